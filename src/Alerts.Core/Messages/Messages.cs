@@ -1,0 +1,60 @@
+namespace Alerts.Core.Messages;
+
+/// <summary>Asks the poll stage to fetch one source now. Put on <see cref="QueueNames.PollRequests"/> by the schedulers.</summary>
+public sealed record PollRequest(string SourceId, string Group, DateTimeOffset ScheduledAt)
+{
+    public int V { get; init; } = 1;
+}
+
+/// <summary>A treaty as named in the catalogue (or as written, with id <c>unknown</c>).</summary>
+public sealed record TreatyRef(string Id, string Name)
+{
+    public const string UnknownId = "unknown";
+}
+
+/// <summary>One item that reported the change.</summary>
+public sealed record SourceRef(
+    string SourceId,
+    string Link,
+    string Title,
+    DateTimeOffset? Published,
+    SourceLevel Authority,
+    string? Language = null);
+
+/// <summary>
+/// One revision of a treaty event: what subscribers should learn now. Put on
+/// <see cref="QueueNames.TreatyChanges"/> by the poll stage.
+/// </summary>
+public sealed record TreatyChange
+{
+    public int V { get; init; } = 1;
+    public required string EventId { get; init; }
+    public required int Revision { get; init; }
+    public required TreatyRef Treaty { get; init; }
+    public required TreatyAction Action { get; init; }
+    public required IReadOnlyList<string> States { get; init; }
+    public required TreatyStage Stage { get; init; }
+    public required double Confidence { get; init; }
+    public required SourceLevel Level { get; init; }
+    public required string Title { get; init; }
+    public string Summary { get; init; } = "";
+    public required IReadOnlyList<SourceRef> Sources { get; init; }
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+    /// <summary>Stages reached so far, oldest first, with the date each was first seen.</summary>
+    public IReadOnlyList<StageStep> StageHistory { get; init; } = [];
+    public required DateTimeOffset DetectedAt { get; init; }
+}
+
+public sealed record StageStep(TreatyStage Stage, DateTimeOffset SeenAt, string? Link = null);
+
+/// <summary>Asks the delivery stage to post (or update) one revision of an event in one channel.</summary>
+public sealed record Delivery(string EventId, int Revision, string ChannelId, int Attempt = 0)
+{
+    public int V { get; init; } = 1;
+}
+
+/// <summary>Something the operator must know now: a source went stale, a channel was disabled.</summary>
+public sealed record OperatorNotice(string Kind, string Subject, string Message, DateTimeOffset At)
+{
+    public int V { get; init; } = 1;
+}

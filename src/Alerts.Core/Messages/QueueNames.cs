@@ -1,0 +1,21 @@
+namespace Alerts.Core.Messages;
+
+/// <summary>
+/// The queues between the stages. Names are fixed so the Functions bindings, the Bicep template
+/// and the local runner agree; a poison queue is the name with <see cref="PoisonSuffix"/>.
+/// </summary>
+public static class QueueNames
+{
+    public const string PollRequests = "poll-requests";
+    public const string TreatyChanges = "treaty-changes";
+    public const string TelegramDeliveries = "telegram-deliveries";
+
+    /// <summary>Operator notices (a source went stale, a channel was disabled), delivered to the operator chat.</summary>
+    public const string OperatorNotices = "operator-notices";
+
+    public const string PoisonSuffix = "-poison";
+
+    public static IReadOnlyList<string> All { get; } = [PollRequests, TreatyChanges, TelegramDeliveries, OperatorNotices];
+
+    public static string Poison(string queue) => queue + PoisonSuffix;
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Routing;
+
+/// <summary>One Telegram channel that receives alerts (configuration section <c>Channels:N</c>).</summary>
+public sealed class ChannelDefinition
+{
+    [Required, RegularExpression("^[a-z0-9][a-z0-9._-]{0,62}$", ErrorMessage = "Id must be 1-63 lowercase letters, digits, '.', '_' or '-'.")]
+    public string Id { get; set; } = "";
+
+    /// <summary>Telegram chat id (<c>-100...</c>) or <c>@channelusername</c>.</summary>
+    [Required]
+    public string ChatId { get; set; } = "";
+
+    /// <summary><c>en</c> or <c>ru</c>.</summary>
+    [RegularExpression("^(en|ru)$", ErrorMessage = "Language must be 'en' or 'ru'.")]
+    public string Language { get; set; } = "en";
+
+    /// <summary>Template name or path; empty for the built-in template of the language.</summary>
+    public string? Template { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    public bool DisableLinkPreview { get; set; } = true;
+
+    /// <summary>Only these states (ISO alpha-2); empty for all.</summary>
+    public List<string> States { get; set; } = [];
+
+    /// <summary>Only these treaty ids; empty for all.</summary>
+    public List<string> Treaties { get; set; } = [];
+
+    /// <summary>Only these actions; empty for all.</summary>
+    public List<TreatyAction> Actions { get; set; } = [];
+
+    public SourceLevel MinimumLevel { get; set; } = SourceLevel.Media;
+
+    [Range(0.0, 1.0)]
+    public double MinimumConfidence { get; set; } = 0.5;
+
+    /// <summary>On a new revision: <c>edit</c> the earlier post, <c>reply</c> to it, or <c>both</c> (edit, and reply when the stage advances).</summary>
+    [RegularExpression("^(edit|reply|both)$", ErrorMessage = "Updates must be 'edit', 'reply' or 'both'.")]
+    public string Updates { get; set; } = "both";
+}

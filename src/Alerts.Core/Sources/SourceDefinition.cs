@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Sources;
+
+/// <summary>One configured source (configuration section <c>Sources:N</c>).</summary>
+public sealed class SourceDefinition
+{
+    /// <summary>Stable id used in state and messages, e.g. <c>government-ru-docs</c>.</summary>
+    [Required, RegularExpression("^[a-z0-9][a-z0-9._-]{0,62}$", ErrorMessage = "Id must be 1-63 lowercase letters, digits, '.', '_' or '-'.")]
+    public string Id { get; set; } = "";
+
+    [Required, Url]
+    public string Url { get; set; } = "";
+
+    /// <summary>How to read it: <c>rss</c> (RSS/Atom/JSON Feed, detected), <c>pravo-api</c>, <c>duma-api</c>, <c>coe-signatures</c>, <c>untc-notifications</c>, <c>html-list</c>.</summary>
+    public string Kind { get; set; } = "rss";
+
+    /// <summary>Language of the items when the feed does not say (<c>en</c>, <c>ru</c>...).</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>How authoritative its items are.</summary>
+    public SourceLevel Authority { get; set; } = SourceLevel.Media;
+
+    /// <summary>Schedule group: <c>decrees</c>, <c>depositaries</c> or <c>news</c>; each group has its own timer.</summary>
+    [Required]
+    public string Group { get; set; } = "news";
+
+    /// <summary>Least time between two polls.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Allow loopback and private addresses (tests and intranet sources only). Off by default.</summary>
+    public bool AllowPrivateNetwork { get; set; }
+
+    /// <summary>Kind-specific settings (CSS selectors of an html-list, API tokens by setting name...).</summary>
+    public Dictionary<string, string> Options { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
