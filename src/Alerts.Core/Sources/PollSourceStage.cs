@@ -1,0 +1,153 @@
+using Alerts.Core.Detection;
+using Alerts.Core.Events;
+using Alerts.Core.Feeds;
+using Alerts.Core.Messages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Sources;
+
+/// <summary>
+/// Stage 2: fetch one source (conditional GET), keep only new and edited items, detect treaty
+/// actions in them and correlate each into its event. Returns the revisions to announce.
+/// A failing source is recorded in its health and never throws: the others go on.
+/// </summary>
+public sealed class PollSourceStage(
+    SourceCatalog catalog,
+    ISourceReader reader,
+    SourceStateStore states,
+    SeenItemStore seen,
+    ITreatyDetector detector,
+    EventTracker events,
+    IOptions<PollingOptions> options,
+    TimeProvider time,
+    ILogger<PollSourceStage> logger)
+{
+    private readonly PollingOptions _options = options.Value;
+
+    public async Task<PollOutcome> RunAsync(PollRequest request, CancellationToken cancellationToken = default)
+    {
+        var source = catalog.Find(request.SourceId);
+        if (source is null || !source.Enabled)
+        {
+            logger.LogWarning("Poll request for unknown or disabled source {SourceId} ignored", request.SourceId);
+            return PollOutcome.Skipped(request.SourceId, "unknown or disabled source");
+        }
+
+        var state = await states.GetAsync(source.Id, cancellationToken) ?? new SourceState();
+        var result = await reader.ReadAsync(source, state.Validators, cancellationToken);
+        var now = time.GetUtcNow();
+
+        if (result.Status == SourceReadStatus.Failed)
+        {
+            var failures = state.ConsecutiveFailures + 1;
+            var backoff = Backoff(source.Interval, failures);
+            if (result.RetryAfter is { } retryAfter && retryAfter > backoff)
+            {
+                backoff = retryAfter;
+            }
+            await states.SaveAsync(source.Id, state with
+            {
+                LastPolledAt = now,
+                NextPollAfter = now + backoff,
+                ConsecutiveFailures = failures,
+                LastError = result.Error,
+                LastHttpStatus = result.HttpStatus,
+                PollCount = state.PollCount + 1,
+            }, cancellationToken);
+            logger.LogWarning("Source {SourceId} failed ({Failures} in a row, HTTP {Status}): {Error}; next poll in {Backoff}",
+                source.Id, failures, result.HttpStatus, result.Error, backoff);
+            return new PollOutcome(source.Id, PollStatus.Failed, [], 0, 0, result.Error, result.HttpStatus);
+        }
+
+        if (result.Status == SourceReadStatus.NotModified)
+        {
+            await states.SaveAsync(source.Id, Succeeded(state, result, source, now), cancellationToken);
+            logger.LogInformation("Source {SourceId} not modified", source.Id);
+            return new PollOutcome(source.Id, PollStatus.NotModified, [], 0, 0, null, result.HttpStatus);
+        }
+
+        foreach (var warning in result.Warnings ?? [])
+        {
+            logger.LogWarning("Source {SourceId}: {Warning}", source.Id, warning);
+        }
+
+        var diff = await seen.DiffAsync(source.Id, result.Items, cancellationToken);
+        var firstPoll = state.LastSuccessAt is null;
+        var changes = new List<TreatyChange>();
+        foreach (var observed in diff.New.Concat(diff.Edited))
+        {
+            if (firstPoll && IsBackfill(observed.Item, now))
+            {
+                continue;
+            }
+            foreach (var change in await DetectAndCorrelateAsync(source, observed.Item, cancellationToken))
+            {
+                if (!changes.Any(c => c.EventId == change.EventId && c.Revision == change.Revision))
+                {
+                    changes.Add(change);
+                }
+            }
+        }
+
+        // Remember items only after their detections were correlated: a crash before this line
+        // redelivers the poll, and the tracker hands the same revisions back.
+        await seen.RememberAsync(source.Id, diff.New.Concat(diff.Edited), now, cancellationToken);
+        await states.SaveAsync(source.Id, Succeeded(state, result, source, now) with { ItemsSeen = state.ItemsSeen + diff.New.Count }, cancellationToken);
+
+        logger.LogInformation("Source {SourceId}: {Items} items, {New} new, {Edited} edited, {Changes} treaty changes",
+            source.Id, result.Items.Count, diff.New.Count, diff.Edited.Count, changes.Count);
+        return new PollOutcome(source.Id, PollStatus.Fetched, changes, diff.New.Count, diff.Edited.Count, null, result.HttpStatus);
+    }
+
+    private async Task<IReadOnlyList<TreatyChange>> DetectAndCorrelateAsync(SourceDefinition source, FeedItem item, CancellationToken cancellationToken)
+    {
+        var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
+        var detections = detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority));
+        var changes = new List<TreatyChange>();
+        foreach (var detection in detections.Where(d => d.Confidence >= _options.MinimumConfidence))
+        {
+            var sourceRef = new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language));
+            var change = await events.ApplyAsync(detection, sourceRef, item.Summary, cancellationToken);
+            if (change is not null)
+            {
+                changes.Add(change);
+            }
+        }
+        return changes;
+    }
+
+    private bool IsBackfill(FeedItem item, DateTimeOffset now)
+        => (item.Published ?? item.Updated) is { } published && published < now - _options.FirstPollBackfill;
+
+    private static SourceState Succeeded(SourceState state, SourceReadResult result, SourceDefinition source, DateTimeOffset now) => state with
+    {
+        ETag = result.Validators.ETag,
+        LastModified = result.Validators.LastModified,
+        LastPolledAt = now,
+        LastSuccessAt = now,
+        NextPollAfter = now + source.Interval,
+        ConsecutiveFailures = 0,
+        LastError = null,
+        LastHttpStatus = result.HttpStatus,
+        PollCount = state.PollCount + 1,
+    };
+
+    private TimeSpan Backoff(TimeSpan interval, int failures)
+    {
+        var factor = Math.Pow(2, Math.Min(failures - 1, 16));
+        var wait = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * factor, _options.MaxBackoff.Ticks));
+        return wait < interval ? interval : wait;
+    }
+
+    private static string? ShortLanguage(string? language)
+        => string.IsNullOrWhiteSpace(language) ? null : language.Split('-', 2)[0].ToLowerInvariant();
+}
+
+public enum PollStatus { Fetched, NotModified, Failed, Skipped }
+
+/// <summary>What one poll did: the revisions to enqueue and the figures for the health table.</summary>
+public sealed record PollOutcome(string SourceId, PollStatus Status, IReadOnlyList<TreatyChange> Changes, int NewItems, int EditedItems, string? Error, int? HttpStatus)
+{
+    public static PollOutcome Skipped(string sourceId, string reason) => new(sourceId, PollStatus.Skipped, [], 0, 0, reason, null);
+}

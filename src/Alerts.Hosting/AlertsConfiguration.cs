@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Alerts.Core.Routing;
+using Alerts.Core.Sources;
+using Microsoft.Extensions.Configuration;
+
+namespace Alerts.Hosting;
+
+/// <summary>
+/// Reads sources and channels from configuration, the same keys in the Functions app settings
+/// and the CLI: the default catalogue (<c>config/sources.json</c>, or <c>SourcesFile</c>) first,
+/// then <c>Sources:N</c> entries, which override a default with the same <c>Id</c> key by key
+/// (so <c>Sources__0__Id=tass-en</c> + <c>Sources__0__Enabled=false</c> disables one) or add a new source.
+/// Every problem is reported with its key.
+/// </summary>
+public static class AlertsConfiguration
+{
+    public const string SourcesSection = "Sources";
+    public const string ChannelsSection = "Channels";
+    public const string SourcesFileKey = "SourcesFile";
+    public const string UseDefaultSourcesKey = "UseDefaultSources";
+    public const string DefaultSourcesFile = "config/sources.json";
+
+    public static IReadOnlyList<SourceDefinition> LoadSources(IConfiguration configuration, string baseDirectory)
+    {
+        var problems = new List<string>();
+        var sources = new List<SourceDefinition>();
+        var useDefaults = configuration.GetValue(UseDefaultSourcesKey, true);
+        var file = configuration[SourcesFileKey];
+        if (useDefaults || !string.IsNullOrWhiteSpace(file))
+        {
+            var path = ResolvePath(file ?? DefaultSourcesFile, baseDirectory);
+            if (File.Exists(path))
+            {
+                sources.AddRange(ReadSourcesFile(path, problems));
+            }
+            else if (!string.IsNullOrWhiteSpace(file))
+            {
+                problems.Add($"{SourcesFileKey}: file '{path}' does not exist");
+            }
+        }
+
+        foreach (var section in configuration.GetSection(SourcesSection).GetChildren())
+        {
+            var id = section["Id"];
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                problems.Add($"{section.Path}:Id: required (each source needs an id)");
+                continue;
+            }
+            var existing = sources.FirstOrDefault(s => s.Id == id);
+            if (existing is null)
+            {
+                existing = new SourceDefinition();
+                sources.Add(existing);
+            }
+            try
+            {
+                section.Bind(existing);
+            }
+            catch (InvalidOperationException ex)
+            {
+                problems.Add($"{section.Path}: {ex.Message}");
+            }
+        }
+
+        for (var i = 0; i < sources.Count; i++)
+        {
+            Validate(sources[i], $"{SourcesSection}[{sources[i].Id}]", problems);
+            if (!Uri.TryCreate(sources[i].Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                problems.Add($"{SourcesSection}[{sources[i].Id}]:Url: '{sources[i].Url}' is not an http or https URL");
+            }
+            if (sources[i].Interval < TimeSpan.FromSeconds(10))
+            {
+                problems.Add($"{SourcesSection}[{sources[i].Id}]:Interval: {sources[i].Interval} is shorter than 10 seconds");
+            }
+        }
+        Throw(problems);
+        return sources;
+    }
+
+    public static IReadOnlyList<ChannelDefinition> LoadChannels(IConfiguration configuration)
+    {
+        var problems = new List<string>();
+        var channels = new List<ChannelDefinition>();
+        foreach (var section in configuration.GetSection(ChannelsSection).GetChildren())
+        {
+            var channel = new ChannelDefinition();
+            try
+            {
+                section.Bind(channel);
+            }
+            catch (InvalidOperationException ex)
+            {
+                problems.Add($"{section.Path}: {ex.Message}");
+                continue;
+            }
+            Validate(channel, section.Path, problems);
+            if (channels.Any(c => c.Id == channel.Id))
+            {
+                problems.Add($"{section.Path}:Id: '{channel.Id}' is used by another channel");
+            }
+            channels.Add(channel);
+        }
+        Throw(problems);
+        return channels;
+    }
+
+    public static string ResolvePath(string path, string baseDirectory)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+        var fromCurrent = Path.GetFullPath(path);
+        return File.Exists(fromCurrent) ? fromCurrent : Path.GetFullPath(Path.Combine(baseDirectory, path));
+    }
+
+    private static IEnumerable<SourceDefinition> ReadSourcesFile(string path, List<string> problems)
+    {
+        try
+        {
+            var file = new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: false).Build();
+            var list = new List<SourceDefinition>();
+            foreach (var section in file.GetSection(SourcesSection).GetChildren())
+            {
+                var source = new SourceDefinition();
+                section.Bind(source);
+                list.Add(source);
+            }
+            return list;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or FormatException or InvalidOperationException)
+        {
+            problems.Add($"{SourcesFileKey}: '{path}' is not a valid sources file: {ex.Message}");
+            return [];
+        }
+    }
+
+    private static void Validate(object value, string path, List<string> problems)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
+        {
+            foreach (var result in results)
+            {
+                var member = result.MemberNames.FirstOrDefault() ?? "";
+                problems.Add($"{path}:{member}: {result.ErrorMessage}");
+            }
+        }
+    }
+
+    private static void Throw(List<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationProblemException(problems);
+        }
+    }
+}
