@@ -1,1 +1,3 @@
-return 0;
+using Alerts.Cli;
+
+return await AlertsCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Alerts.Cli.Commands;
+using Alerts.Hosting;
+
+namespace Alerts.Cli;
+
+/// <summary>The <c>alerts</c> command line: run, scan, eval, sources, events, preview.</summary>
+public static class AlertsCli
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitSourceFailed = 2;
+    public const int ExitBadConfiguration = 3;
+    public const int ExitBadInput = 4;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error);
+        var root = new RootCommand("Treaty Alerts: detect treaty actions in decree, depositary and news feeds and post them to Telegram.");
+        root.Options.Add(CliOptions.Config);
+        root.Options.Add(CliOptions.Store);
+        root.Options.Add(CliOptions.Verbose);
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(SourcesCommand.Create(context));
+        root.Subcommands.Add(EventsCommand.Create(context));
+
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (ConfigurationProblemException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return ExitBadConfiguration;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Spectre.Console;
+
+namespace Alerts.Cli;
+
+/// <summary>Where a command writes: stdout for results (JSON lines, tables), stderr for logs and errors.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error)
+{
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    /// <summary>A Spectre console on stdout; plain (no colours, no ANSI) when stdout is not a terminal.</summary>
+    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Alerts.Cli;
+
+/// <summary>Options shared by the commands that read configuration or state.</summary>
+public static class CliOptions
+{
+    public static Option<FileInfo?> Config { get; } = new("--config")
+    {
+        Description = "A JSON configuration file (same keys as the Functions app settings: Sources, Channels, Telegram, Store).",
+        Recursive = true,
+    };
+
+    public static Option<string?> Store { get; } = new("--store")
+    {
+        Description = "State and queue store: a SQLite connection string (default 'Data Source=.alerts/alerts.db') or an Azure Storage connection string (Azurite: UseDevelopmentStorage=true).",
+        Recursive = true,
+    };
+
+    public static Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Log progress (to stderr).",
+        Recursive = true,
+    };
+}

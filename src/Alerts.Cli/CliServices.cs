@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Alerts.Core.Ports;
+using Alerts.Hosting;
+using Alerts.Local;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Cli;
+
+/// <summary>
+/// Builds the CLI's configuration and services. Precedence, lowest first: appsettings.json next to
+/// the program, appsettings.json in the working directory, <c>--config</c>, environment variables
+/// (<c>Sources__0__Url</c>, <c>Telegram__BotToken</c>...), then command-line options.
+/// </summary>
+public static class CliServices
+{
+    public const string StoreConnectionKey = "Store:ConnectionString";
+
+    public static IConfiguration BuildConfiguration(ParseResult parse)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        if (parse.GetValue(CliOptions.Config) is { } file)
+        {
+            if (!file.Exists)
+            {
+                throw new ConfigurationProblemException([$"--config: file '{file.FullName}' does not exist"]);
+            }
+            try
+            {
+                builder.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
+                builder.Build();
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                throw new ConfigurationProblemException([$"--config: '{file.FullName}' is not valid JSON: {ex.Message}"]);
+            }
+        }
+        builder.AddEnvironmentVariables();
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(CliOptions.Store) is { Length: > 0 } store)
+        {
+            overrides[StoreConnectionKey] = store;
+        }
+        builder.AddInMemoryCollection(overrides);
+        return builder.Build();
+    }
+
+    public static ServiceCollection Create(IConfiguration configuration, CliContext context, bool verbose)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddSingleton(context);
+        services.AddLogging(logging =>
+        {
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+            logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+            // HttpClient logs request URLs; some carry tokens (Telegram puts it in the path).
+            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        });
+        services.AddAlertsPipeline(configuration, AppContext.BaseDirectory);
+        AddStore(services, configuration[StoreConnectionKey] ?? SqliteDatabase.DefaultConnectionString);
+        return services;
+    }
+
+    /// <summary>SQLite for a SQLite connection string (the default); Azure Storage for an Azure one.</summary>
+    public static void AddStore(IServiceCollection services, string connectionString)
+    {
+        if (IsAzureStorage(connectionString))
+        {
+            AzureStore.Add(services, connectionString);
+            return;
+        }
+        var database = new SqliteDatabase(connectionString);
+        services.AddSingleton(database);
+        services.AddSingleton<IStateStore>(sp => new SqliteStateStore(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMessageQueue>(sp => new SqliteMessageQueue(database, sp.GetRequiredService<TimeProvider>()));
+    }
+
+    public static bool IsAzureStorage(string connectionString)
+        => connectionString.Contains("UseDevelopmentStorage=", StringComparison.OrdinalIgnoreCase)
+           || connectionString.Contains("AccountName=", StringComparison.OrdinalIgnoreCase)
+           || connectionString.Contains("QueueEndpoint=", StringComparison.OrdinalIgnoreCase)
+           || connectionString.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase);
+}

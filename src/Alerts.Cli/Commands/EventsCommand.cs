@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using Alerts.Core.Events;
+using Alerts.Core.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary><c>alerts events</c> and <c>alerts events show &lt;id&gt;</c>.</summary>
+public static class EventsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "jsonl");
+        var command = new Command("events", "List treaty events: treaty, action, states, stage, level, sources, last change.");
+        command.Options.Add(format);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var provider = Build(parse, context);
+            var heads = await provider.GetRequiredService<EventTracker>().ListAsync(cancellationToken);
+            if (parse.GetValue(format) == "jsonl")
+            {
+                foreach (var head in heads)
+                {
+                    await context.Output.WriteLineAsync(MessageJson.Serialize(new
+                    {
+                        id = head.EventId,
+                        treaty = head.Treaty,
+                        action = head.Action,
+                        states = head.States,
+                        stage = head.Stage,
+                        level = head.Level,
+                        revision = head.Revision,
+                        sources = head.Sources.Count,
+                        lastChange = head.LastChange,
+                    }));
+                }
+                return AlertsCli.ExitOk;
+            }
+            var table = new Table().AddColumns("id", "treaty", "action", "states", "stage", "level", "rev", "sources", "last change");
+            foreach (var head in heads)
+            {
+                table.AddRow(
+                    Markup.Escape(head.EventId),
+                    Markup.Escape($"{head.Treaty.Name} ({head.Treaty.Id})"),
+                    Vocabulary.Name(head.Action),
+                    string.Join(",", head.States),
+                    Vocabulary.Name(head.Stage),
+                    Vocabulary.Name(head.Level),
+                    head.Revision.ToString(CultureInfo.InvariantCulture),
+                    head.Sources.Count.ToString(CultureInfo.InvariantCulture),
+                    head.LastChange.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            }
+            context.Console.Write(table);
+            return AlertsCli.ExitOk;
+        });
+
+        var id = new Argument<string>("event-id") { Description = "The event id, as listed by 'alerts events'." };
+        var show = new Command("show", "Print an event's timeline with each source.");
+        show.Arguments.Add(id);
+        show.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var provider = Build(parse, context);
+            var eventId = parse.GetValue(id)!;
+            var head = await provider.GetRequiredService<EventTracker>().GetHeadAsync(eventId, cancellationToken);
+            if (head is null)
+            {
+                await context.Error.WriteLineAsync($"alerts events show: no event '{eventId}'");
+                return AlertsCli.ExitBadInput;
+            }
+            var console = context.Console;
+            console.MarkupLine($"[bold]{Markup.Escape(head.Treaty.Name)}[/] ({Markup.Escape(head.Treaty.Id)}) — {Vocabulary.Name(head.Action)} by {Markup.Escape(string.Join(", ", head.States))}");
+            console.MarkupLine($"stage {Vocabulary.Name(head.Stage)}, level {Vocabulary.Name(head.Level)}, revision {head.Revision}, first seen {head.FirstSeen:yyyy-MM-dd HH:mm}");
+            var timeline = new Table().AddColumns("when", "rev", "stage", "level", "source", "title", "link");
+            foreach (var source in head.Sources.OrderBy(s => s.Source.Published ?? head.FirstSeen))
+            {
+                timeline.AddRow(
+                    (source.Source.Published ?? head.FirstSeen).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    source.Revision.ToString(CultureInfo.InvariantCulture),
+                    Vocabulary.Name(source.Stage),
+                    Vocabulary.Name(source.Source.Authority),
+                    Markup.Escape(source.Source.SourceId),
+                    Markup.Escape(source.Source.Title),
+                    Markup.Escape(source.Source.Link));
+            }
+            console.Write(timeline);
+            return AlertsCli.ExitOk;
+        });
+        command.Subcommands.Add(show);
+        return command;
+    }
+
+    private static ServiceProvider Build(ParseResult parse, CliContext context)
+        => CliServices.Create(CliServices.BuildConfiguration(parse), context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+}

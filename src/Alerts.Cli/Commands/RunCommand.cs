@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Alerts.Cli.Running;
+using Alerts.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary><c>alerts run [--once]</c>: the whole pipeline on this machine.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var once = new Option<bool>("--once") { Description = "Run one full cycle (every due source polled, every resulting message processed) and exit." };
+        var tick = new Option<TimeSpan>("--tick") { Description = "How often the continuous run wakes to poll what is due.", DefaultValueFactory = _ => TimeSpan.FromSeconds(30) };
+        var command = new Command("run", "Poll the configured sources on their schedules, detect, route and deliver. Without a bot token, prints each alert instead of sending (dry run).");
+        command.Options.Add(once);
+        command.Options.Add(tick);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = CliServices.BuildConfiguration(parse);
+            var services = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose));
+            CliDelivery.Add(services, configuration, context);
+            services.AddSingleton<LocalRunner>();
+            await using var provider = services.BuildServiceProvider();
+            CliDelivery.Validate(provider);
+            var runner = provider.GetRequiredService<LocalRunner>();
+
+            if (parse.GetValue(once))
+            {
+                var report = await runner.RunCycleAsync(waitForDelayed: true, cancellationToken);
+                return Summarise(context, report);
+            }
+            await context.Error.WriteLineAsync("alerts run: polling; press Ctrl+C to stop.");
+            try
+            {
+                await runner.RunForeverAsync(parse.GetValue(tick), report => Summarise(context, report), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+            return AlertsCli.ExitOk;
+        });
+        return command;
+    }
+
+    private static int Summarise(CliContext context, RunReport report)
+    {
+        var polls = report.Polls;
+        context.Error.WriteLine(
+            $"alerts run: {polls.Count} sources polled ({polls.Count(p => p.Status == Core.Sources.PollStatus.NotModified)} not modified, {report.FailedSources.Count} failed), " +
+            $"{report.Changes} treaty changes, {report.Deliveries} deliveries, {report.Posted} posted" +
+            (report.PendingDelayed > 0 ? $", {report.PendingDelayed} messages left for later" : ""));
+        if (report.FailedSources.Count > 0)
+        {
+            var table = new Table().AddColumns("source", "HTTP", "error");
+            foreach (var failed in report.FailedSources)
+            {
+                table.AddRow(Markup.Escape(failed.SourceId), failed.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", Markup.Escape(failed.Error ?? ""));
+            }
+            var errorConsole = new CliContext(context.Error, context.Error).Console;
+            errorConsole.Write(table);
+        }
+        foreach (var poisoned in report.Poisoned)
+        {
+            context.Error.WriteLine($"poisoned: {poisoned}");
+        }
+        return report.FailedSources.Count > 0 ? AlertsCli.ExitSourceFailed
+            : report.Poisoned.Count > 0 ? AlertsCli.ExitFailure
+            : AlertsCli.ExitOk;
+    }
+}

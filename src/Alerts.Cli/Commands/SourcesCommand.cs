@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Alerts.Core.Messages;
+using Alerts.Core.Sources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary><c>alerts sources</c>: every configured source with its health.</summary>
+public static class SourcesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "jsonl");
+        var command = new Command("sources", "List the configured sources with their health: last success, consecutive failures, last error, last HTTP status, stale or not.");
+        command.Options.Add(format);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = CliServices.BuildConfiguration(parse);
+            await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+            var catalog = provider.GetRequiredService<SourceCatalog>();
+            var states = await provider.GetRequiredService<SourceStateStore>().GetAllAsync(cancellationToken);
+            var polling = provider.GetRequiredService<IOptions<PollingOptions>>().Value;
+            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            var rows = catalog.All.OrderBy(s => s.Group).ThenBy(s => s.Id).Select(source =>
+            {
+                states.TryGetValue(source.Id, out var state);
+                return new SourceHealth(source, state, SourceHealth.IsStale(source, state, polling, now));
+            }).ToList();
+
+            if (parse.GetValue(format) == "jsonl")
+            {
+                foreach (var row in rows)
+                {
+                    await context.Output.WriteLineAsync(MessageJson.Serialize(new
+                    {
+                        id = row.Source.Id,
+                        url = row.Source.Url,
+                        kind = row.Source.Kind,
+                        group = row.Source.Group,
+                        enabled = row.Source.Enabled,
+                        lastSuccess = row.State?.LastSuccessAt,
+                        lastPolled = row.State?.LastPolledAt,
+                        consecutiveFailures = row.State?.ConsecutiveFailures ?? 0,
+                        lastError = row.State?.LastError,
+                        lastHttpStatus = row.State?.LastHttpStatus,
+                        stale = row.Stale,
+                    }));
+                }
+                return AlertsCli.ExitOk;
+            }
+
+            var table = new Table().AddColumns("source", "group", "kind", "enabled", "last success", "failures", "HTTP", "status", "last error");
+            foreach (var row in rows)
+            {
+                table.AddRow(
+                    Markup.Escape(row.Source.Id),
+                    Markup.Escape(row.Source.Group),
+                    Markup.Escape(row.Source.Kind),
+                    row.Source.Enabled ? "yes" : "no",
+                    row.State?.LastSuccessAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never",
+                    (row.State?.ConsecutiveFailures ?? 0).ToString(CultureInfo.InvariantCulture),
+                    row.State?.LastHttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                    row.Stale ? "[red]stale[/]" : row.State is null ? "new" : "ok",
+                    Markup.Escape(row.State?.LastError ?? ""));
+            }
+            context.Console.Write(table);
+            return AlertsCli.ExitOk;
+        });
+        return command;
+    }
+}

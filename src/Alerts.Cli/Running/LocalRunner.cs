@@ -1,0 +1,172 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Messages;
+using Alerts.Core.Ports;
+using Alerts.Core.Routing;
+using Alerts.Core.Sources;
+using Alerts.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Cli.Running;
+
+/// <summary>
+/// The four stages on one machine, over the same durable queues the Functions app uses
+/// (SQLite by default). A message whose stage throws is retried with a growing delay and moved to
+/// its poison queue after <see cref="MaxDequeueCount"/> attempts, as the Functions host does.
+/// </summary>
+public sealed class LocalRunner(
+    IMessageQueue queue,
+    SourceCatalog catalog,
+    SchedulePollsStage schedule,
+    PollSourceStage poll,
+    RouteChangeStage route,
+    DeliverStage deliver,
+    PoisonGuard guard,
+    TimeProvider time,
+    ILogger<LocalRunner> logger)
+{
+    public const int MaxDequeueCount = 5;
+    private const int BatchSize = 16;
+    private const int Parallelism = 8;
+    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Longest a <c>--once</c> run waits for delayed messages (Telegram asking to wait, retries) before leaving them for the next run.</summary>
+    public TimeSpan MaxDelayedWait { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Schedules every due source of every group, then processes the queues until they are empty.</summary>
+    public async Task<RunReport> RunCycleAsync(bool waitForDelayed, CancellationToken cancellationToken)
+    {
+        var report = new RunReport();
+        foreach (var group in catalog.Enabled.Select(s => s.Group).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var request in await schedule.RunAsync(group, cancellationToken))
+            {
+                await queue.EnqueueAsync(QueueNames.PollRequests, MessageJson.SerializeForQueue(request), null, cancellationToken);
+            }
+        }
+        await DrainAsync(report, cancellationToken);
+
+        var deadline = time.GetUtcNow() + MaxDelayedWait;
+        while (waitForDelayed && await PendingAsync(cancellationToken) > 0 && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
+            await DrainAsync(report, cancellationToken);
+        }
+        report.PendingDelayed = await PendingAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>Runs cycles until cancelled, waking every <paramref name="tick"/> to poll what is due.</summary>
+    public async Task RunForeverAsync(TimeSpan tick, Action<RunReport> onCycle, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            onCycle(await RunCycleAsync(waitForDelayed: false, cancellationToken));
+            await Task.Delay(tick, time, cancellationToken);
+        }
+    }
+
+    private async Task<int> PendingAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        foreach (var name in new[] { QueueNames.PollRequests, QueueNames.TreatyChanges, QueueNames.TelegramDeliveries })
+        {
+            total += await queue.CountAsync(name, cancellationToken);
+        }
+        return total;
+    }
+
+    private async Task DrainAsync(RunReport report, CancellationToken cancellationToken)
+    {
+        bool progressed;
+        do
+        {
+            progressed = false;
+            progressed |= await ProcessAsync(QueueNames.PollRequests, m => HandlePollAsync(m, report, cancellationToken), cancellationToken);
+            progressed |= await ProcessAsync(QueueNames.TreatyChanges, m => HandleChangeAsync(m, report, cancellationToken), cancellationToken);
+            progressed |= await ProcessAsync(QueueNames.TelegramDeliveries, m => HandleDeliveryAsync(m, report, cancellationToken), cancellationToken);
+        }
+        while (progressed);
+
+        async Task<bool> ProcessAsync(string name, Func<QueueMessage, Task> handler, CancellationToken ct)
+        {
+            var any = false;
+            while (true)
+            {
+                var batch = await queue.ReceiveAsync(name, BatchSize, VisibilityTimeout, ct);
+                if (batch.Count == 0)
+                {
+                    return any;
+                }
+                any = true;
+                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+                    async (message, _) => await HandleSafelyAsync(message, handler, report, ct));
+            }
+        }
+    }
+
+    private async Task HandleSafelyAsync(QueueMessage message, Func<QueueMessage, Task> handler, RunReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler(message);
+            await queue.CompleteAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= MaxDequeueCount)
+            {
+                logger.LogError(ex, "Message {MessageId} on {Queue} failed {Count} times; moved to poison queue", message.Id, message.Queue, message.DequeueCount);
+                await queue.PoisonAsync(message, cancellationToken);
+                report.AddPoisoned($"{message.Queue}: {ex.Message}");
+                return;
+            }
+            var delay = TimeSpan.FromSeconds(Math.Pow(2, message.DequeueCount));
+            logger.LogWarning(ex, "Message {MessageId} on {Queue} failed (attempt {Count}); retry in {Delay}", message.Id, message.Queue, message.DequeueCount, delay);
+            await queue.ReleaseAsync(message, delay, cancellationToken);
+        }
+    }
+
+    private async Task HandlePollAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
+    {
+        var request = await guard.ReadAsync<PollRequest>(message.Queue, message.Body, cancellationToken);
+        if (request is null)
+        {
+            report.AddPoisoned($"{message.Queue}: unreadable message");
+            return;
+        }
+        var outcome = await poll.RunAsync(request, cancellationToken);
+        foreach (var change in outcome.Changes)
+        {
+            await queue.EnqueueAsync(QueueNames.TreatyChanges, MessageJson.SerializeForQueue(change), null, cancellationToken);
+        }
+        report.Add(outcome);
+    }
+
+    private async Task HandleChangeAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
+    {
+        var change = await guard.ReadAsync<TreatyChange>(message.Queue, message.Body, cancellationToken);
+        if (change is null)
+        {
+            report.AddPoisoned($"{message.Queue}: unreadable message");
+            return;
+        }
+        var deliveries = await route.RunAsync(change, cancellationToken);
+        foreach (var delivery in deliveries)
+        {
+            await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(delivery), null, cancellationToken);
+        }
+        report.AddDeliveries(deliveries.Count);
+    }
+
+    private async Task HandleDeliveryAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
+    {
+        var delivery = await guard.ReadAsync<Delivery>(message.Queue, message.Body, cancellationToken);
+        if (delivery is null)
+        {
+            report.AddPoisoned($"{message.Queue}: unreadable message");
+            return;
+        }
+        var result = await deliver.RunAsync(delivery, cancellationToken);
+        DeliveryResultHandling.Apply(result, delivery, report);
+    }
+}

@@ -1,0 +1,18 @@
+using Alerts.Core.Messages;
+using Alerts.Core.Sources;
+
+namespace Alerts.Functions;
+
+/// <summary>Shared body of the per-group timers: the due sources of a group as PollRequest messages.</summary>
+public static class SchedulePolls
+{
+    public const string Decrees = "decrees";
+    public const string Depositaries = "depositaries";
+    public const string News = "news";
+
+    public static async Task<string[]> ForGroupAsync(SchedulePollsStage stage, string group, CancellationToken cancellationToken)
+    {
+        var requests = await stage.RunAsync(group, cancellationToken);
+        return requests.Select(MessageJson.SerializeForQueue).ToArray();
+    }
+}

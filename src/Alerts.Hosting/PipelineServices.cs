@@ -1,0 +1,80 @@
+using Alerts.Core.Events;
+using Alerts.Core.Routing;
+using Alerts.Core.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Alerts.Hosting;
+
+/// <summary>
+/// The composition both hosts share: options, catalogue, typed stores and stages. The host adds
+/// its store adapters (<c>IStateStore</c>, <c>IMessageQueue</c>) and its channel sender.
+/// </summary>
+public static class PipelineServices
+{
+    public static IServiceCollection AddAlertsPipeline(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Sources and channels are read once, at start, so a bad entry fails the start naming its key.
+        services.AddSingleton(_ => new SourceCatalog(AlertsConfiguration.LoadSources(configuration, baseDirectory)));
+        services.AddSingleton<IReadOnlyList<ChannelDefinition>>(_ => AlertsConfiguration.LoadChannels(configuration));
+
+        services.AddSingleton<SourceStateStore>();
+        services.AddSingleton<SeenItemStore>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<EventTracker>();
+        services.AddSingleton<SchedulePollsStage>();
+        services.AddSingleton<PollSourceStage>();
+        services.AddSingleton<PoisonGuard>();
+        return services;
+    }
+
+    /// <summary>
+    /// Resolves everything that reads configuration, so a bad setting fails now, naming its key,
+    /// rather than at the first poll. The Functions host does the same through ValidateOnStart.
+    /// </summary>
+    public static void ValidateConfiguration(IServiceProvider services, params Type[] optionsTypes)
+    {
+        var problems = new List<string>();
+        void Check(Action resolve)
+        {
+            try
+            {
+                try
+                {
+                    resolve();
+                }
+                catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+                }
+            }
+            catch (ConfigurationProblemException ex)
+            {
+                problems.AddRange(ex.Problems);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            {
+                problems.AddRange(ex.Failures.Select(f => $"{ex.OptionsType.Name}: {f}"));
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is FormatException or InvalidOperationException)
+            {
+                problems.Add(ex.Message + " " + ex.InnerException?.Message);
+            }
+        }
+        Check(() => services.GetRequiredService<SourceCatalog>());
+        Check(() => services.GetRequiredService<IReadOnlyList<ChannelDefinition>>());
+        foreach (var type in optionsTypes.Prepend(typeof(PollingOptions)))
+        {
+            var optionsType = typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(type);
+            Check(() => _ = optionsType.GetProperty("Value")!.GetValue(services.GetRequiredService(optionsType)));
+        }
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationProblemException(problems);
+        }
+    }
+}
