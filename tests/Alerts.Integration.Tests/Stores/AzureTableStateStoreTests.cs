@@ -1,0 +1,52 @@
+using Alerts.Azure;
+using Alerts.Core.Ports;
+using Alerts.Testing;
+using Azure.Data.Tables;
+
+namespace Alerts.Integration.Tests.Stores;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureTableStateStoreTests(AzuriteFixture azurite) : StateStoreContract
+{
+    protected override IStateStore CreateStore() => new AzureTableStateStore(azurite.ConnectionString);
+
+    [Fact]
+    public async Task Keys_are_stored_escaped_and_the_json_split_into_string_properties()
+    {
+        var store = CreateStore();
+        var json = $$"""{"text":"{{new string('x', AzureTableStateStore.PartLength * 2)}}"}""";
+        await store.InsertAsync(Table, "a/b#c", "what?", json);
+
+        var raw = new TableClient(azurite.ConnectionString, Table);
+        var entity = Assert.Single(raw.Query<TableEntity>());
+
+        Assert.DoesNotContain('/', entity.PartitionKey);
+        Assert.DoesNotContain('#', entity.PartitionKey);
+        Assert.DoesNotContain('?', entity.RowKey);
+        Assert.Equal(3, entity.GetInt32("JsonParts"));
+        Assert.All(Enumerable.Range(0, 3), i => Assert.True(entity.GetString("Json" + i).Length <= AzureTableStateStore.PartLength));
+    }
+
+    [Fact]
+    public async Task A_surrogate_pair_on_a_part_boundary_is_not_split()
+    {
+        var store = CreateStore();
+        // Puts the pair's high surrogate exactly at the last position of the first part.
+        var json = new string('x', AzureTableStateStore.PartLength - 1) + "🎉" + new string('y', 10);
+
+        await store.InsertAsync(Table, "p", "r", json);
+
+        Assert.Equal(json, (await store.GetAsync(Table, "p", "r"))!.Json);
+    }
+
+    [Fact]
+    public async Task Stores_made_from_the_settings_reach_the_same_account()
+    {
+        var settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString };
+        var connection = AzureStorageConnection.FromSettings(key => settings.GetValueOrDefault(key));
+
+        await connection.CreateStateStore().InsertAsync(Table, "p", "r", "{}");
+
+        Assert.NotNull(await CreateStore().GetAsync(Table, "p", "r"));
+    }
+}
