@@ -1,0 +1,32 @@
+namespace Alerts.Local;
+
+/// <summary>
+/// The Azure Storage naming rules, enforced here too so a name that works with the local store
+/// also works when the same code runs against Azure.
+/// </summary>
+internal static class StorageNames
+{
+    public static void ValidateTable(string table)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(table);
+        if (table.Length is < 3 or > 63 || !char.IsAsciiLetterLower(table[0])
+            || !table.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+        {
+            throw new ArgumentException($"Table name '{table}' must be 3-63 lowercase letters and digits, starting with a letter.", nameof(table));
+        }
+    }
+
+    public static void ValidateQueue(string queue)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queue);
+        if (queue.Length is < 3 or > 63
+            || !char.IsAsciiLetterOrDigit(queue[0]) || !char.IsAsciiLetterOrDigit(queue[^1])
+            || queue.Contains("--", StringComparison.Ordinal)
+            || !queue.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new ArgumentException(
+                $"Queue name '{queue}' must be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.",
+                nameof(queue));
+        }
+    }
+}
