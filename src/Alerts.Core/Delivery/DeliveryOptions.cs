@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Core.Delivery;
+
+/// <summary>Delivery limits and retry policy (configuration section <c>Delivery</c>).</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>Telegram: no more than one message per second in a chat.</summary>
+    [Range(1, 100)]
+    public int PerChatPerSecond { get; set; } = 1;
+
+    /// <summary>Telegram: no more than 20 messages per minute in a group or channel.</summary>
+    [Range(1, 1000)]
+    public int PerChannelPerMinute { get; set; } = 20;
+
+    /// <summary>Telegram: about 30 messages per second across all chats of one bot.</summary>
+    [Range(1, 1000)]
+    public int GlobalPerSecond { get; set; } = 30;
+
+    /// <summary>
+    /// Waits (rate limit or <c>retry_after</c>) up to this long are spent in process; longer ones end the
+    /// attempt and the host re-enqueues the delivery with that visibility delay.
+    /// </summary>
+    public TimeSpan MaxInProcessWait { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>After this many attempts a delivery that still cannot go out is poisoned.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>First backoff after a 5xx or a connection failure; doubles per attempt up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>What to do when a send may or may not have been posted (see docs/DELIVERY.md).</summary>
+    public UnknownOutcomePolicy UnknownOutcome { get; set; } = UnknownOutcomePolicy.Hold;
+
+    /// <summary>With <see cref="UnknownOutcomePolicy.Resend"/>: how long to wait before the single resend.</summary>
+    public TimeSpan UnknownResendDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A "sending" claim younger than this may belong to a worker still waiting for Telegram: the delivery is retried
+    /// after it expires instead of being judged unknown. Keep it above the Telegram timeout.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>Policy for a send whose outcome is unknown (the request left, no answer came).</summary>
+public enum UnknownOutcomePolicy
+{
+    /// <summary>At most once: never resend; the ledger keeps the delivery as unknown and the operator is told.</summary>
+    Hold,
+    /// <summary>At least once: resend once after <see cref="DeliveryOptions.UnknownResendDelay"/>; a duplicate is possible.</summary>
+    Resend,
+}

@@ -1,0 +1,24 @@
+namespace Alerts.Core.Delivery;
+
+/// <summary>What the host does with a delivery message after <see cref="DeliverStage"/> ran it.</summary>
+public abstract record DeliveryResult
+{
+    private DeliveryResult()
+    {
+    }
+
+    /// <summary>Posted (or edited) now; complete the message. <paramref name="MessageIds"/> are the Telegram messages sent or edited.</summary>
+    public sealed record Delivered(IReadOnlyList<long> MessageIds) : DeliveryResult;
+
+    /// <summary>The ledger says it was delivered before (a redelivered queue message); complete it, nothing was sent.</summary>
+    public sealed record AlreadyDelivered : DeliveryResult;
+
+    /// <summary>
+    /// Not now: re-enqueue <c>delivery with { Attempt = n + 1 }</c> with visibility delay <paramref name="After"/> and
+    /// complete this message, so the wait does not burn the queue's dequeue count.
+    /// </summary>
+    public sealed record Retry(TimeSpan After, string Reason) : DeliveryResult;
+
+    /// <summary>Will never go out (channel disabled, unknown outcome held, refused); complete it, or poison it when <paramref name="Poison"/>.</summary>
+    public sealed record Dropped(string Reason, bool Poison = false) : DeliveryResult;
+}

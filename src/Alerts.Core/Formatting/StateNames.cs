@@ -1,0 +1,34 @@
+namespace Alerts.Core.Formatting;
+
+/// <summary>Short names of states in English and Russian, by ISO 3166-1 alpha-2 code; the code itself when not listed.</summary>
+public static class StateNames
+{
+    private static readonly Dictionary<string, (string En, string Ru)> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["RU"] = ("Russia", "Россия"), ["BY"] = ("Belarus", "Беларусь"), ["UA"] = ("Ukraine", "Украина"),
+        ["KZ"] = ("Kazakhstan", "Казахстан"), ["AM"] = ("Armenia", "Армения"), ["AZ"] = ("Azerbaijan", "Азербайджан"),
+        ["GE"] = ("Georgia", "Грузия"), ["MD"] = ("Moldova", "Молдова"), ["KG"] = ("Kyrgyzstan", "Киргизия"),
+        ["TJ"] = ("Tajikistan", "Таджикистан"), ["UZ"] = ("Uzbekistan", "Узбекистан"), ["TM"] = ("Turkmenistan", "Туркменистан"),
+        ["US"] = ("United States", "США"), ["GB"] = ("United Kingdom", "Великобритания"), ["FR"] = ("France", "Франция"),
+        ["DE"] = ("Germany", "Германия"), ["IT"] = ("Italy", "Италия"), ["ES"] = ("Spain", "Испания"),
+        ["PL"] = ("Poland", "Польша"), ["LT"] = ("Lithuania", "Литва"), ["LV"] = ("Latvia", "Латвия"),
+        ["EE"] = ("Estonia", "Эстония"), ["FI"] = ("Finland", "Финляндия"), ["SE"] = ("Sweden", "Швеция"),
+        ["NO"] = ("Norway", "Норвегия"), ["TR"] = ("Turkey", "Турция"), ["HU"] = ("Hungary", "Венгрия"),
+        ["RS"] = ("Serbia", "Сербия"), ["CN"] = ("China", "Китай"), ["KP"] = ("North Korea", "КНДР"),
+        ["IR"] = ("Iran", "Иран"), ["IL"] = ("Israel", "Израиль"), ["IN"] = ("India", "Индия"),
+        ["JP"] = ("Japan", "Япония"), ["NL"] = ("Netherlands", "Нидерланды"), ["BE"] = ("Belgium", "Бельгия"),
+        ["CZ"] = ("Czechia", "Чехия"), ["SK"] = ("Slovakia", "Словакия"), ["RO"] = ("Romania", "Румыния"),
+        ["BG"] = ("Bulgaria", "Болгария"), ["AT"] = ("Austria", "Австрия"), ["CH"] = ("Switzerland", "Швейцария"),
+        ["VE"] = ("Venezuela", "Венесуэла"), ["NI"] = ("Nicaragua", "Никарагуа"), ["SY"] = ("Syria", "Сирия"),
+        ["ML"] = ("Mali", "Мали"), ["BF"] = ("Burkina Faso", "Буркина-Фасо"), ["NE"] = ("Niger", "Нигер"),
+    };
+
+    public static string Name(string code, string language)
+    {
+        if (!Names.TryGetValue(code, out var names))
+        {
+            return code.ToUpperInvariant();
+        }
+        return language == "ru" ? names.Ru : names.En;
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Telegram;
+
+/// <summary>Configuration section <c>Telegram</c> (app settings <c>Telegram__BotToken</c>, <c>Telegram__ApiBaseUrl</c>, ...).</summary>
+public sealed class TelegramOptions
+{
+    public const string Section = "Telegram";
+    public const string DefaultApiBaseUrl = "https://api.telegram.org";
+
+    /// <summary>The bot token from @BotFather. A secret: never logged, never put into exception messages.</summary>
+    public string BotToken { get; set; } = "";
+
+    /// <summary>Bot API base URL; a self-hosted Bot API server or a test fake replaces the public one here.</summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Chat that receives operator notices (a channel disabled, a template bug); empty for none.</summary>
+    public string? OperatorChatId { get; set; }
+
+    /// <summary>How long one Bot API call may take before its outcome is treated as unknown.</summary>
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+}

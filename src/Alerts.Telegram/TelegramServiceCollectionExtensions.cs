@@ -1,0 +1,31 @@
+using Alerts.Core.Delivery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="TelegramChannelSender"/> as the <see cref="IChannelSender"/>, with options from the
+    /// <c>Telegram</c> section validated at start. The HttpClient's default request logging is removed: it
+    /// writes the request URL, and the Bot API puts the token in the URL.
+    /// </summary>
+    public static IServiceCollection AddTelegramDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>()
+            .Bind(configuration.GetSection(TelegramOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+
+        services.AddHttpClient<TelegramChannelSender>(TelegramChannelSender.HttpClientName, (sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+            })
+            .RemoveAllLoggers();
+        services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<TelegramChannelSender>());
+        return services;
+    }
+}
