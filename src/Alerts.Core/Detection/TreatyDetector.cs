@@ -46,17 +46,36 @@ public sealed class TreatyDetector : ITreatyDetector
         if (titleEvents.Count > 0)
         {
             events = titleEvents;
-            // The summary may say the same step more formally: "to join the ICC" / "parliament ratifies the Rome Statute".
+            foreach (var e in events)
+            {
+                ResolveGeneric(e, item);
+            }
+            // The summary may say the same step more precisely: "to join the ICC" / "parliament ratifies the Rome Statute",
+            // "withdraw from the test ban treaty" / "the bill to revoke ratification", "pulls out" / "suspends".
             if (summary.Actions.Count > 0)
             {
                 var summaryEvents = FindEvents(summary, item, out _);
+                foreach (var s in summaryEvents)
+                {
+                    ResolveGeneric(s, item);
+                }
+                var otherTreatyInSummary = summary.Mentions.Any(m => events.All(e => e.Entry?.Id != m.Entry.Id));
                 foreach (var e in events)
                 {
-                    var formal = summaryEvents.FirstOrDefault(s => s.Action == TreatyAction.Ratification && e.Action == TreatyAction.Accession && SameTreaty(s, e));
+                    var formal = summaryEvents.FirstOrDefault(s => SameTreaty(s, e) && MorePrecise(e.Action, s.Action));
                     if (formal is not null)
                     {
-                        e.Action = TreatyAction.Ratification;
+                        e.Action = formal.Action;
                         e.Evidence.Add("summary: " + formal.ActionWords);
+                    }
+                    else if (!otherTreatyInSummary && e.Action == TreatyAction.Withdrawal)
+                    {
+                        var hit = summary.Actions.FirstOrDefault(h => h.Kind is ActionKind.Deratification);
+                        if (hit.CharEnd > 0)
+                        {
+                            e.Action = TreatyAction.Deratification;
+                            e.Evidence.Add("summary: " + summary.Text[hit.CharStart..hit.CharEnd]);
+                        }
                     }
                 }
             }
@@ -67,6 +86,7 @@ public sealed class TreatyDetector : ITreatyDetector
             foreach (var e in events)
             {
                 e.Confidence -= 0.1;
+                ResolveGeneric(e, item);
             }
         }
         else
@@ -77,7 +97,10 @@ public sealed class TreatyDetector : ITreatyDetector
         var results = new List<TreatyDetection>(events.Count);
         foreach (var e in events)
         {
-            ResolveGeneric(e, item);
+            if (e.Generic && e.OrganisationWord)
+            {
+                continue; // "joins the alliance" with no alliance named in the item
+            }
             e.Stage = Stage(e, item);
             var treaty = e.Entry is not null ? new TreatyRef(e.Entry.Id, e.Entry.DisplayName) : new TreatyRef(TreatyRef.UnknownId, e.Name);
             if (results.Any(r => r.Treaty.Id == treaty.Id && r.Action == e.Action && (treaty.Id != TreatyRef.UnknownId || r.Treaty.Name == treaty.Name)))
@@ -91,6 +114,10 @@ public sealed class TreatyDetector : ITreatyDetector
 
     // External input: a summary longer than this is cut; events are in the first paragraphs anyway.
     private static string Limit(string? text) => text is null ? "" : text.Length > 4000 ? text[..4000] : text;
+
+    private static bool MorePrecise(TreatyAction headline, TreatyAction summary) =>
+        (headline == TreatyAction.Accession && summary == TreatyAction.Ratification)
+        || (headline == TreatyAction.Withdrawal && summary is TreatyAction.Suspension or TreatyAction.Deratification);
 
     private static bool SameTreaty(Candidate a, Candidate b) =>
         (a.Entry is not null && b.Entry is not null && a.Entry.Id == b.Entry.Id) || (a.Entry is null && b.Entry is null);
@@ -116,6 +143,8 @@ public sealed class TreatyDetector : ITreatyDetector
         public TreatyCatalogEntry? Entry { get; set; }
         public required string Name { get; set; }
         public bool Generic { get; set; }
+        /// <summary>"the alliance", «альянс»: stands for an organisation named elsewhere in the item, or for nothing.</summary>
+        public bool OrganisationWord { get; set; }
         public bool Future { get; set; }
         public bool PastCompleted { get; set; }
         public bool FromApproval { get; set; }
@@ -140,10 +169,10 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             return found;
         }
-        var claimedUntil = -1;
+        var claimed = new List<(int Start, int End)>();
         foreach (var a in seg.Actions)
         {
-            if (a.TokenStart < claimedUntil && a.TokenStart >= 0)
+            if (claimed.Any(span => a.TokenStart >= span.Start && a.TokenStart < span.End))
             {
                 continue; // inside a treaty name already taken: «Протокола о прекращении действия Соглашения»
             }
@@ -176,7 +205,10 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue;
             }
-            claimedUntil = Math.Max(claimedUntil, c.TreatyEnd);
+            if (c.Generic)
+            {
+                claimed.Add((c.TreatyStart, c.TreatyEnd));
+            }
             var same = found.FindIndex(f => SameTreaty(f, c) && (f.Entry is not null || f.Name == c.Name || Overlap(f, c)));
             if (same >= 0)
             {
@@ -212,7 +244,7 @@ public sealed class TreatyDetector : ITreatyDetector
             }
             if (a.Kind == ActionKind.AccessionNoun)
             {
-                return null;
+                return ApplicationToJoin(seg, a, item);
             }
         }
 
@@ -227,7 +259,7 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue;
             }
-            if (m.Start >= a.TokenEnd && m.Start - a.TokenEnd <= WindowAfter && after is null)
+            if (m.Start >= a.TokenStart + 1 && m.Start - a.TokenEnd <= WindowAfter && after is null)
             {
                 after = m;
             }
@@ -266,6 +298,10 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 return new TreatyHit(null, i, NameEnd(seg, i), true, false, null);
             }
+            if (i <= a.TokenEnd + 2 && a.Kind is ActionKind.Accession or ActionKind.Withdrawal && IsOrganisationWord(tokens[i].Text))
+            {
+                return new TreatyHit(null, i, i + 1, true, false, null);
+            }
         }
         return null;
     }
@@ -282,6 +318,9 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         return null;
     }
+
+    private static bool IsOrganisationWord(string w) =>
+        w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
 
     private static bool IsTreatyWord(string word) => DetectionPatterns.TreatyWords().IsMatch(word) && DetectionPatterns.TreatyWords().Match(word).Length == word.Length;
 
@@ -351,6 +390,25 @@ public sealed class TreatyDetector : ITreatyDetector
         return new TreatyHit(mention, candidate.Value.Start, candidate.Value.End, protocol is null, true, candidate.Value.Code);
     }
 
+    /// <summary>«подадут заявку на вступление в НАТО», "submit applications to join NATO": an announced accession.</summary>
+    private static TreatyHit? ApplicationToJoin(TextSegment seg, ActionHit a, ItemContext item)
+    {
+        var tokens = seg.Tokens;
+        var prev = PrevContent(tokens, a.TokenStart);
+        if (prev < 0 || !(tokens[prev].Text.StartsWith("заявк", StringComparison.Ordinal) || tokens[prev].Text.StartsWith("application", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var verb = PrevContent(tokens, prev);
+        if (verb < 0 || !(tokens[verb].Text.StartsWith("пода", StringComparison.Ordinal) || tokens[verb].Text.StartsWith("submit", StringComparison.Ordinal)
+            || tokens[verb].Text.StartsWith("file", StringComparison.Ordinal) || tokens[verb].Text.StartsWith("hand", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var org = seg.Mentions.FirstOrDefault(m => m.IsOrganisation && m.Start >= a.TokenEnd && m.Start <= a.TokenEnd + 2);
+        return org is null ? null : new TreatyHit(org, org.Start, org.End, false, false, null);
+    }
+
     private static int NextContent(List<Token> tokens, int from, TreatyMention org)
     {
         for (var i = from; i < tokens.Count; i++)
@@ -412,6 +470,7 @@ public sealed class TreatyDetector : ITreatyDetector
             ActionKind.Withdrawal => TreatyAction.Withdrawal,
             ActionKind.Suspension => TreatyAction.Suspension,
             ActionKind.Signature => TreatyAction.Signature,
+            ActionKind.AccessionNoun => TreatyAction.Accession,
             _ => TreatyAction.Ratification,
         };
         if (t.ViaAccession)
@@ -434,8 +493,9 @@ public sealed class TreatyDetector : ITreatyDetector
             TreatyEnd = t.End,
         };
         var treatyText = seg.Cased[tokens[t.Start].Start..tokens[Math.Max(t.Start, t.End - 1)].End];
+        c.OrganisationWord = c.Generic && IsOrganisationWord(tokens[t.Start].Text);
 
-        if (c.Generic && !AcceptGeneric(seg, a, t, ss, se, action))
+        if (c.Generic && !c.OrganisationWord && !AcceptGeneric(seg, a, t, ss, se, action))
         {
             return null;
         }
@@ -535,7 +595,7 @@ public sealed class TreatyDetector : ITreatyDetector
         evidence = null;
 
         bool Usable(StateMention s) =>
-            !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && !IsCounterparty(tokens, s.Start);
+            !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && (s.Start < a.TokenStart || !IsCounterparty(tokens, s.Start));
 
         // The nearest group of coordinated states before the action in its clause ("Sweden and Finland will apply").
         var before = seg.States.Where(s => s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(s)).ToList();
@@ -650,7 +710,7 @@ public sealed class TreatyDetector : ITreatyDetector
             return;
         }
         var named = e.Segment.Mentions.Concat(item.Segments.Where(s => s != e.Segment).SelectMany(s => s.Mentions))
-            .FirstOrDefault(m => !m.IsOrganisation || e.Action is TreatyAction.Accession or TreatyAction.Withdrawal);
+            .FirstOrDefault(m => e.OrganisationWord ? m.IsOrganisation : !m.IsOrganisation || e.Action is TreatyAction.Accession or TreatyAction.Withdrawal);
         if (named is not null)
         {
             e.Entry = named.Entry;
