@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+
+namespace Alerts.Core.Detection;
+
+/// <summary>
+/// The vocabulary of the detector as precompiled regular expressions over normalised text
+/// (lower case, ё→е). English, Russian (stems, so every case form matches) and a little Polish.
+/// </summary>
+internal static partial class DetectionPatterns
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    /// <summary>
+    /// Action words, one named group per kind. Order matters where alternatives start at the same place:
+    /// "revoke ratification" before "ratify", "вступить в силу" before "вступить в", "signed off" before "signed".
+    /// </summary>
+    [GeneratedRegex("""
+        \b(?:
+          (?<der>de-?ratif\w*|(?:revok|rescind|withdr[ae]w|cancel|annul)\w*\s+(?:\w+\s+){0,3}?ratification\w*|revok\w*|дератифик\w*|(?:отзыв|отозва|отмен)\w*\s+(?:\w+\s+){0,2}?ратификац\w*|расторг\w*\s+ратификац\w*)
+         |(?<eif>(?:enter|enters|entered|entering|come|comes|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|вступ\w*\s+в\s+(?:законную\s+)?силу|wch\w*\s+w\s+życie|wesz\w*\s+w\s+życie)
+         |(?<accn>accession|membership|entrance\s+into|entry\s+into(?!\s+force)|вступлени\w*|членств\w*|принятии|принятия|członkost\w*|przystąpieni\w*|wstąpieni\w*)
+         |(?<acc>join(?:s|ed|ing)?|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
+         |(?<wd>withdr[ae]w\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
+         |(?<sus>suspen\w*|pull\w*\s+back\s+from|freez\w*|froze\w*|halt\w*\s+(?:its\s+)?participation|in\s+abeyance|приостан\w*|заморо\w*|zawies\w*)
+         |(?<rat>ratif\w*|ратифиц\w*|ратификац\w*|ratyfik\w*)
+         |(?<appr>approv\w*|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
+         |(?<sig>sign(?:s|ed|ing)?|signature\w*|подпис\w*|podpis\w*)
+        )\b
+        """, Options | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex Actions();
+
+    /// <summary>Words that name some treaty without naming which; only used when no catalogue name is near.</summary>
+    [GeneratedRegex(@"\b(?:treat(?:y|ies)|conventions?|pacts?|accords?|agreements?|protocols?|charters?|statutes?|deals?|договор(?!енн)\w*|конвенц\w*|соглашени\w*|протокол\w*|пакт\w*|устав(?:а|у|ом|е)?|харти\w*|сделк\w*|traktat\w*|umow\w*|porozumieni\w*|konwencj\w*|protok[oó]ł\w*|pakt\w*)\b", Options)]
+    public static partial Regex TreatyWords();
+
+    /// <summary>
+    /// Not a report of a step: threats, calls, demands, possibility, refusal, talks, accusations, hopes and comment.
+    /// Looked for between the start of the clause and the action word.
+    /// </summary>
+    [GeneratedRegex("""
+        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|
+           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|
+           groz\w*|wezwa\w*|wzywa\w*|może|mogą|rozważa\w*|rozmow\w*|negocjac\w*|oskarż\w*|narusz\w*|żąda\w*)\b
+        """, Options | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex NotAStep();
+
+    /// <summary>A negation right before the action word ("not withdraw", «не выходит»).</summary>
+    [GeneratedRegex(@"\b(?:not|never|no|не|ни|nie)\s+(?:\w+\s+)?$", Options)]
+    public static partial Regex NegatedBefore();
+
+    /// <summary>A past year in the clause: "joined in 1955", «в 1999 году» — a historical mention.</summary>
+    [GeneratedRegex(@"\b(?:in|since|в|с)\s+(?:1[89]\d\d|20[01]\d)\b", Options)]
+    public static partial Regex HistoricalYear();
+
+    /// <summary>Commerce, not a treaty between states.</summary>
+    [GeneratedRegex(@"\b(?:compan(?:y|ies)|merger\w*|takeover\w*|acquisition\w*|shareholder\w*|firms?|contracts?|record\s+deals?|telecoms?|inc|corp|ltd|plc|компани\w*|контракт\w*|купли|корпорац\w*|газпром\w*|przedsiębiorstw\w*|spół\w*|koncern\w*)\b", Options)]
+    public static partial Regex Business();
+
+    /// <summary>Words that make "convention" a meeting, not a treaty.</summary>
+    [GeneratedRegex(@"\b(?:party|democratic|republican|national|mining|comic|annual|gop|fan|labour|tory|conservative|trade|nominating|political)\s+(?:\w+\s+)?$", Options)]
+    public static partial Regex MeetingConvention();
+
+    /// <summary>Qualifiers that make a "deal" or "agreement" an interstate one.</summary>
+    [GeneratedRegex(@"\b(?:nuclear|arms|weapons?|missile\w*|grain|trade|free|security|defen[cs]e|military|climate|partnership|border|peace|friendship|cooperation|co-operation|strategic|ядерн\w*|зернов\w*|оборон\w*|безопасност\w*|торгов\w*|военн\w*|стратегическ\w*|jądrow\w*|zbroje\w*|zbrojeń)\b", Options)]
+    public static partial Regex InterstateQualifier();
+
+    [GeneratedRegex(@"\b(?:enter\w*|come\w*|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|officially\s+(?:join|becom|became|left|leav|exit|quit|withdr)\w*|formally\s+(?:join|becom|became|left|leav|exit|quit|withdr)\w*|\d+(?:st|nd|rd|th)\s+member|вступ\w*\s+в\s+силу|окончательно\s+вы\w*|официально\s+(?:вступил|стал|вышл|вышел)\w*|\d+-?(?:м|й)\s+член\w*|oficjalnie\s+(?:przyjęt|stał|dołączył|przystąpił)\w*|\d+\.\s+członk\w*", Options)]
+    public static partial Regex StageEffective();
+
+    [GeneratedRegex(@"\b(?:notif\w*|notice\s+of\s+(?:withdrawal|denunciation)|informed\s+the\s+(?:un|depositary|secretary)\w*|уведоми\w*|уведомлен\w*|нотификац\w*|депозитари\w*|powiadomi\w*|notyfik\w*)\b", Options)]
+    public static partial Regex StageNotified();
+
+    [GeneratedRegex(@"\b(?:sign\w*\s+(?:\w+\s+){0,2}?(?:law|legislation)|law\s+(?:was\s+)?signed|(?:putin|president|biden|erdogan)\s+sign\w*\s+(?:\w+\s+){0,2}?(?:decree|order|instrument)|подписал\w*\s+(?:\w+\s+)?(?:закон|указ)\w*|подписан\w*\s+(?:\w+\s+)?закон\w*|закон\w*\s+подписан\w*|podpisa\w*\s+ustaw\w*)\b", Options)]
+    public static partial Regex StageEnacted();
+
+    [GeneratedRegex(@"\b(?:(?:parliament|lawmakers|legislators|legislature|deputies|senators|senate|duma|mps|assembly|riksdag|knesset|congress|committee)\s+(?:\w+\s+){0,3}?(?:vot|approv|ratif|pass|back|adopt|endors|sign\w*\s+off)\w*|(?:vot|approv|ratif|pass|adopt)\w*\s+by\s+(?:\w+\s+){0,2}?(?:parliament|lawmakers|duma|senate|legislators)|(?:первом|втором|третьем)\s+чтени\w*|(?:госдум|дум|парламент|депутат|совфед|сенатор|совет\w*\s+федерации|комисси|комитет|рад|сейм|меджлис|меджлис)\w*\s+(?:\w+\s+){0,4}?(?:принял|приняли|приняла|одобрил|ратифицир|проголосова|утверди|поддержал)\w*|parlament\w*\s+(?:\w+\s+){0,2}?(?:ratyfik|zatwierdzi|przegłosowa)\w*)\b", Options)]
+    public static partial Regex StageLegislative();
+
+    [GeneratedRegex(@"\b(?:propos\w*|bills?|draft\s+(?:law|legislation)|submit\w*|introduc\w*\s+(?:a\s+)?bill|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|внесен\w*|внесени\w*|внес(?:ла|ли)?|предложени\w*|предлож\w*|рассмотр\w*|projekt\w*\s+ustaw\w*|wnios\w*)\b", Options)]
+    public static partial Regex StageProposed();
+
+    /// <summary>A Russian act's title: «О ратификации ...», «О денонсации ...», «О присоединении ...».</summary>
+    [GeneratedRegex(@"^\s*(?:об?|федеральный\s+закон\s+""?об?)\s+(?:ратификац|денонсац|присоединени|приостановлени|прекращени|отзыв|подписани|внесении\s+(?:президенту\s+российской\s+федерации\s+)?предложени)\w*", Options)]
+    public static partial Regex RussianActTitle();
+
+    /// <summary>Where a clause ends: punctuation and the conjunctions that start a new statement.</summary>
+    [GeneratedRegex(@"[,;:!?()\[\]""|]|\.(?:\s|$)|\s-\s|\b(?:as|but|while|after|despite|amid|because|though|although|whereas|which|who|that|но|а|хотя|после|пока|однако|который|которая|которое|которые|которого|котором)\b", Options)]
+    public static partial Regex ClauseBreak();
+
+    /// <summary>A sentence end.</summary>
+    [GeneratedRegex(@"[.!?](?:\s|$)|\|", Options)]
+    public static partial Regex SentenceBreak();
+
+    /// <summary>A clause that opens as background: "..., which the U.S. exited under Trump".</summary>
+    [GeneratedRegex(@"^\s*(?:,\s*)?(?:which|who|when|где|когда|который|которая|которое|которые|которого|котором)\b", Options)]
+    public static partial Regex BackgroundClause();
+
+    /// <summary>Future or intention: "to join", "set to join", "will quit".</summary>
+    [GeneratedRegex(@"\b(?:to|will|would|set\s+to|plans?\s+to|going\s+to|намерен\w*|будет|собира\w*|подадут|подаст)\s+(?:\w+\s+)?$", Options)]
+    public static partial Regex FutureBefore();
+}

@@ -1,0 +1,188 @@
+namespace Alerts.Core.Detection;
+
+/// <summary>A state named in a text: token range [Start, End), its ISO code, the words, and whether it was an actor (Putin, the Duma).</summary>
+internal readonly record struct StateMention(int Start, int End, string Code, string Words, bool IsActor);
+
+/// <summary>
+/// Country names, demonyms, capitals and state actors in English, Russian and Polish, mapped to ISO 3166-1 alpha-2.
+/// English matches whole words; Russian and Polish match word beginnings so every case form counts
+/// («Россия/России/Россией», «Турции», «Finlandii»).
+/// </summary>
+internal static class StateLexicon
+{
+    // Whole English words (normalised: lower case, possessive dropped, U.S. → usa).
+    private static readonly Dictionary<string, string> EnglishWords = Build(
+        ("RU", "russia russian russians moscow kremlin putin duma mishustin lavrov ryabkov peskov zakharova shoigu"),
+        ("US", "usa america american americans washington biden trump blinken pentagon obama harris"),
+        ("GB", "uk britain british london sunak starmer cameron england"),
+        ("FI", "finland finnish helsinki niinisto niinistö stubb marin"),
+        ("SE", "sweden swedish stockholm kristersson"),
+        ("TR", "turkey turkish türkiye turkiye ankara erdogan erdoğan"),
+        ("AM", "armenia armenian yerevan pashinyan"),
+        ("AZ", "azerbaijan azerbaijani baku aliyev"),
+        ("UA", "ukraine ukrainian kyiv kiev zelensky zelenskyy"),
+        ("BY", "belarus belarusian lukashenko"),
+        ("KP", "pyongyang dprk"),
+        ("CN", "china chinese beijing"),
+        ("JP", "japan japanese tokyo kishida"),
+        ("DE", "germany german berlin scholz merz"),
+        ("FR", "france french macron"),
+        ("IT", "italy italian meloni"),
+        ("ES", "spain spanish madrid sanchez"),
+        ("PL", "poland warsaw duda tusk"),
+        ("HU", "hungary hungarian budapest orban orbán"),
+        ("IR", "iran iranian tehran"),
+        ("IL", "israel israeli netanyahu"),
+        ("IN", "india indian modi"),
+        ("CA", "canada canadian trudeau"),
+        ("AU", "australia australian canberra albanese"),
+        ("NZ", "zealand"),
+        ("KZ", "kazakhstan kazakh"),
+        ("MD", "moldova moldovan chisinau"),
+        ("LV", "latvia latvian riga"),
+        ("LT", "lithuania lithuanian vilnius"),
+        ("EE", "estonia estonian tallinn"),
+        ("NO", "norway norwegian oslo"),
+        ("DK", "denmark danish copenhagen"),
+        ("NL", "netherlands dutch hague"),
+        ("BE", "belgium belgian"),
+        ("GR", "greece greek athens"),
+        ("RS", "serbia serbian belgrade"),
+        ("SA", "saudi riyadh"),
+        ("ML", "mali malian bamako"),
+        ("NE", "niger nigerien niamey"),
+        ("BF", "burkina"),
+        ("PH", "philippines philippine manila"),
+        ("MX", "mexico mexican"),
+        ("BR", "brazil brazilian"),
+        ("AR", "argentina argentine"),
+        ("VE", "venezuela venezuelan caracas"),
+        ("NI", "nicaragua nicaraguan"),
+        ("ZA", "pretoria"),
+        ("SK", "slovakia slovak"),
+        ("CZ", "czech prague"),
+        ("RO", "romania romanian bucharest"),
+        ("BG", "bulgaria bulgarian sofia"),
+        ("GE", "tbilisi"),
+        ("TJ", "tajikistan tajik dushanbe"),
+        ("KG", "kyrgyzstan kyrgyz"),
+        ("UZ", "uzbekistan uzbek"),
+        ("PK", "pakistan pakistani islamabad"),
+        ("AF", "afghanistan afghan"),
+        ("SY", "syria syrian damascus"),
+        ("IQ", "iraq iraqi baghdad"),
+        ("EG", "egypt egyptian cairo"),
+        ("VN", "vietnam vietnamese hanoi"),
+        ("ID", "indonesia indonesian jakarta"),
+        ("MY", "malaysia malaysian"),
+        ("SG", "singapore singaporean"),
+        ("TH", "thailand thai bangkok"),
+        ("PT", "portugal portuguese lisbon"),
+        ("IE", "ireland irish dublin"),
+        ("AT", "austria austrian vienna"),
+        ("CH", "switzerland swiss"),
+        ("KE", "kenya kenyan nairobi"),
+        ("NG", "nigeria nigerian abuja"));
+
+    // Two-word English names.
+    private static readonly Dictionary<string, string> EnglishPairs = new(StringComparer.Ordinal)
+    {
+        ["united states"] = "US", ["white house"] = "US", ["state department"] = "US",
+        ["united kingdom"] = "GB", ["downing street"] = "GB",
+        ["north korea"] = "KP", ["north korean"] = "KP", ["kim jong"] = "KP",
+        ["south korea"] = "KR", ["south korean"] = "KR", ["seoul"] = "KR",
+        ["federation council"] = "RU", ["state duma"] = "RU",
+        ["new zealand"] = "NZ", ["saudi arabia"] = "SA", ["south africa"] = "ZA", ["south african"] = "ZA",
+        ["burkina faso"] = "BF", ["xi jinping"] = "CN",
+        ["совет федерации"] = "RU", ["северная корея"] = "KP", ["северной кореи"] = "KP", ["северной корее"] = "KP",
+        ["южная корея"] = "KR", ["южной кореи"] = "KR",
+    };
+
+    // Word beginnings for inflected languages (Russian, Polish). Longer prefixes first where they overlap.
+    private static readonly (string Prefix, string Code)[] CyrillicPrefixes =
+    [
+        ("великобритан", "GB"), ("британ", "GB"), ("лондон", "GB"),
+        ("росси", "RU"), ("рф", "RU"), ("москв", "RU"), ("кремл", "RU"), ("путин", "RU"), ("госдум", "RU"), ("совфед", "RU"),
+        ("мишустин", "RU"), ("лавров", "RU"), ("рябков", "RU"), ("песков", "RU"), ("захаров", "RU"), ("шойгу", "RU"),
+        ("сша", "US"), ("америк", "US"), ("вашингтон", "US"), ("байден", "US"), ("госдеп", "US"), ("пентагон", "US"), ("трамп", "US"),
+        ("финлянд", "FI"), ("финск", "FI"), ("хельсинк", "FI"), ("ниинист", "FI"),
+        ("швец", "SE"), ("шведск", "SE"), ("стокгольм", "SE"),
+        ("турц", "TR"), ("турецк", "TR"), ("анкар", "TR"), ("эрдоган", "TR"),
+        ("армени", "AM"), ("армян", "AM"), ("ереван", "AM"), ("пашинян", "AM"),
+        ("азербайджан", "AZ"), ("алиев", "AZ"),
+        ("украин", "UA"), ("киев", "UA"), ("зеленск", "UA"),
+        ("беларус", "BY"), ("белорус", "BY"), ("лукашенк", "BY"),
+        ("кндр", "KP"), ("северокорей", "KP"), ("пхеньян", "KP"),
+        ("китай", "CN"), ("китая", "CN"), ("китаю", "CN"), ("кнр", "CN"), ("пекин", "CN"),
+        ("япони", "JP"), ("японск", "JP"), ("токио", "JP"),
+        ("германи", "DE"), ("немецк", "DE"), ("берлин", "DE"),
+        ("франци", "FR"), ("французск", "FR"),
+        ("польш", "PL"), ("польск", "PL"), ("варшав", "PL"),
+        ("венгри", "HU"), ("венгерск", "HU"),
+        ("иран", "IR"), ("израил", "IL"),
+        ("казахстан", "KZ"), ("таджикистан", "TJ"), ("киргиз", "KG"), ("кыргыз", "KG"), ("узбекистан", "UZ"),
+        ("молдов", "MD"), ("молдави", "MD"), ("латви", "LV"), ("литв", "LT"), ("эстони", "EE"),
+        ("норвеги", "NO"), ("канад", "CA"), ("австрали", "AU"), ("индии", "IN"), ("индия", "IN"),
+    ];
+
+    private static readonly (string Prefix, string Code)[] PolishPrefixes =
+    [
+        ("rosj", "RU"), ("rosyj", "RU"), ("moskw", "RU"), ("kreml", "RU"), ("putin", "RU"),
+        ("finlandi", "FI"), ("fińsk", "FI"), ("szwecj", "SE"), ("szwedz", "SE"), ("turcj", "TR"), ("turec", "TR"),
+        ("armeni", "AM"), ("ukrain", "UA"), ("amerykań", "US"), ("waszyngton", "US"), ("białoru", "BY"), ("niemc", "DE"),
+        ("brytani", "GB"), ("brytyj", "GB"),
+    ];
+
+    public static List<StateMention> Find(List<Token> tokens)
+    {
+        var found = new List<StateMention>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.IsStop)
+            {
+                continue;
+            }
+            if (i + 1 < tokens.Count && EnglishPairs.TryGetValue(t.Text + " " + tokens[i + 1].Text, out var pair))
+            {
+                found.Add(new StateMention(i, i + 2, pair, t.Text + " " + tokens[i + 1].Text, IsActorWord(t.Text)));
+                i++;
+                continue;
+            }
+            if (EnglishWords.TryGetValue(t.Text, out var code))
+            {
+                found.Add(new StateMention(i, i + 1, code, t.Text, IsActorWord(t.Text)));
+                continue;
+            }
+            var prefixes = t.Text[0] is >= '\u0400' and <= '\u04FF' ? CyrillicPrefixes : PolishPrefixes;
+            foreach (var (prefix, c) in prefixes)
+            {
+                // Short prefixes ("рф", "сша") must be nearly the whole word.
+                if (t.Text.StartsWith(prefix, StringComparison.Ordinal) && (prefix.Length >= 4 || t.Text.Length <= prefix.Length + 2))
+                {
+                    found.Add(new StateMention(i, i + 1, c, t.Text, IsActorWord(t.Text)));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool IsActorWord(string word) =>
+        word is "putin" or "kremlin" or "duma" or "mishustin" or "lavrov" or "biden" or "erdogan" or "pentagon"
+        || word.StartsWith("путин", StringComparison.Ordinal) || word.StartsWith("кремл", StringComparison.Ordinal)
+        || word.StartsWith("госдум", StringComparison.Ordinal) || word.StartsWith("совфед", StringComparison.Ordinal);
+
+    private static Dictionary<string, string> Build(params (string Code, string Words)[] groups)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, words) in groups)
+        {
+            foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                d[w] = code;
+            }
+        }
+        return d;
+    }
+}

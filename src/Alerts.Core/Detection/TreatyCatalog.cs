@@ -1,0 +1,200 @@
+using System.Text.Json;
+
+namespace Alerts.Core.Detection;
+
+/// <summary>
+/// The treaty catalogue (config/treaties.json) with an alias index keyed by the first word stem, so
+/// finding the treaties an item names costs one dictionary look-up per word, not a scan of the catalogue.
+/// </summary>
+public sealed class TreatyCatalog
+{
+    /// <summary>Largest catalogue file accepted; the real one is well under 1 MiB.</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    private readonly Dictionary<string, TreatyCatalogEntry> _byId;
+    private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
+
+    private sealed record Alias(TreatyCatalogEntry Entry, string[] Stems, bool CaseSensitive, bool IsOrganisation, int Order);
+
+    private int _aliasCount;
+
+    public TreatyCatalog(IEnumerable<TreatyCatalogEntry> entries)
+    {
+        Entries = entries.ToList();
+        _byId = new Dictionary<string, TreatyCatalogEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in Entries)
+        {
+            _byId[entry.Id] = entry;
+            foreach (var alias in entry.AliasesEn.Concat(entry.AliasesRu).Append(entry.NameEn).Append(entry.NameRu))
+            {
+                AddAlias(entry, alias, organisation: false);
+            }
+            foreach (var alias in entry.OrganisationAliases)
+            {
+                AddAlias(entry, alias, organisation: true);
+            }
+        }
+        foreach (var key in _byFirstStem.Keys.ToList())
+        {
+            // Longest alias first so the most specific name wins ("Protocol to the North Atlantic Treaty on the Accession of Finland"
+            // over "North Atlantic Treaty"); among equals a treaty's own name beats an organisation's, then catalogue order.
+            _byFirstStem[key] = _byFirstStem[key]
+                .OrderByDescending(a => a.Stems.Length)
+                .ThenBy(a => a.IsOrganisation)
+                .ThenBy(a => a.Order)
+                .ToList();
+        }
+    }
+
+    public IReadOnlyList<TreatyCatalogEntry> Entries { get; }
+
+    public TreatyCatalogEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Loads config/treaties.json.</summary>
+    public static TreatyCatalog Load(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"Treaty catalogue not found: {path}", path);
+        }
+        if (info.Length > MaxFileBytes)
+        {
+            throw new InvalidDataException($"Treaty catalogue {path} is {info.Length} bytes; the limit is {MaxFileBytes}");
+        }
+        return Parse(File.ReadAllText(path));
+    }
+
+    /// <summary>Reads the JSON of config/treaties.json.</summary>
+    public static TreatyCatalog Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var entries = new List<TreatyCatalogEntry>();
+        foreach (var t in doc.RootElement.GetProperty("treaties").EnumerateArray())
+        {
+            entries.Add(new TreatyCatalogEntry
+            {
+                Id = t.GetProperty("id").GetString() ?? throw new InvalidDataException("treaty without id"),
+                System = Str(t, "system") ?? "",
+                NameEn = t.GetProperty("names").GetProperty("en").GetString() ?? "",
+                NameRu = t.GetProperty("names").TryGetProperty("ru", out var ru) ? ru.GetString() ?? "" : "",
+                ShortNamesEn = Lang(t, "shortNames", "en"),
+                ShortNamesRu = Lang(t, "shortNames", "ru"),
+                AliasesEn = Lang(t, "aliases", "en"),
+                AliasesRu = Lang(t, "aliases", "ru"),
+                OrganisationAliases = [.. Lang(t, "organisationAliases", "en"), .. Lang(t, "organisationAliases", "ru")],
+                Parties = t.TryGetProperty("parties", out var p) ? p.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [],
+                AccessionOf = Str(t, "accessionOf"),
+                ParentId = Str(t, "parentId"),
+                DenunciationEffect = Str(t, "denunciationEffect"),
+            });
+        }
+        return new TreatyCatalog(entries);
+    }
+
+    /// <summary>
+    /// The catalogue id a free-text treaty name refers to (the longest alias it contains), or null.
+    /// Used to map labels written as short English names onto ids.
+    /// </summary>
+    public string? ResolveId(string name)
+    {
+        var normalized = TextNormalizer.Normalize(name, out var cased);
+        var tokens = TextTokens.Tokenize(normalized, cased);
+        var best = FindMentions(tokens)
+            .OrderByDescending(m => m.IsOrganisation ? 0 : 1)
+            .ThenByDescending(m => m.End - m.Start)
+            .ThenBy(m => m.Start)
+            .FirstOrDefault();
+        return best?.Entry.Id;
+    }
+
+    /// <summary>Every catalogue treaty named in the tokens, longest match first at each position, non-overlapping.</summary>
+    internal List<TreatyMention> FindMentions(List<Token> tokens)
+    {
+        var mentions = new List<TreatyMention>();
+        // Content words only: "Договор о СНВ" and "Договор по СНВ" are the same alias.
+        Span<int> content = tokens.Count <= 256 ? stackalloc int[tokens.Count] : new int[tokens.Count];
+        var n = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsStop)
+            {
+                content[n++] = i;
+            }
+        }
+        for (var c = 0; c < n; c++)
+        {
+            if (!_byFirstStem.TryGetValue(tokens[content[c]].Stem, out var candidates))
+            {
+                continue;
+            }
+            foreach (var alias in candidates)
+            {
+                if (c + alias.Stems.Length > n || !Matches(alias, tokens, content, c))
+                {
+                    continue;
+                }
+                var last = c + alias.Stems.Length - 1;
+                mentions.Add(new TreatyMention(alias.Entry, content[c], content[last] + 1, alias.IsOrganisation));
+                c = last;
+                break;
+            }
+        }
+        return mentions;
+    }
+
+    private static bool Matches(Alias alias, List<Token> tokens, Span<int> content, int c)
+    {
+        for (var k = 0; k < alias.Stems.Length; k++)
+        {
+            var token = tokens[content[c + k]];
+            if (!string.Equals(token.Stem, alias.Stems[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+            if (alias.CaseSensitive && !token.IsUpper)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void AddAlias(TreatyCatalogEntry entry, string alias, bool organisation)
+    {
+        if (string.IsNullOrWhiteSpace(alias))
+        {
+            return;
+        }
+        var normalized = TextNormalizer.Normalize(alias);
+        var stems = TextTokens.Tokenize(normalized).Where(t => !t.IsStop).Select(t => t.Stem).ToArray();
+        if (stems.Length == 0)
+        {
+            return;
+        }
+        // Short acronyms (WHO, ICC, ЕС) are ordinary words in lower case: match them only in capitals.
+        var letters = alias.Count(char.IsLetter);
+        var caseSensitive = stems.Length == 1 && letters <= 4 && alias.Where(char.IsLetter).All(char.IsUpper);
+        if (stems.Length == 1 && letters < 2)
+        {
+            return;
+        }
+        if (!_byFirstStem.TryGetValue(stems[0], out var list))
+        {
+            list = [];
+            _byFirstStem[stems[0]] = list;
+        }
+        if (!list.Any(a => a.Entry == entry && a.IsOrganisation == organisation && a.Stems.AsSpan().SequenceEqual(stems)))
+        {
+            list.Add(new Alias(entry, stems, caseSensitive, organisation, _aliasCount++));
+        }
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static IReadOnlyList<string> Lang(JsonElement e, string field, string lang) =>
+        e.TryGetProperty(field, out var f) && f.ValueKind == JsonValueKind.Object && f.TryGetProperty(lang, out var l)
+            ? l.EnumerateArray().Select(x => x.GetString() ?? "").Where(s => s.Length > 0).ToList()
+            : [];
+}

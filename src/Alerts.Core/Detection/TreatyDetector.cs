@@ -1,0 +1,781 @@
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Detection;
+
+/// <summary>
+/// Rule-based treaty-action detector for English and Russian (and a little Polish) news and official titles.
+/// An event is an action word (ratify, денонсация, pulls out of...) tied to a treaty named nearby, by a state,
+/// in a clause that does not frame it as a threat, call, possibility, talk, accusation or history.
+/// The headline's events win; the summary adds detail, or supplies the event when the headline has none.
+/// </summary>
+public sealed class TreatyDetector : ITreatyDetector
+{
+    private const int WindowAfter = 8;
+    private const int WindowBefore = 3;
+
+    private readonly TreatyCatalog _catalog;
+    private readonly HashSet<string> _accessionParents;
+
+    public TreatyDetector(TreatyCatalog catalog)
+    {
+        _catalog = catalog;
+        _accessionParents = catalog.Entries.Where(e => e.AccessionOf is not null && e.ParentId is not null)
+            .Select(e => e.ParentId!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Builds a detector from config/treaties.json.</summary>
+    public static TreatyDetector FromCatalogFile(string catalogPath) => new(TreatyCatalog.Load(catalogPath));
+
+    public TreatyCatalog Catalog => _catalog;
+
+    public IReadOnlyList<TreatyDetection> Detect(DetectionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var title = TextSegment.Parse(Limit(input.Title), _catalog, isTitle: true);
+        var summary = TextSegment.Parse(Limit(input.Summary), _catalog, isTitle: false);
+        if (title.Actions.Count == 0 && summary.Actions.Count == 0)
+        {
+            return [];
+        }
+        title.IndexActions();
+        summary.IndexActions();
+
+        var item = new ItemContext(title, summary);
+        var titleEvents = FindEvents(title, item, out var titleBlocked);
+        List<Candidate> events;
+        if (titleEvents.Count > 0)
+        {
+            events = titleEvents;
+            foreach (var e in events)
+            {
+                ResolveGeneric(e, item);
+            }
+            // The summary may say the same step more precisely: "to join the ICC" / "parliament ratifies the Rome Statute",
+            // "withdraw from the test ban treaty" / "the bill to revoke ratification", "pulls out" / "suspends".
+            if (summary.Actions.Count > 0)
+            {
+                var summaryEvents = FindEvents(summary, item, out _);
+                foreach (var s in summaryEvents)
+                {
+                    ResolveGeneric(s, item);
+                }
+                var otherTreatyInSummary = summary.Mentions.Any(m => events.All(e => e.Entry?.Id != m.Entry.Id));
+                foreach (var e in events)
+                {
+                    var formal = summaryEvents.FirstOrDefault(s => SameTreaty(s, e) && MorePrecise(e.Action, s.Action));
+                    if (formal is not null)
+                    {
+                        e.Action = formal.Action;
+                        e.Evidence.Add("summary: " + formal.ActionWords);
+                    }
+                    else if (!otherTreatyInSummary && e.Action == TreatyAction.Withdrawal)
+                    {
+                        var hit = summary.Actions.FirstOrDefault(h => h.Kind is ActionKind.Deratification);
+                        if (hit.CharEnd > 0)
+                        {
+                            e.Action = TreatyAction.Deratification;
+                            e.Evidence.Add("summary: " + summary.Text[hit.CharStart..hit.CharEnd]);
+                        }
+                    }
+                }
+            }
+        }
+        else if (!titleBlocked)
+        {
+            events = FindEvents(summary, item, out _);
+            foreach (var e in events)
+            {
+                e.Confidence -= 0.1;
+                ResolveGeneric(e, item);
+            }
+        }
+        else
+        {
+            return [];
+        }
+
+        var results = new List<TreatyDetection>(events.Count);
+        foreach (var e in events)
+        {
+            if (e.Generic && e.OrganisationWord)
+            {
+                continue; // "joins the alliance" with no alliance named in the item
+            }
+            e.Stage = Stage(e, item);
+            var treaty = e.Entry is not null ? new TreatyRef(e.Entry.Id, e.Entry.DisplayName) : new TreatyRef(TreatyRef.UnknownId, e.Name);
+            if (results.Any(r => r.Treaty.Id == treaty.Id && r.Action == e.Action && (treaty.Id != TreatyRef.UnknownId || r.Treaty.Name == treaty.Name)))
+            {
+                continue;
+            }
+            results.Add(new TreatyDetection(treaty, e.Action, e.States, e.Stage, Math.Round(Math.Clamp(e.Confidence, 0.05, 0.99), 2), e.Evidence));
+        }
+        return results;
+    }
+
+    // External input: a summary longer than this is cut; events are in the first paragraphs anyway.
+    private static string Limit(string? text) => text is null ? "" : text.Length > 4000 ? text[..4000] : text;
+
+    private static bool MorePrecise(TreatyAction headline, TreatyAction summary) =>
+        (headline == TreatyAction.Accession && summary == TreatyAction.Ratification)
+        || (headline == TreatyAction.Withdrawal && summary is TreatyAction.Suspension or TreatyAction.Deratification);
+
+    private static bool SameTreaty(Candidate a, Candidate b) =>
+        (a.Entry is not null && b.Entry is not null && a.Entry.Id == b.Entry.Id) || (a.Entry is null && b.Entry is null);
+
+    private sealed class ItemContext(TextSegment title, TextSegment summary)
+    {
+        public TextSegment Title { get; } = title;
+        public TextSegment Summary { get; } = summary;
+
+        public IEnumerable<TextSegment> Segments
+        {
+            get
+            {
+                yield return Title;
+                yield return Summary;
+            }
+        }
+    }
+
+    private sealed class Candidate
+    {
+        public required TreatyAction Action { get; set; }
+        public TreatyCatalogEntry? Entry { get; set; }
+        public required string Name { get; set; }
+        public bool Generic { get; set; }
+        /// <summary>"the alliance", «альянс»: stands for an organisation named elsewhere in the item, or for nothing.</summary>
+        public bool OrganisationWord { get; set; }
+        public bool Future { get; set; }
+        public bool PastCompleted { get; set; }
+        public bool FromApproval { get; set; }
+        public required TextSegment Segment { get; init; }
+        public required int SentenceStart { get; init; }
+        public required int SentenceEnd { get; init; }
+        public List<string> States { get; set; } = [];
+        public TreatyStage Stage { get; set; }
+        public double Confidence { get; set; }
+        public string ActionWords { get; set; } = "";
+        public List<string> Evidence { get; } = [];
+        public int Rank { get; set; }
+        public int TreatyStart { get; set; }
+        public int TreatyEnd { get; set; }
+    }
+
+    private List<Candidate> FindEvents(TextSegment seg, ItemContext item, out bool blocked)
+    {
+        blocked = false;
+        var found = new List<Candidate>();
+        if (seg.Actions.Count == 0)
+        {
+            return found;
+        }
+        var claimed = new List<(int Start, int End)>();
+        foreach (var a in seg.Actions)
+        {
+            if (claimed.Any(span => a.TokenStart >= span.Start && a.TokenStart < span.End))
+            {
+                continue; // inside a treaty name already taken: «Протокола о прекращении действия Соглашения»
+            }
+            var (cs, ce) = seg.ClauseAround(a.CharStart);
+            var (ss, se) = seg.SentenceAround(a.CharStart);
+            var clausePrefix = seg.Text.AsSpan(cs, a.CharStart - cs);
+            var words = seg.Text[a.CharStart..a.CharEnd];
+
+            var treaty = FindTreaty(seg, a, ss, se, item);
+            if (treaty is null)
+            {
+                continue;
+            }
+            // Context that makes it not a step: the clause opens as background, or says threat/call/could/talks, or negates.
+            if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
+                || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
+                || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
+                || DetectionPatterns.HistoricalYear().IsMatch(seg.Text.AsSpan(cs, ce - cs)))
+            {
+                blocked |= seg.IsTitle;
+                continue;
+            }
+            if (a.Kind == ActionKind.Signature && SignsDomesticAct(seg, a))
+            {
+                continue;
+            }
+
+            var c = BuildCandidate(seg, a, treaty.Value, ss, se, cs, item, words);
+            if (c is null)
+            {
+                continue;
+            }
+            if (c.Generic)
+            {
+                claimed.Add((c.TreatyStart, c.TreatyEnd));
+            }
+            var same = found.FindIndex(f => SameTreaty(f, c) && (f.Entry is not null || f.Name == c.Name || Overlap(f, c)));
+            if (same >= 0)
+            {
+                if (found[same].Rank < c.Rank)
+                {
+                    found[same] = c;
+                }
+                continue;
+            }
+            found.Add(c);
+        }
+        return found;
+    }
+
+    private static bool Overlap(Candidate a, Candidate b) => a.TreatyStart < b.TreatyEnd && b.TreatyStart < a.TreatyEnd;
+
+    private readonly record struct TreatyHit(TreatyMention? Mention, int Start, int End, bool Generic, bool ViaAccession, string? CandidateState);
+
+    /// <summary>The treaty an action word is about: a catalogue name close after it (or just before), else a treaty word.</summary>
+    private TreatyHit? FindTreaty(TextSegment seg, ActionHit a, int ss, int se, ItemContext item)
+    {
+        var tokens = seg.Tokens;
+        var sentenceFirst = seg.TokenAt(ss);
+        var sentenceLast = seg.TokenAt(se) - 1;
+
+        // Accession of another state approved or ratified by this one: "Turkey ratifies Finland's NATO membership".
+        if (a.Kind is ActionKind.Ratification or ActionKind.Approval or ActionKind.AccessionNoun)
+        {
+            var nato = AccessionOfAnother(seg, a, sentenceFirst, sentenceLast, item);
+            if (nato is not null)
+            {
+                return nato;
+            }
+            if (a.Kind == ActionKind.AccessionNoun)
+            {
+                return ApplicationToJoin(seg, a, item);
+            }
+        }
+
+        TreatyMention? after = null, before = null;
+        foreach (var m in seg.Mentions)
+        {
+            if (m.Start < sentenceFirst || m.Start > sentenceLast)
+            {
+                continue;
+            }
+            if (m.IsOrganisation && a.Kind is not (ActionKind.Accession or ActionKind.Withdrawal or ActionKind.Suspension))
+            {
+                continue;
+            }
+            if (m.Start >= a.TokenStart + 1 && m.Start - a.TokenEnd <= WindowAfter && after is null)
+            {
+                after = m;
+            }
+            if (m.End <= a.TokenStart && a.TokenStart - m.End <= WindowBefore && !m.IsOrganisation)
+            {
+                before = m;
+            }
+        }
+        var generic = GenericAfter(seg, a, sentenceLast);
+        if (after is not null && (generic is null || after.Start <= generic.Value.Start + 3))
+        {
+            return new TreatyHit(after, after.Start, after.End, false, false, null);
+        }
+        if (generic is not null)
+        {
+            return generic;
+        }
+        if (before is not null)
+        {
+            return new TreatyHit(before, before.Start, before.End, false, false, null);
+        }
+        return GenericBefore(seg, a, sentenceFirst);
+    }
+
+    private static TreatyHit? GenericAfter(TextSegment seg, ActionHit a, int sentenceLast)
+    {
+        if (a.Kind == ActionKind.AccessionNoun)
+        {
+            return null;
+        }
+        var tokens = seg.Tokens;
+        var limit = Math.Min(sentenceLast, a.TokenEnd + WindowAfter);
+        for (var i = a.TokenEnd; i <= limit && i < tokens.Count; i++)
+        {
+            if (IsTreatyWord(tokens[i].Text))
+            {
+                return new TreatyHit(null, i, NameEnd(seg, i), true, false, null);
+            }
+            if (i <= a.TokenEnd + 2 && a.Kind is ActionKind.Accession or ActionKind.Withdrawal && IsOrganisationWord(tokens[i].Text))
+            {
+                return new TreatyHit(null, i, i + 1, true, false, null);
+            }
+        }
+        return null;
+    }
+
+    private static TreatyHit? GenericBefore(TextSegment seg, ActionHit a, int sentenceFirst)
+    {
+        var tokens = seg.Tokens;
+        for (var i = a.TokenStart - 1; i >= Math.Max(sentenceFirst, a.TokenStart - WindowBefore); i--)
+        {
+            if (IsTreatyWord(tokens[i].Text))
+            {
+                return new TreatyHit(null, i, i + 1, true, false, null);
+            }
+        }
+        return null;
+    }
+
+    private static bool IsOrganisationWord(string w) =>
+        w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
+
+    private static bool IsTreatyWord(string word) => DetectionPatterns.TreatyWords().IsMatch(word) && DetectionPatterns.TreatyWords().Match(word).Length == word.Length;
+
+    /// <summary>How far a treaty word's name runs: Russian names follow the noun («Договора между ... о сотрудничестве»), English ones "of/on ...".</summary>
+    private static int NameEnd(TextSegment seg, int nounIndex)
+    {
+        var tokens = seg.Tokens;
+        var (_, clauseEnd) = seg.ClauseAround(tokens[nounIndex].Start);
+        var end = nounIndex + 1;
+        var cyrillic = tokens[nounIndex].Text[0] >= '\u0400';
+        var max = cyrillic ? 16 : 0;
+        if (!cyrillic && end < tokens.Count && tokens[end].Text is "on" or "of" or "between" && tokens[end].Start < clauseEnd)
+        {
+            max = 8;
+        }
+        while (end < tokens.Count && end - nounIndex <= max && tokens[end].Start < clauseEnd)
+        {
+            end++;
+        }
+        return end;
+    }
+
+    /// <summary>"Turkey approves Finland's NATO membership", «Парламент Турции одобрил вступление Финляндии в НАТО».</summary>
+    private TreatyHit? AccessionOfAnother(TextSegment seg, ActionHit a, int sentenceFirst, int sentenceLast, ItemContext item)
+    {
+        var org = item.Segments.SelectMany(s => s.Mentions).FirstOrDefault(m => m.IsOrganisation && _accessionParents.Contains(m.Entry.Id));
+        if (org is null)
+        {
+            return null;
+        }
+        var tokens = seg.Tokens;
+        var (cs, ce) = seg.ClauseAround(a.CharStart);
+        var (ss, se) = seg.SentenceAround(a.CharStart);
+        // The candidate: a state attached to an accession word after the action ("Finland's entrance", «вступление Финляндии»).
+        StateMention? candidate = null;
+        foreach (var s in seg.States)
+        {
+            if (s.Start < a.TokenStart - 1 || tokens[s.Start].Start >= se || s.IsActor)
+            {
+                continue;
+            }
+            var next = NextContent(tokens, s.End, org);
+            var prev = PrevContent(tokens, s.Start);
+            var nextAccession = next >= 0 && IsAccessionWord(tokens[next].Text);
+            var prevAccession = prev >= 0 && prev >= a.TokenStart && IsAccessionWord(tokens[prev].Text);
+            if ((nextAccession || prevAccession) && (s.Start >= a.TokenEnd || a.Kind == ActionKind.AccessionNoun))
+            {
+                candidate = s;
+                break;
+            }
+        }
+        if (candidate is null)
+        {
+            return null;
+        }
+        if (a.Kind == ActionKind.AccessionNoun)
+        {
+            // The accession noun itself needs a ratifying or approving verb before it in the clause.
+            var verb = seg.Actions.Any(x => x.Kind is ActionKind.Ratification or ActionKind.Approval && x.CharStart < a.CharStart && x.CharStart >= cs);
+            if (!verb)
+            {
+                return null;
+            }
+        }
+        var protocol = _catalog.Entries.FirstOrDefault(e => e.AccessionOf == candidate.Value.Code && e.ParentId == org.Entry.Id);
+        var mention = protocol is not null ? new TreatyMention(protocol, candidate.Value.Start, candidate.Value.End, false) : null;
+        return new TreatyHit(mention, candidate.Value.Start, candidate.Value.End, protocol is null, true, candidate.Value.Code);
+    }
+
+    /// <summary>«подадут заявку на вступление в НАТО», "submit applications to join NATO": an announced accession.</summary>
+    private static TreatyHit? ApplicationToJoin(TextSegment seg, ActionHit a, ItemContext item)
+    {
+        var tokens = seg.Tokens;
+        var prev = PrevContent(tokens, a.TokenStart);
+        if (prev < 0 || !(tokens[prev].Text.StartsWith("заявк", StringComparison.Ordinal) || tokens[prev].Text.StartsWith("application", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var verb = PrevContent(tokens, prev);
+        if (verb < 0 || !(tokens[verb].Text.StartsWith("пода", StringComparison.Ordinal) || tokens[verb].Text.StartsWith("submit", StringComparison.Ordinal)
+            || tokens[verb].Text.StartsWith("file", StringComparison.Ordinal) || tokens[verb].Text.StartsWith("hand", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var org = seg.Mentions.FirstOrDefault(m => m.IsOrganisation && m.Start >= a.TokenEnd && m.Start <= a.TokenEnd + 2);
+        return org is null ? null : new TreatyHit(org, org.Start, org.End, false, false, null);
+    }
+
+    private static int NextContent(List<Token> tokens, int from, TreatyMention org)
+    {
+        for (var i = from; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsStop || tokens[i].Stem == org.Entry.Id || tokens[i].Text is "nato" or "нато" or "ue")
+            {
+                continue;
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int PrevContent(List<Token> tokens, int from)
+    {
+        for (var i = from - 1; i >= 0; i--)
+        {
+            if (!tokens[i].IsStop)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsAccessionWord(string w) =>
+        w is "membership" or "accession" or "entrance" or "entry" or "application" or "bid" or "join" or "joining" or "admission"
+        || w.StartsWith("вступлени", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)
+        || w.StartsWith("принят", StringComparison.Ordinal) || w.StartsWith("заявк", StringComparison.Ordinal)
+        || w.StartsWith("присоединени", StringComparison.Ordinal) || w.StartsWith("przystąpieni", StringComparison.Ordinal)
+        || w.StartsWith("członkost", StringComparison.Ordinal) || w.StartsWith("wstąpieni", StringComparison.Ordinal);
+
+    private static bool SignsDomesticAct(TextSegment seg, ActionHit a)
+    {
+        var tokens = seg.Tokens;
+        for (var i = a.TokenEnd; i < Math.Min(tokens.Count, a.TokenEnd + 3); i++)
+        {
+            var w = tokens[i].Text;
+            if (w is "law" or "laws" or "bill" or "decree" or "order" or "legislation" or "statement" or "petition" or "letter" or "contract" or "contracts"
+                || w.StartsWith("закон", StringComparison.Ordinal) || w.StartsWith("указ", StringComparison.Ordinal)
+                || w.StartsWith("постановлени", StringComparison.Ordinal) || w.StartsWith("распоряжени", StringComparison.Ordinal)
+                || w.StartsWith("ustaw", StringComparison.Ordinal) || w.StartsWith("меморандум", StringComparison.Ordinal)
+                || w is "memorandum" or "mou")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Candidate? BuildCandidate(TextSegment seg, ActionHit a, TreatyHit t, int ss, int se, int cs, ItemContext item, string words)
+    {
+        var tokens = seg.Tokens;
+        var action = a.Kind switch
+        {
+            ActionKind.Deratification => TreatyAction.Deratification,
+            ActionKind.EntryIntoForce => TreatyAction.EntryIntoForce,
+            ActionKind.Accession => TreatyAction.Accession,
+            ActionKind.Withdrawal => TreatyAction.Withdrawal,
+            ActionKind.Suspension => TreatyAction.Suspension,
+            ActionKind.Signature => TreatyAction.Signature,
+            ActionKind.AccessionNoun => TreatyAction.Accession,
+            _ => TreatyAction.Ratification,
+        };
+        if (t.ViaAccession)
+        {
+            action = TreatyAction.Ratification;
+        }
+        var name = t.Mention is not null ? t.Mention.Entry.DisplayName : NameAsWritten(seg, t);
+        var c = new Candidate
+        {
+            Action = action,
+            Entry = t.Mention?.Entry,
+            Name = name,
+            Generic = t.Mention is null,
+            Segment = seg,
+            SentenceStart = ss,
+            SentenceEnd = se,
+            FromApproval = a.Kind == ActionKind.Approval,
+            ActionWords = words,
+            TreatyStart = t.Start,
+            TreatyEnd = t.End,
+        };
+        var treatyText = seg.Cased[tokens[t.Start].Start..tokens[Math.Max(t.Start, t.End - 1)].End];
+        c.OrganisationWord = c.Generic && IsOrganisationWord(tokens[t.Start].Text);
+
+        if (c.Generic && !c.OrganisationWord && !AcceptGeneric(seg, a, t, ss, se, action))
+        {
+            return null;
+        }
+        // An approval counts only for something that is ratified: a treaty, protocol or convention, not a deal or a law.
+        if (a.Kind == ActionKind.Approval && !t.ViaAccession && (c.Generic && IsLooseWord(tokens[t.Start].Text)))
+        {
+            return null;
+        }
+        if (a.Kind == ActionKind.Approval && t.Mention is not null && t.Mention.IsOrganisation)
+        {
+            return null;
+        }
+
+        // Who acts: the states before the action in its clause, else in its sentence, else right after a noun
+        // ("выход России"), else anywhere in the item; a Russian act's title means Russia.
+        var states = StatesFor(seg, a, t, cs, ss, se, item, out var stateEvidence);
+        if (states.Count == 0 && c.Generic)
+        {
+            return null;
+        }
+        c.States = states;
+        c.Future = DetectionPatterns.FutureBefore().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs));
+        c.PastCompleted = IsCompletedPast(words);
+        c.Rank = Rank(a.Kind);
+        c.Evidence.Add("action: " + words);
+        c.Evidence.Add("treaty: " + treatyText);
+        if (stateEvidence is not null)
+        {
+            c.Evidence.Add("state: " + stateEvidence);
+        }
+        c.Confidence = 0.55 + (c.Generic ? -0.15 : 0.2) + (stateEvidence is not null ? 0.1 : 0) + (seg.IsTitle ? 0.1 : 0)
+            - (t.Mention is { IsOrganisation: true } ? 0.05 : 0) - (a.Kind == ActionKind.Approval ? 0.05 : 0);
+        return c;
+    }
+
+    private static bool IsLooseWord(string w) =>
+        w.StartsWith("deal", StringComparison.Ordinal) || w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("accord", StringComparison.Ordinal)
+        || w.StartsWith("сделк", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
+        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
+
+    private static bool AcceptGeneric(TextSegment seg, ActionHit a, TreatyHit t, int ss, int se, TreatyAction action)
+    {
+        var tokens = seg.Tokens;
+        var noun = tokens[t.Start].Text;
+        var sentence = seg.Text.AsSpan(ss, se - ss);
+        if (DetectionPatterns.Business().IsMatch(sentence))
+        {
+            return false;
+        }
+        if (noun.StartsWith("convention", StringComparison.Ordinal)
+            && DetectionPatterns.MeetingConvention().IsMatch(seg.Text.AsSpan(ss, tokens[t.Start].Start - ss)))
+        {
+            return false;
+        }
+        if (IsLooseWord(noun))
+        {
+            // A deal or an agreement signed is too often an MoU or a contract; suspended, quit or ratified with an interstate qualifier it is a treaty.
+            if (action == TreatyAction.Signature)
+            {
+                return false;
+            }
+            var from = tokens[Math.Max(0, t.Start - 4)].Start;
+            var to = tokens[Math.Min(tokens.Count - 1, t.Start + 4)].End;
+            if (!DetectionPatterns.InterstateQualifier().IsMatch(seg.Text.AsSpan(from, to - from)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string NameAsWritten(TextSegment seg, TreatyHit t)
+    {
+        var tokens = seg.Tokens;
+        var start = t.Start;
+        // English: keep up to three words before the noun ("nuclear arms control treaty").
+        if (tokens[t.Start].Text[0] < '\u0400')
+        {
+            var k = 0;
+            while (start > 0 && k < 3 && !tokens[start - 1].IsStop && !DetectionPatterns.Actions().IsMatch(tokens[start - 1].Text)
+                   && !char.IsDigit(tokens[start - 1].Text[0]) && tokens[start - 1].Text is not ("its" or "a" or "the" or "last" or "key" or "landmark" or "remaining"))
+            {
+                start--;
+                k++;
+            }
+        }
+        var end = Math.Max(t.End, t.Start + 1);
+        return seg.Cased[tokens[start].Start..tokens[end - 1].End];
+    }
+
+    private static List<string> StatesFor(TextSegment seg, ActionHit a, TreatyHit t, int cs, int ss, int se, ItemContext item, out string? evidence)
+    {
+        var tokens = seg.Tokens;
+        var clauseFirst = seg.TokenAt(cs);
+        var sentenceFirst = seg.TokenAt(ss);
+        var result = new List<string>();
+        evidence = null;
+
+        bool Usable(StateMention s) =>
+            !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && (s.Start < a.TokenStart || !IsCounterparty(tokens, s.Start));
+
+        // The nearest group of coordinated states before the action in its clause ("Sweden and Finland will apply").
+        var before = seg.States.Where(s => s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(s)).ToList();
+        if (before.Count == 0)
+        {
+            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= a.TokenStart && Usable(s)).Take(1).ToList();
+        }
+        if (before.Count > 0)
+        {
+            var last = before[^1];
+            var group = new List<StateMention> { last };
+            for (var i = before.Count - 2; i >= 0; i--)
+            {
+                var gapOk = true;
+                for (var k = before[i].End; k < group[0].Start; k++)
+                {
+                    if (tokens[k].Text is not ("and" or "и" or "i" or "or"))
+                    {
+                        gapOk = false;
+                        break;
+                    }
+                }
+                if (!gapOk || before[i].Code == group[0].Code)
+                {
+                    if (before[i].Code == group[0].Code && gapOk)
+                    {
+                        continue;
+                    }
+                    break;
+                }
+                group.Insert(0, before[i]);
+            }
+            foreach (var s in group)
+            {
+                if (!result.Contains(s.Code))
+                {
+                    result.Add(s.Code);
+                }
+            }
+            evidence = string.Join(", ", group.Select(s => $"{s.Words}→{s.Code}"));
+            return result;
+        }
+        // A noun with its actor after it: «выход России», «приостановлении Россией», "suspension by Russia".
+        var afterNoun = seg.States.FirstOrDefault(s => s.Start >= a.TokenEnd && s.Start <= a.TokenEnd + 2 && Usable(s));
+        if (afterNoun.Code is not null)
+        {
+            evidence = $"{afterNoun.Words}→{afterNoun.Code}";
+            return [afterNoun.Code];
+        }
+        // Elsewhere in the item: the headline's (or summary's) first state that is not a counterparty or a treaty party.
+        foreach (var other in item.Segments)
+        {
+            var first = other.States.FirstOrDefault(s => !IsCounterparty(other.Tokens, s.Start) && s.Code != t.CandidateState
+                && !(other == seg && s.Start >= t.Start && s.Start < t.End));
+            if (first.Code is not null)
+            {
+                evidence = $"{first.Words}→{first.Code}";
+                return [first.Code];
+            }
+        }
+        if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
+        {
+            evidence = "Russian act title→RU";
+            return ["RU"];
+        }
+        return result;
+    }
+
+    private static bool IsCounterparty(List<Token> tokens, int index)
+    {
+        for (var i = index - 1; i >= Math.Max(0, index - 2); i--)
+        {
+            var w = tokens[i].Text;
+            if (w is "with" or "между" or "against" or "против" or "z" or "from")
+            {
+                return true;
+            }
+            if (w == "с" || w == "со")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsCompletedPast(string words) =>
+        words.StartsWith("вышл", StringComparison.Ordinal) || words.StartsWith("вышел", StringComparison.Ordinal)
+        || words.StartsWith("покинул", StringComparison.Ordinal) || words.StartsWith("вступил", StringComparison.Ordinal)
+        || words.StartsWith("стал", StringComparison.Ordinal) || words.StartsWith("joined", StringComparison.Ordinal)
+        || words.StartsWith("joins", StringComparison.Ordinal) || words.StartsWith("became", StringComparison.Ordinal)
+        || words.StartsWith("becomes", StringComparison.Ordinal) || words.StartsWith("przystąpił", StringComparison.Ordinal)
+        || words.StartsWith("dołączył", StringComparison.Ordinal) || words.StartsWith("przyjęt", StringComparison.Ordinal)
+        || words.StartsWith("enters", StringComparison.Ordinal) || words.StartsWith("entered", StringComparison.Ordinal);
+
+    private static int Rank(ActionKind kind) => kind switch
+    {
+        ActionKind.Deratification => 9,
+        ActionKind.Withdrawal => 8,
+        ActionKind.Suspension => 7,
+        ActionKind.Ratification => 6,
+        ActionKind.Accession => 5,
+        ActionKind.EntryIntoForce => 4,
+        ActionKind.Approval => 3,
+        _ => 1,
+    };
+
+    /// <summary>Replaces a treaty word with the catalogue treaty the item names elsewhere ("nuclear deal" + "New START").</summary>
+    private static void ResolveGeneric(Candidate e, ItemContext item)
+    {
+        if (!e.Generic)
+        {
+            return;
+        }
+        var named = e.Segment.Mentions.Concat(item.Segments.Where(s => s != e.Segment).SelectMany(s => s.Mentions))
+            .FirstOrDefault(m => e.OrganisationWord ? m.IsOrganisation : !m.IsOrganisation || e.Action is TreatyAction.Accession or TreatyAction.Withdrawal);
+        if (named is not null)
+        {
+            e.Entry = named.Entry;
+            e.Name = named.Entry.DisplayName;
+            e.Generic = false;
+            e.Evidence.Add("named elsewhere: " + named.Entry.DisplayName);
+            e.Confidence += 0.1;
+        }
+    }
+
+    private static TreatyStage Stage(Candidate e, ItemContext item)
+    {
+        var best = TreatyStage.Unknown;
+        string? cue = null;
+        foreach (var seg in item.Segments)
+        {
+            var text = seg.Text;
+            Check(DetectionPatterns.StageEffective(), TreatyStage.Effective);
+            Check(DetectionPatterns.StageNotified(), TreatyStage.Notified);
+            Check(DetectionPatterns.StageEnacted(), TreatyStage.Enacted);
+            Check(DetectionPatterns.StageLegislative(), TreatyStage.Legislative);
+            Check(DetectionPatterns.StageProposed(), TreatyStage.Proposed);
+
+            void Check(System.Text.RegularExpressions.Regex regex, TreatyStage stage)
+            {
+                if (stage <= best)
+                {
+                    return;
+                }
+                var m = regex.Match(text);
+                if (m.Success)
+                {
+                    best = stage;
+                    cue = m.Value;
+                }
+            }
+        }
+        if (best == TreatyStage.Unknown)
+        {
+            if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
+            {
+                best = TreatyStage.Proposed;
+                cue = "act title";
+            }
+            else if (e.Action == TreatyAction.Ratification)
+            {
+                best = TreatyStage.Legislative;
+            }
+            else if (e.Action == TreatyAction.EntryIntoForce)
+            {
+                best = TreatyStage.Effective;
+            }
+            else if (e.PastCompleted && !e.Future && e.Action is TreatyAction.Accession or TreatyAction.Withdrawal)
+            {
+                best = TreatyStage.Effective;
+            }
+            else
+            {
+                best = TreatyStage.Announced;
+            }
+        }
+        if (cue is not null)
+        {
+            e.Evidence.Add("stage: " + cue);
+        }
+        return best;
+    }
+}
