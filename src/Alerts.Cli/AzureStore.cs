@@ -1,3 +1,5 @@
+using Alerts.Azure;
+using Alerts.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Cli;
@@ -6,5 +8,10 @@ namespace Alerts.Cli;
 internal static class AzureStore
 {
     public static void Add(IServiceCollection services, string connectionString)
-        => throw new NotSupportedException("Azure Storage adapters are not wired yet: " + connectionString.Length);
+    {
+        var connection = AzureStorageConnection.FromConnectionString(connectionString);
+        services.AddSingleton(connection);
+        services.AddSingleton<IStateStore>(_ => connection.CreateStateStore());
+        services.AddSingleton<IMessageQueue>(_ => connection.CreateMessageQueue());
+    }
 }

@@ -1,4 +1,7 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Detection;
 using Alerts.Core.Events;
+using Alerts.Core.Formatting;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +16,9 @@ namespace Alerts.Hosting;
 /// </summary>
 public static class PipelineServices
 {
+    public const string TreatyCatalogKey = "Detection:CatalogFile";
+    public const string DefaultTreatyCatalog = "config/treaties.json";
+
     public static IServiceCollection AddAlertsPipeline(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -20,7 +26,13 @@ public static class PipelineServices
 
         // Sources and channels are read once, at start, so a bad entry fails the start naming its key.
         services.AddSingleton(_ => new SourceCatalog(AlertsConfiguration.LoadSources(configuration, baseDirectory)));
-        services.AddSingleton<IReadOnlyList<ChannelDefinition>>(_ => AlertsConfiguration.LoadChannels(configuration));
+        services.AddSingleton(_ => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration)));
+
+        // The treaty catalogue feeds both the detector and the localized names in posts.
+        services.AddSingleton(_ => TreatyCatalog.Load(AlertsConfiguration.ResolvePath(
+            configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory)));
+        services.AddSingleton<ITreatyDetector>(sp => new TreatyDetector(sp.GetRequiredService<TreatyCatalog>()));
+        services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>()));
 
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<SeenItemStore>();
@@ -28,7 +40,9 @@ public static class PipelineServices
         services.AddSingleton<EventTracker>();
         services.AddSingleton<SchedulePollsStage>();
         services.AddSingleton<PollSourceStage>();
+        services.AddSingleton<RouteChangeStage>();
         services.AddSingleton<PoisonGuard>();
+        services.AddDelivery(configuration);
         return services;
     }
 
@@ -66,8 +80,9 @@ public static class PipelineServices
             }
         }
         Check(() => services.GetRequiredService<SourceCatalog>());
-        Check(() => services.GetRequiredService<IReadOnlyList<ChannelDefinition>>());
-        foreach (var type in optionsTypes.Prepend(typeof(PollingOptions)))
+        Check(() => services.GetRequiredService<ChannelDirectory>());
+        Check(() => services.GetRequiredService<TreatyCatalog>());
+        foreach (var type in optionsTypes.Concat([typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions)]))
         {
             var optionsType = typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(type);
             Check(() => _ = optionsType.GetProperty("Value")!.GetValue(services.GetRequiredService(optionsType)));

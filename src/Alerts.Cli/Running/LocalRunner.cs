@@ -19,7 +19,7 @@ public sealed class LocalRunner(
     SchedulePollsStage schedule,
     PollSourceStage poll,
     RouteChangeStage route,
-    DeliverStage deliver,
+    DeliveryQueueHandler deliveries,
     PoisonGuard guard,
     TimeProvider time,
     ILogger<LocalRunner> logger)
@@ -83,11 +83,11 @@ public sealed class LocalRunner(
             progressed = false;
             progressed |= await ProcessAsync(QueueNames.PollRequests, m => HandlePollAsync(m, report, cancellationToken), cancellationToken);
             progressed |= await ProcessAsync(QueueNames.TreatyChanges, m => HandleChangeAsync(m, report, cancellationToken), cancellationToken);
-            progressed |= await ProcessAsync(QueueNames.TelegramDeliveries, m => HandleDeliveryAsync(m, report, cancellationToken), cancellationToken);
+            progressed |= await ProcessAsync(QueueNames.TelegramDeliveries, m => HandleDeliveryAsync(m, report, cancellationToken), cancellationToken, settlesItself: true);
         }
         while (progressed);
 
-        async Task<bool> ProcessAsync(string name, Func<QueueMessage, Task> handler, CancellationToken ct)
+        async Task<bool> ProcessAsync(string name, Func<QueueMessage, Task> handler, CancellationToken ct, bool settlesItself = false)
         {
             var any = false;
             while (true)
@@ -99,17 +99,20 @@ public sealed class LocalRunner(
                 }
                 any = true;
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-                    async (message, _) => await HandleSafelyAsync(message, handler, report, ct));
+                    async (message, _) => await HandleSafelyAsync(message, handler, report, settlesItself, ct));
             }
         }
     }
 
-    private async Task HandleSafelyAsync(QueueMessage message, Func<QueueMessage, Task> handler, RunReport report, CancellationToken cancellationToken)
+    private async Task HandleSafelyAsync(QueueMessage message, Func<QueueMessage, Task> handler, RunReport report, bool settlesItself, CancellationToken cancellationToken)
     {
         try
         {
             await handler(message);
-            await queue.CompleteAsync(message, cancellationToken);
+            if (!settlesItself)
+            {
+                await queue.CompleteAsync(message, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -160,13 +163,16 @@ public sealed class LocalRunner(
 
     private async Task HandleDeliveryAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
     {
-        var delivery = await guard.ReadAsync<Delivery>(message.Queue, message.Body, cancellationToken);
-        if (delivery is null)
+        // The handler completes, re-enqueues (Telegram asked to wait) or poisons the message itself.
+        var result = await deliveries.HandleAsync(message, cancellationToken);
+        switch (result)
         {
-            report.AddPoisoned($"{message.Queue}: unreadable message");
-            return;
+            case DeliveryResult.Delivered:
+                report.AddPosted();
+                break;
+            case DeliveryResult.Dropped { Poison: true } dropped:
+                report.AddPoisoned($"{message.Queue}: {dropped.Reason}");
+                break;
         }
-        var result = await deliver.RunAsync(delivery, cancellationToken);
-        DeliveryResultHandling.Apply(result, delivery, report);
     }
 }

@@ -1,0 +1,34 @@
+using Alerts.Cli.Running;
+using Alerts.Core.Delivery;
+using Alerts.Hosting;
+using Alerts.Telegram;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Cli;
+
+/// <summary>Telegram when a bot token is configured; otherwise the dry-run printer.</summary>
+internal static class CliDelivery
+{
+    public static bool HasToken(IConfiguration configuration)
+        => !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"]);
+
+    public static void Add(IServiceCollection services, IConfiguration configuration, CliContext context)
+    {
+        if (HasToken(configuration))
+        {
+            services.AddTelegramDelivery(configuration);
+        }
+        else
+        {
+            services.AddSingleton<IChannelSender>(new DryRunSender(context));
+        }
+    }
+
+    /// <summary>Fails now, naming the key, when any setting is wrong.</summary>
+    public static void Validate(IServiceProvider provider)
+    {
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        PipelineServices.ValidateConfiguration(provider, HasToken(configuration) ? [typeof(TelegramOptions)] : []);
+    }
+}
