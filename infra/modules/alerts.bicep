@@ -33,14 +33,27 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (notify) 
   }
 }
 
-// A pipeline signal is a log record whose structured property Signal (or event name) is the
-// signal's name, or an Application Insights custom event of that name.
-func signalQuery(signal string) string =>
-  'union isfuzzy=true (traces | where tostring(customDimensions.Signal) == "${signal}" or tostring(customDimensions.EventName) == "${signal}"), (customEvents | where name == "${signal}")'
+// A pipeline signal is a log record whose structured property Signal (or whose event name) is the
+// signal's name, or an Application Insights custom event of that name. The Functions host itself
+// logs "Message has reached MaxDequeueCount ... Moving message to queue '<queue>-poison'" whenever
+// it dead-letters a message, so the poison rule fires even before the app reports PoisonMessages.
+var poisonQuery = '''
+union isfuzzy=true
+  (traces | where tostring(customDimensions.Signal) == "PoisonMessages" or tostring(customDimensions.EventName) == "PoisonMessages"),
+  (customEvents | where name == "PoisonMessages"),
+  (traces | where message has "MaxDequeueCount" and message has "-poison")
+'''
 
-// The Functions host itself logs this warning whenever it moves a message to <queue>-poison,
-// so the rule fires even before the app reports PoisonMessages.
-var hostPoisonQuery = 'traces | where message has "MaxDequeueCount" and message has "-poison"'
+var failureQuery = '''
+requests
+| where success == false
+'''
+
+var staleQuery = '''
+union isfuzzy=true
+  (traces | where tostring(customDimensions.Signal) == "SourceStale" or tostring(customDimensions.EventName) == "SourceStale"),
+  (customEvents | where name == "SourceStale")
+'''
 
 var rules = [
   {
@@ -48,7 +61,7 @@ var rules = [
     displayName: 'Treaty Alerts: messages in a poison queue'
     description: 'A queue message failed repeatedly and was moved to a -poison queue. Inspect and replay it (docs/OPERATIONS.md).'
     severity: 2
-    query: 'union isfuzzy=true (${signalQuery('PoisonMessages')}), (${hostPoisonQuery})'
+    query: poisonQuery
     threshold: 0
     operator: 'GreaterThan'
     evaluationFrequency: 'PT15M'
@@ -59,7 +72,7 @@ var rules = [
     displayName: 'Treaty Alerts: function invocations failing'
     description: 'Function invocations finished with success == false.'
     severity: 2
-    query: 'requests | where success == false'
+    query: failureQuery
     threshold: functionFailureThreshold - 1
     operator: 'GreaterThan'
     evaluationFrequency: 'PT5M'
@@ -70,7 +83,7 @@ var rules = [
     displayName: 'Treaty Alerts: a source is stale'
     description: 'A source has not been polled successfully for longer than its allowed age (SourceStale).'
     severity: 3
-    query: signalQuery('SourceStale')
+    query: staleQuery
     threshold: 0
     operator: 'GreaterThan'
     evaluationFrequency: 'PT15M'

@@ -62,14 +62,19 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
   name: 'default'
 }
 
-// The Functions host creates poison queues on first use; creating them here lets alerts and the
-// replay command find them before anything has failed.
-var allQueueNames = flatten(map(queueNames, q => [q, '${q}-poison']))
-
 resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
-  for queueName in allQueueNames: {
+  for queueName in queueNames: {
     parent: queueService
     name: queueName
+  }
+]
+
+// The Functions host creates a poison queue on first use; creating them here lets the operator's
+// tools and the replay command find them before anything has failed.
+resource poisonQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: '${queueName}-poison'
   }
 ]
 
