@@ -41,7 +41,7 @@ var poisonQuery = '''
 union isfuzzy=true
   (traces | where tostring(customDimensions.Signal) == "PoisonMessages" or tostring(customDimensions.EventName) == "PoisonMessages"),
   (customEvents | where name == "PoisonMessages"),
-  (traces | where message has "MaxDequeueCount" and message has "-poison")
+  (traces | where message has "MaxDequeueCount" and message contains "-poison")
 '''
 
 var failureQuery = '''

@@ -56,7 +56,7 @@ public sealed partial class SecretHandlingTests(CompiledInfra infra)
     public void No_output_exposes_a_secret()
     {
         var templates = ArmTemplate.Templates(infra.Main).ToList();
-        Assert.Equal(8, templates.Count);
+        Assert.True(templates.Count >= 8, $"Expected main and its seven modules, found {templates.Count} templates.");
 
         foreach (var template in templates)
         {
