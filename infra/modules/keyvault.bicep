@@ -1,0 +1,57 @@
+// Key Vault in RBAC mode. It holds the Telegram bot token; the app reads it through a Key Vault
+// reference resolved with its user-assigned identity, so the token never sits in app settings.
+param name string
+param location string
+param tags object = {}
+
+@description('Secret name of the Telegram bot token.')
+param botTokenSecretName string
+
+@secure()
+@description('Telegram bot token. Empty: the secret is not written (set it later with az keyvault secret set).')
+param botToken string = ''
+
+@description('Purge protection cannot be turned off once on; leave it on outside throwaway environments.')
+param enablePurgeProtection bool = true
+
+@minValue(7)
+@maxValue(90)
+param softDeleteRetentionInDays int = 90
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: softDeleteRetentionInDays
+    // The API accepts only true or absent for purge protection.
+    enablePurgeProtection: enablePurgeProtection ? true : null
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource botTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(botToken)) {
+  parent: vault
+  name: botTokenSecretName
+  properties: {
+    value: botToken
+    contentType: 'text/plain'
+  }
+}
+
+output id string = vault.id
+output name string = vault.name
+output uri string = vault.properties.vaultUri
+// Versionless URI: a new secret version is picked up without redeploying.
+output botTokenSecretUri string = '${vault.properties.vaultUri}secrets/${botTokenSecretName}'
