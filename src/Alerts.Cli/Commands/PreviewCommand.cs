@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Alerts.Core.Events;
+using Alerts.Core.Formatting;
+using Alerts.Core.Messages;
+using Alerts.Core.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary><c>alerts preview &lt;event-id | change.json&gt; --channel &lt;id&gt;</c>: the exact text that would be posted.</summary>
+public static class PreviewCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var target = new Argument<string>("event-or-file") { Description = "An event id (see 'alerts events') or a file holding a TreatyChange as JSON." };
+        var channel = new Option<string?>("--channel") { Description = "A configured channel id; its language, template and link-preview setting apply." };
+        var language = new Option<string>("--language") { Description = "Language when no channel is given: en or ru.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("en", "ru");
+        var command = new Command("preview", "Print the exact HTML that would be posted for an event or a change.");
+        command.Arguments.Add(target);
+        command.Options.Add(channel);
+        command.Options.Add(language);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = CliServices.BuildConfiguration(parse);
+            await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+            var argument = parse.GetValue(target)!;
+
+            TreatyChange? change;
+            if (File.Exists(argument))
+            {
+                try
+                {
+                    change = MessageJson.Deserialize<TreatyChange>(await File.ReadAllTextAsync(argument, cancellationToken));
+                }
+                catch (InvalidMessageException ex)
+                {
+                    await context.Error.WriteLineAsync($"alerts preview: '{argument}': {ex.Message}");
+                    return AlertsCli.ExitBadInput;
+                }
+            }
+            else
+            {
+                var head = await provider.GetRequiredService<EventTracker>().GetHeadAsync(argument, cancellationToken);
+                change = head is null ? null : EventTracker.ToChange(head);
+            }
+            if (change is null)
+            {
+                await context.Error.WriteLineAsync($"alerts preview: '{argument}' is neither a file nor a known event id");
+                return AlertsCli.ExitBadInput;
+            }
+
+            ChannelDefinition definition;
+            if (parse.GetValue(channel) is { } channelId)
+            {
+                var found = provider.GetRequiredService<ChannelDirectory>().Find(channelId);
+                if (found is null)
+                {
+                    await context.Error.WriteLineAsync($"alerts preview: no channel '{channelId}' in the configuration (Channels:N:Id)");
+                    return AlertsCli.ExitBadInput;
+                }
+                definition = found;
+            }
+            else
+            {
+                definition = new ChannelDefinition { Id = "preview", ChatId = "preview", Language = parse.GetValue(language)! };
+            }
+
+            var formatted = provider.GetRequiredService<AlertFormatter>().Format(change, definition);
+            if (formatted.TemplateProblem is { } problem)
+            {
+                await context.Error.WriteLineAsync($"alerts preview: template problem, plain-text fallback shown: {problem}");
+            }
+            await context.Output.WriteLineAsync(string.Join(Environment.NewLine + Environment.NewLine, formatted.Parts));
+            return AlertsCli.ExitOk;
+        });
+        return command;
+    }
+}
