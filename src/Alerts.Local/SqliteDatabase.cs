@@ -55,11 +55,13 @@ public sealed class SqliteDatabase
         {
             throw new ArgumentException("The SQLite connection string names no Data Source.", nameof(connectionString));
         }
-        if (builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:")
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
         {
-            FilePath = Path.GetFullPath(builder.DataSource);
-            builder.DataSource = FilePath;
+            // Every operation opens its own connection, and each would see a different empty in-memory database.
+            throw new ArgumentException("SqliteDatabase needs a file; use a temporary file instead of an in-memory database.", nameof(connectionString));
         }
+        FilePath = Path.GetFullPath(builder.DataSource);
+        builder.DataSource = FilePath;
         _connectionString = builder.ToString();
     }
 
@@ -67,8 +69,8 @@ public sealed class SqliteDatabase
     public static SqliteDatabase ForFile(string path) =>
         new(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
 
-    /// <summary>The absolute path of the database file, or null for an in-memory database.</summary>
-    public string? FilePath { get; }
+    /// <summary>The absolute path of the database file.</summary>
+    public string FilePath { get; }
 
     /// <summary>Opens a connection with the pragmas every operation relies on; creates the file and schema on first use.</summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -91,7 +93,7 @@ public sealed class SqliteDatabase
             {
                 return;
             }
-            var directory = FilePath is null ? null : Path.GetDirectoryName(FilePath);
+            var directory = Path.GetDirectoryName(FilePath);
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);

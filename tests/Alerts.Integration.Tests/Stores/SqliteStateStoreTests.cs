@@ -39,6 +39,26 @@ public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
         Assert.Equal(etag, doc.ETag);
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=alerts;Mode=Memory;Cache=Shared")]
+    public void In_memory_databases_are_refused_because_each_connection_would_see_another(string connectionString)
+    {
+        Assert.Throws<ArgumentException>(() => new SqliteDatabase(connectionString));
+    }
+
+    [Fact]
+    public async Task The_default_connection_string_is_relative_and_its_directory_is_created()
+    {
+        Assert.Equal("Data Source=.alerts/alerts.db", SqliteDatabase.DefaultConnectionString);
+        var database = _database.Open();
+        Assert.False(Directory.Exists(Path.GetDirectoryName(database.FilePath)));
+
+        await new SqliteStateStore(database, _time).UpsertAsync(Table, "p", "r", "{}");
+
+        Assert.True(File.Exists(database.FilePath));
+    }
+
     [Fact]
     public async Task The_database_file_is_in_WAL_mode()
     {
