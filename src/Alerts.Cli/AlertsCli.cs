@@ -27,7 +27,7 @@ public static class AlertsCli
         root.Subcommands.Add(PreviewCommand.Create(context));
 
         var parse = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken);
@@ -36,6 +36,20 @@ public static class AlertsCli
         {
             await error.WriteLineAsync(ex.Message);
             return ExitBadConfiguration;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitFailure;
+        }
+        catch (Exception ex)
+        {
+            // One line for people, the whole exception with --verbose for developers.
+            await error.WriteLineAsync($"alerts: {ex.GetType().Name}: {ex.Message}");
+            if (parse.GetValue(CliOptions.Verbose))
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+            return ExitFailure;
         }
     }
 }
