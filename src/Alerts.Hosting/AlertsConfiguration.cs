@@ -71,9 +71,9 @@ public static class AlertsConfiguration
             {
                 problems.Add($"{SourcesSection}[{sources[i].Id}]:Url: '{sources[i].Url}' is not an http or https URL");
             }
-            if (sources[i].Interval < TimeSpan.FromSeconds(10))
+            if (sources[i].Interval < TimeSpan.FromSeconds(1))
             {
-                problems.Add($"{SourcesSection}[{sources[i].Id}]:Interval: {sources[i].Interval} is shorter than 10 seconds");
+                problems.Add($"{SourcesSection}[{sources[i].Id}]:Interval: {sources[i].Interval} is shorter than one second");
             }
         }
         Throw(problems);

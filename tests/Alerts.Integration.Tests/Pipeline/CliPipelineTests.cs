@@ -1,0 +1,117 @@
+using Alerts.Integration.Tests.Cli;
+using Alerts.Testing;
+
+namespace Alerts.Integration.Tests.Pipeline;
+
+/// <summary>
+/// <c>alerts run --once</c> on the embedded SQLite default: the same stages as the Functions app,
+/// against a loopback feed server serving a real archived feed and a fake Telegram Bot API server.
+/// </summary>
+public sealed class CliPipelineTests : IAsyncLifetime
+{
+    private const string ChatId = "-1009876543210";
+    private readonly CliHarness _cli = new();
+    private LoopbackFeedServer _feeds = null!;
+    private FakeTelegramServer _telegram = null!;
+
+    public async Task InitializeAsync()
+    {
+        _feeds = await LoopbackFeedServer.StartAsync();
+        _telegram = await FakeTelegramServer.StartAsync();
+        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _feeds.DisposeAsync();
+        await _telegram.DisposeAsync();
+        _cli.Dispose();
+    }
+
+    private string Config(bool withToken = true, string? extraSourceUrl = null)
+    {
+        var sources = new List<object>
+        {
+            new { Id = "moscowtimes", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
+        };
+        if (extraSourceUrl is not null)
+        {
+            sources.Add(new { Id = "broken-feed", Url = extraSourceUrl, Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true });
+        }
+        return _cli.WriteConfig(new
+        {
+            UseDefaultSources = false,
+            Sources = sources,
+            Channels = new[] { new { Id = "main-en", ChatId, Language = "en" } },
+            Telegram = withToken
+                ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl }
+                : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl },
+        });
+    }
+
+    private Task<CliResult> RunOnceAsync(string config) => _cli.RunAsync("run", "--once", "--config", config, "--store", _cli.StoreArgument);
+
+    [Fact]
+    public async Task Run_once_posts_the_seed_story_exactly_once_and_a_304_poll_adds_nothing()
+    {
+        var config = Config();
+
+        var first = await RunOnceAsync(config);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Empty(_telegram.CallsOf("sendMessage"));
+
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var second = await RunOnceAsync(config);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var sent = Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Equal(ChatId, sent.ChatId);
+        Assert.Contains("Prevention of Torture", sent.Text, StringComparison.Ordinal);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var third = await RunOnceAsync(config);
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Equal(1, _feeds.NotModifiedCount(PipelineFeeds.NewsPath));
+        Assert.Single(_telegram.CallsOf("sendMessage"));
+
+        var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        var only = Assert.Single(events.JsonLines());
+        Assert.Equal("coe-126.withdrawal.ru", only.GetProperty("id").GetString());
+        Assert.Equal("proposed", only.GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_token_run_prints_the_alert_instead_of_sending()
+    {
+        var config = Config(withToken: false);
+        await RunOnceAsync(config);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        var result = await RunOnceAsync(config);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"--- dry run: post to {ChatId} ---", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Prevention of Torture", result.Output, StringComparison.Ordinal);
+        Assert.Empty(_telegram.Calls);
+    }
+
+    [Fact]
+    public async Task A_failing_source_gives_a_non_zero_exit_and_a_table_naming_it_while_others_still_run()
+    {
+        _feeds.AnswerStatus("/broken", 500);
+        var config = Config(extraSourceUrl: _feeds.Url("/broken").ToString());
+
+        var result = await RunOnceAsync(config);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("broken-feed", result.Error, StringComparison.Ordinal);
+        Assert.Contains("500", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, _feeds.RequestCount(PipelineFeeds.NewsPath));
+
+        var health = await _cli.RunAsync("sources", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        var broken = Assert.Single(health.JsonLines(), r => r.GetProperty("id").GetString() == "broken-feed");
+        Assert.Equal(1, broken.GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal(500, broken.GetProperty("lastHttpStatus").GetInt32());
+    }
+}

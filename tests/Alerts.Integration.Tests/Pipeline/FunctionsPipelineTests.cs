@@ -1,0 +1,222 @@
+using Alerts.Core.Messages;
+using Alerts.Functions;
+using Alerts.Integration.Tests.Stores;
+using Alerts.Testing;
+using Azure.Storage.Queues;
+using Azure.Data.Tables;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Alerts.Integration.Tests.Pipeline;
+
+/// <summary>
+/// The whole pipeline as the Functions host runs it: the function classes built from the app's own
+/// composition, the timer invoked as the host does, each queue trigger fed the real messages read
+/// back from Azurite, a loopback server serving a real archived feed with ETags, and a fake Telegram
+/// Bot API server receiving the post.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string ChatId = "-1001234567890";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 8, 26, 10, 0, 0, TimeSpan.Zero));
+    private LoopbackFeedServer _feeds = null!;
+    private FakeTelegramServer _telegram = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ResetStorageAsync();
+        _feeds = await LoopbackFeedServer.StartAsync();
+        _telegram = await FakeTelegramServer.StartAsync();
+        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
+        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["UseDefaultSources"] = "false",
+            ["Sources:0:Id"] = "moscowtimes",
+            ["Sources:0:Url"] = _feeds.Url(PipelineFeeds.NewsPath).ToString(),
+            ["Sources:0:Group"] = "news",
+            ["Sources:0:Language"] = "en",
+            ["Sources:0:Authority"] = "media",
+            ["Sources:0:AllowPrivateNetwork"] = "true",
+            ["Sources:1:Id"] = "government-ru-docs",
+            ["Sources:1:Url"] = _feeds.Url(PipelineFeeds.DocsPath).ToString(),
+            ["Sources:1:Group"] = "decrees",
+            ["Sources:1:Language"] = "ru",
+            ["Sources:1:Authority"] = "official",
+            ["Sources:1:AllowPrivateNetwork"] = "true",
+            ["Sources:1:Enabled"] = "false",
+            ["Channels:0:Id"] = "main-en",
+            ["Channels:0:ChatId"] = ChatId,
+            ["Channels:0:Language"] = "en",
+            ["Telegram:BotToken"] = _telegram.Token,
+            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAlertsFunctions(configuration, AppContext.BaseDirectory);
+        services.AddSingleton<TimeProvider>(_time);
+        _services = services.BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _feeds.DisposeAsync();
+        await _telegram.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Seed_story_reaches_the_channel_once_and_a_304_poll_adds_nothing()
+    {
+        // First poll: the archive as it was before the story. Old items are remembered silently.
+        await RunTimerAsync<ScheduleNewsPolls>();
+        Assert.Equal(1, await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run));
+        Assert.Equal(0, await CountAsync(QueueNames.TreatyChanges));
+
+        // The feed gains the seed story; the next scheduled poll fetches it (new ETag).
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await RunTimerAsync<ScheduleNewsPolls>();
+        Assert.Equal(1, await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run));
+
+        var changes = await PeekAsync(QueueNames.TreatyChanges);
+        var change = MessageJson.Deserialize<TreatyChange>(Assert.Single(changes));
+        Assert.Equal("coe:126", change.Treaty.Id);
+        Assert.Equal(TreatyAction.Withdrawal, change.Action);
+        Assert.Equal(["RU"], change.States);
+        Assert.Equal(TreatyStage.Proposed, change.Stage);
+
+        Assert.Equal(1, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
+        var delivery = Assert.Single(await PeekAsync(QueueNames.TelegramDeliveries));
+        Assert.Equal(1, await PumpAsync(QueueNames.TelegramDeliveries, async (m, ct) => { await Resolve<Deliver>().Run(m, ct); return []; }));
+
+        var sent = Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Equal(ChatId, sent.ChatId);
+        Assert.Equal("HTML", sent.ParseMode);
+        Assert.Contains("Prevention of Torture", sent.Text, StringComparison.Ordinal);
+        Assert.Contains("themoscowtimes.com/2025/08/26/russia-to-quit", sent.Text, StringComparison.Ordinal);
+        Assert.True(FakeTelegramHtml.TryParse(sent.Text!, out _, out var htmlError), htmlError);
+
+        // The same delivery message again (a redelivery after a crash): the ledger stops a second post.
+        await Resolve<Deliver>().Run(delivery, CancellationToken.None);
+        Assert.Single(_telegram.CallsOf("sendMessage"));
+
+        // Next poll: the server answers 304 to the conditional GET; nothing moves.
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await RunTimerAsync<ScheduleNewsPolls>();
+        Assert.Equal(1, await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run));
+        Assert.Equal(1, _feeds.NotModifiedCount(PipelineFeeds.NewsPath));
+        Assert.Equal(0, await CountAsync(QueueNames.TreatyChanges));
+        Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Equal(3, _feeds.RequestCount(PipelineFeeds.NewsPath));
+    }
+
+    [Fact]
+    public async Task Timer_skips_sources_that_are_not_due()
+    {
+        await RunTimerAsync<ScheduleNewsPolls>();
+        await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await RunTimerAsync<ScheduleNewsPolls>();
+
+        Assert.Equal(0, await CountAsync(QueueNames.PollRequests));
+        Assert.Equal(1, _feeds.RequestCount(PipelineFeeds.NewsPath));
+    }
+
+    [Fact]
+    public async Task Unreadable_message_goes_to_poison_queue_with_its_body()
+    {
+        var result = await Resolve<PollSource>().Run("{not json", CancellationToken.None);
+
+        Assert.Empty(result);
+        var poisoned = Assert.Single(await PeekAsync(QueueNames.Poison(QueueNames.PollRequests)));
+        Assert.Equal("{not json", poisoned);
+    }
+
+    private T Resolve<T>() => ActivatorUtilities.CreateInstance<T>(_services);
+
+    private QueueClient Queue(string name)
+        => new(azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    /// <summary>Invokes a timer function as the host does and writes its queue output to Azurite.</summary>
+    private async Task RunTimerAsync<T>()
+    {
+        var function = Resolve<T>();
+        var run = typeof(T).GetMethod("Run")!;
+        var output = await (Task<string[]>)run.Invoke(function, [new TimerInfo(), CancellationToken.None])!;
+        await SendAllAsync(QueueNames.PollRequests, output);
+    }
+
+    private async Task SendAllAsync(string queue, IEnumerable<string> messages)
+    {
+        var client = Queue(queue);
+        await client.CreateIfNotExistsAsync();
+        foreach (var message in messages)
+        {
+            await client.SendMessageAsync(message);
+        }
+    }
+
+    /// <summary>Feeds every message of a queue to a trigger, writes its outputs on, deletes the message. Returns how many ran.</summary>
+    private async Task<int> PumpAsync(string queue, Func<string, CancellationToken, Task<string[]>> trigger)
+    {
+        var client = Queue(queue);
+        await client.CreateIfNotExistsAsync();
+        var count = 0;
+        while (true)
+        {
+            var batch = (await client.ReceiveMessagesAsync(maxMessages: 16)).Value;
+            if (batch.Length == 0)
+            {
+                return count;
+            }
+            foreach (var message in batch)
+            {
+                var output = await trigger(message.Body.ToString(), CancellationToken.None);
+                var next = queue switch
+                {
+                    QueueNames.PollRequests => QueueNames.TreatyChanges,
+                    QueueNames.TreatyChanges => QueueNames.TelegramDeliveries,
+                    _ => null,
+                };
+                if (next is not null)
+                {
+                    await SendAllAsync(next, output);
+                }
+                await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                count++;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> PeekAsync(string queue)
+    {
+        var client = Queue(queue);
+        await client.CreateIfNotExistsAsync();
+        return (await client.PeekMessagesAsync(maxMessages: 32)).Value.Select(m => m.Body.ToString()).ToList();
+    }
+
+    private async Task<int> CountAsync(string queue) => (await PeekAsync(queue)).Count;
+
+    /// <summary>The pipeline uses fixed queue and table names; start every test from empty ones.</summary>
+    private async Task ResetStorageAsync()
+    {
+        foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) }))
+        {
+            await Queue(queue).DeleteIfExistsAsync();
+        }
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        foreach (var table in Core.Ports.StateTables.All)
+        {
+            await tables.DeleteTableAsync(table);
+        }
+    }
+}
