@@ -65,5 +65,6 @@ public sealed record FeedText(string Value, string Type)
     public const string Html = "text/html";
     public const string Xhtml = "application/xhtml+xml";
 
-    public string ToPlainText() => Type == Plain ? HtmlText.CollapseWhitespace(Value) : HtmlText.ToPlainText(Value);
+    /// <summary>Plain text for people: markup stripped from HTML and XHTML; other types (text, decoded base64) as they are.</summary>
+    public string ToPlainText() => Type is Html or Xhtml ? HtmlText.ToPlainText(Value) : HtmlText.CollapseWhitespace(Value);
 }

@@ -15,7 +15,11 @@ internal static partial class FeedEncoding
     {
         // windows-1251, koi8-r, ibm866 and the other legacy code pages live in this provider.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Windows1252 = Encoding.GetEncoding(1252);
     }
+
+    /// <summary>windows-1252, which browsers use for every ISO-8859-1 and US-ASCII label.</summary>
+    public static Encoding Windows1252 { get; }
 
     internal readonly record struct Decision(Encoding Encoding, string Name, int PreambleLength);
 
@@ -59,7 +63,18 @@ internal static partial class FeedEncoding
         else if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x3C, 0x00, 0x3F])) wide = new(new UnicodeEncoding(true, false), "utf-16be", 0);
         else if (b.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x3F, 0x00])) wide = new(new UnicodeEncoding(false, false), "utf-16le", 0);
 
+        var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is "text/plain" or "text/html")
+        {
+            warnings.Add($"served as {mediaType}, not as an XML or feed type");
+        }
         var httpCharset = CharsetOf(contentType);
+        if (httpCharset is null && mediaType is not null && mediaType.StartsWith("text/", StringComparison.Ordinal)
+            && mediaType.EndsWith("xml", StringComparison.Ordinal) && b.ContainsAnyInRange((byte)0x80, (byte)0xFF))
+        {
+            // RFC 3023 read this as US-ASCII; RFC 7303 lets the XML declaration decide, which is what we do.
+            warnings.Add($"served as {mediaType} without a charset but holds non-ASCII bytes; decoded by the XML declaration");
+        }
         if (httpCharset is not null)
         {
             if (TryResolve(httpCharset, out var fromHeader) && !IsWide(fromHeader))
@@ -74,6 +89,14 @@ internal static partial class FeedEncoding
         if (wide is { } w)
         {
             return w;
+        }
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x4C, 0x6F, 0xA7, 0x94]))
+        {
+            // "<?xm" in EBCDIC: read the declaration through code page 37 to learn the exact variant.
+            var ebcdic = Encoding.GetEncoding(37).GetString(b[..Math.Min(b.Length, 256)]);
+            var label = EncodingAttribute().Match(ebcdic);
+            var name = label.Success ? label.Groups[1].Value : "ibm037";
+            return TryResolve(name, out var variant) ? new(variant, name.ToLowerInvariant(), 0) : new(Encoding.GetEncoding(37), "ibm037", 0);
         }
         var declared = DeclaredEncoding(b);
         if (declared is not null)
@@ -116,6 +139,12 @@ internal static partial class FeedEncoding
         if (label is "gb2312" or "gbk" or "x-gbk" or "csgb2312" or "gb_2312-80")
         {
             label = "gb18030";
+        }
+        // Feeds labelled Latin-1 or ASCII routinely contain windows-1252 quotes and dashes (WHATWG Encoding does the same).
+        if (label is "iso-8859-1" or "iso8859-1" or "latin1" or "l1" or "us-ascii" or "ascii" or "iso_8859-1" or "cp819")
+        {
+            encoding = Windows1252;
+            return true;
         }
         try
         {

@@ -36,14 +36,14 @@ public static class HtmlText
         }
         if (html.AsSpan().IndexOfAny('<', '&') < 0)
         {
-            return CollapseWhitespace(html);
+            return CollapseWhitespace(MapC1Controls(html));
         }
         var text = new StringBuilder(html.Length);
         var i = 0;
         while (i < html.Length)
         {
             var c = html[i];
-            if (c != '<' || i + 1 >= html.Length || !(char.IsAsciiLetter(html[i + 1]) || html[i + 1] is '/' or '!' or '?'))
+            if (c != '<' || i + 1 >= html.Length || !IsTagStart(html, i))
             {
                 text.Append(c);
                 i++;
@@ -78,7 +78,45 @@ public static class HtmlText
                 text.Append('\n');
             }
         }
-        return CollapseWhitespace(WebUtility.HtmlDecode(text.ToString()));
+        return CollapseWhitespace(MapC1Controls(WebUtility.HtmlDecode(text.ToString())));
+    }
+
+    private static bool IsTagStart(string html, int i)
+    {
+        var next = html[i + 1];
+        if (char.IsAsciiLetter(next) || next is '/' or '?')
+        {
+            return true;
+        }
+        // "<!" opens a comment, CDATA or DOCTYPE only; "<!'" is text.
+        return next == '!' && i + 2 < html.Length && (html[i + 2] is '-' or '[' || char.IsAsciiLetter(html[i + 2]));
+    }
+
+    /// <summary>
+    /// References like &amp;#146; mean the windows-1252 character (as browsers read them), not a C1 control.
+    /// </summary>
+    private static string MapC1Controls(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('', ''))
+        {
+            return text;
+        }
+        var chars = text.ToCharArray();
+        var cp1252 = FeedEncoding.Windows1252;
+        Span<byte> one = stackalloc byte[1];
+        Span<char> mapped = stackalloc char[1];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u0080' and <= '\u009f')
+            {
+                one[0] = (byte)chars[i];
+                if (cp1252.GetChars(one, mapped) == 1 && mapped[0] != '\ufffd')
+                {
+                    chars[i] = mapped[0];
+                }
+            }
+        }
+        return new string(chars);
     }
 
     /// <summary>Collapses spaces and tabs to one space and blank lines to one line break; trims.</summary>

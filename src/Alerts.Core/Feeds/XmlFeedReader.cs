@@ -39,8 +39,13 @@ internal sealed class XmlFeedReader
     private bool _rootSeen;
     private bool _containerClosed;
     private string _text = "";
+    private string _atomNs = AtomNs;
+    private string _rootName = "";
 
-    private XmlFeedReader(Uri? documentBase) => _documentBase = documentBase;
+    // A base that is not http(s) (javascript:, data:, file:) is never used to resolve links.
+    private XmlFeedReader(Uri? documentBase) => _documentBase = documentBase is not null && IsWeb(documentBase) ? documentBase : null;
+
+    private static bool IsWeb(Uri uri) => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     public static FeedDocument Read(string text, string encodingName, Uri? baseUri, List<string> warnings)
     {
@@ -82,7 +87,9 @@ internal sealed class XmlFeedReader
                 ? "not a feed: the document is an HTML page"
                 : $"not a feed: the document is not well-formed XML ({error.Message})", error);
         }
-        if (!_containerClosed && _document.Entries.Count == 0)
+        // "</rss" or "</feed" without its '>' at the very end is a harmless slip, not a truncation.
+        var endsWithRootEnd = _text.AsSpan().TrimEnd().EndsWith("</" + _rootName, StringComparison.Ordinal);
+        if (!_containerClosed && !endsWithRootEnd && _document.Entries.Count == 0)
         {
             throw new FeedFormatException($"feed document is broken or truncated before any item ({error.Message})", error);
         }
@@ -104,6 +111,7 @@ internal sealed class XmlFeedReader
         var local = r.LocalName;
         var ns = r.NamespaceURI;
         var scope = Scope.Of(r, new Scope(_documentBase, null));
+        _rootName = r.Name;
         if (local.Equals("rss", StringComparison.OrdinalIgnoreCase) || local == "channel" && IsRss(ns))
         {
             _document = NewDocument(RssVersion(r.GetAttribute("version"), text), encodingName, warnings);
@@ -124,7 +132,7 @@ internal sealed class XmlFeedReader
         }
         else if (local == "RDF" && ns == RdfNs)
         {
-            _document = NewDocument("rss10", encodingName, warnings);
+            _document = NewDocument(r.LookupNamespace("") == Rss090Ns ? "rss090" : "rss10", encodingName, warnings);
             _rootSeen = true;
             ReadChildren(r, child =>
             {
@@ -135,8 +143,10 @@ internal sealed class XmlFeedReader
             });
             _containerClosed = true;
         }
-        else if (local == "feed" && (ns is AtomNs or Atom03Ns || ns.Length == 0))
+        else if (local == "feed")
         {
+            // Pre-standard Atom drafts used other namespaces; the root's own namespace is taken as Atom's.
+            _atomNs = ns;
             _document = NewDocument(ns == AtomNs ? "atom10" : "atom03", encodingName, warnings);
             _rootSeen = true;
             ReadAtomFeed(r, scope);
@@ -268,8 +278,13 @@ internal sealed class XmlFeedReader
                         guidIsPermaLink = !string.Equals(child.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
                         guid = ReadText(child, out _).Trim();
                         return;
-                    case "description": description = new FeedText(ReadText(child, out _), FeedText.Html); return;
-                    case "summary": entry.Summary = new FeedText(ReadText(child, out _), FeedText.Html); return;
+                    case "description" or "summary":
+                        // The first of <description> and <summary> is the summary, the other becomes content.
+                        var text = new FeedText(ReadText(child, out _), FeedText.Html);
+                        if (entry.Summary is null) entry.Summary = text;
+                        else entry.Contents.Add(text);
+                        return;
+                    case "body": entry.Contents.Add(new FeedText(ReadText(child, out var bodyMarkup), bodyMarkup ? FeedText.Xhtml : FeedText.Html)); return;
                     case "fullitem": entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Html)); return;
                     case "pubDate": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } return;
                     case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; return;
@@ -309,11 +324,9 @@ internal sealed class XmlFeedReader
             }
             child.Skip();
         });
-        if (description is not null)
+        if (description is not null && entry.Summary is null)
         {
-            // An item with both <summary> and <description> keeps the description as its content.
-            if (entry.Summary is null) entry.Summary = description;
-            else entry.Contents.Add(description);
+            entry.Summary = description;
         }
         entry.Id = !string.IsNullOrEmpty(guid) ? guid : NullIfEmpty(about);
         if (string.IsNullOrEmpty(entry.Link) && guidIsPermaLink && !string.IsNullOrEmpty(guid) && IsAbsoluteHttp(guid))
@@ -330,7 +343,7 @@ internal sealed class XmlFeedReader
         ReadChildren(r, child =>
         {
             var ns = child.NamespaceURI;
-            if (ns is AtomNs or Atom03Ns || ns.Length == 0)
+            if (ns is AtomNs or Atom03Ns || ns.Length == 0 || ns == _atomNs)
             {
                 var childScope = Scope.Of(child, scope);
                 switch (child.LocalName)
@@ -368,7 +381,7 @@ internal sealed class XmlFeedReader
         ReadChildren(r, child =>
         {
             var ns = child.NamespaceURI;
-            if (ns is AtomNs or Atom03Ns || ns.Length == 0)
+            if (ns is AtomNs or Atom03Ns || ns.Length == 0 || ns == _atomNs)
             {
                 var childScope = Scope.Of(child, scope);
                 switch (child.LocalName)
@@ -408,7 +421,16 @@ internal sealed class XmlFeedReader
         {
             rel = "alternate";
         }
-        r.Skip();
+        if (href is null)
+        {
+            // Some Atom 0.3 feeds put the URL in the element's text.
+            var text = ReadText(r, out _).Trim();
+            href = text.Length > 0 ? text : null;
+        }
+        else
+        {
+            r.Skip();
+        }
         return (href is null ? null : Resolve(href, scope.Base), rel);
     }
 
@@ -417,7 +439,9 @@ internal sealed class XmlFeedReader
         var type = r.GetAttribute("type")?.Trim().ToLowerInvariant();
         var mode = atom03 ? r.GetAttribute("mode")?.Trim().ToLowerInvariant() : null;
         var value = ReadText(r, out var markup);
-        if (mode == "base64")
+        var binaryType = type is not null && type.Contains('/') && !type.StartsWith("text/", StringComparison.Ordinal)
+            && !type.EndsWith("xml", StringComparison.Ordinal);
+        if (mode == "base64" || (!atom03 && binaryType && !markup))
         {
             try
             {
@@ -432,8 +456,13 @@ internal sealed class XmlFeedReader
         {
             "xhtml" or "application/xhtml+xml" => FeedText.Xhtml,
             "html" or "text/html" => FeedText.Html,
-            _ => markup ? FeedText.Xhtml : FeedText.Plain,
+            _ => markup ? FeedText.Xhtml : binaryType ? type! : FeedText.Plain,
         };
+        if (mediaType == FeedText.Html && markup)
+        {
+            // type="html" wrapped in an element: the wrapper's text is the HTML.
+            value = HtmlText.ToPlainText(value);
+        }
         if (mode == "xml" && mediaType == FeedText.Html)
         {
             mediaType = FeedText.Xhtml;
@@ -636,11 +665,11 @@ internal sealed class XmlFeedReader
             if (xmlBase is not null)
             {
                 var trimmed = xmlBase.Trim();
-                if (parent.Base is not null && Uri.TryCreate(parent.Base, trimmed, out var combined))
+                if (parent.Base is not null && Uri.TryCreate(parent.Base, trimmed, out var combined) && IsWeb(combined))
                 {
                     baseUri = combined;
                 }
-                else if (Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute) && IsSchemeExplicit(trimmed))
+                else if (Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute) && IsSchemeExplicit(trimmed) && IsWeb(absolute))
                 {
                     baseUri = absolute;
                 }

@@ -39,6 +39,15 @@ internal static class XmlRepair
             if (end > 0)
             {
                 var name = text.AsSpan(i + 1, end - i - 1);
+                if (name.Length > 1 && name[0] == '#' && name[1] == 'X')
+                {
+                    // XML allows only a lowercase x in hexadecimal references.
+                    result.Append(text, copied, i - copied).Append("&#x").Append(name[2..]).Append(';');
+                    copied = end + 1;
+                    repairs++;
+                    i = end + 1;
+                    continue;
+                }
                 if (name[0] == '#' || name is "amp" or "lt" or "gt" or "quot" or "apos")
                 {
                     i = end + 1;
@@ -52,9 +61,14 @@ internal static class XmlRepair
                     {
                         result.Append("&#").Append(rune.Value).Append(';');
                     }
-                    copied = end + 1;
-                    repairs++;
                 }
+                else
+                {
+                    // An entity no one defines stays visible as text.
+                    result.Append(text, copied, i - copied).Append("&amp;").Append(name).Append(';');
+                }
+                copied = end + 1;
+                repairs++;
                 i = end + 1;
                 continue;
             }
