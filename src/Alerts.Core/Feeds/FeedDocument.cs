@@ -1,0 +1,70 @@
+namespace Alerts.Core.Feeds;
+
+/// <summary>
+/// Everything the feed parser read from a document, before it is reduced to <see cref="ParsedFeed"/>:
+/// feed-level fields, every entry with its text constructs in their original type, and the encoding used.
+/// </summary>
+public sealed record FeedDocument
+{
+    /// <summary>Format code: rss090, rss091n, rss091u, rss092, rss093, rss094, rss20, rss (no version), rss10, atom03, atom10, json1, json11.</summary>
+    public required string Version { get; set; }
+    public required string Encoding { get; init; }
+    public FeedText? Title { get; set; }
+    public FeedText? Subtitle { get; set; }
+    public string? Link { get; set; }
+    public string? Id { get; set; }
+    public string? Language { get; set; }
+    public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset? Updated { get; set; }
+    public List<string> Links { get; } = [];
+    public List<FeedEntry> Entries { get; } = [];
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>The reduced form the rest of the pipeline uses: plain-text titles and summaries.</summary>
+    public ParsedFeed ToParsedFeed()
+    {
+        var items = new List<FeedItem>(Entries.Count);
+        foreach (var entry in Entries)
+        {
+            items.Add(entry.ToFeedItem(Language));
+        }
+        return new ParsedFeed(Version, Title?.ToPlainText() ?? "", items, Warnings) { Language = Language };
+    }
+}
+
+/// <summary>One entry (RSS item, Atom entry, JSON Feed item) as read.</summary>
+public sealed record FeedEntry
+{
+    public string? Id { get; set; }
+    public string? Link { get; set; }
+    public FeedText? Title { get; set; }
+    public FeedText? Summary { get; set; }
+    public DateTimeOffset? Published { get; set; }
+    public DateTimeOffset? Updated { get; set; }
+    public string? Language { get; set; }
+    public List<string> Links { get; } = [];
+    public List<FeedText> Contents { get; } = [];
+
+    public FeedItem ToFeedItem(string? feedLanguage) => new()
+    {
+        Id = Id?.Trim() ?? "",
+        Link = Link?.Trim() ?? "",
+        Title = Title?.ToPlainText() ?? "",
+        Summary = (Summary ?? (Contents.Count > 0 ? Contents[0] : null))?.ToPlainText() ?? "",
+        // RSS 1.0 feeds date items with dc:date only; that is their publication date.
+        Published = Published ?? Updated,
+        Updated = Updated,
+        Language = Language ?? feedLanguage,
+    };
+}
+
+/// <summary>A text construct and its media type: <c>text/plain</c>, <c>text/html</c> or <c>application/xhtml+xml</c>.</summary>
+public sealed record FeedText(string Value, string Type)
+{
+    public const string Plain = "text/plain";
+    public const string Html = "text/html";
+    public const string Xhtml = "application/xhtml+xml";
+
+    /// <summary>Plain text for people: markup stripped from HTML and XHTML; other types (text, decoded base64) as they are.</summary>
+    public string ToPlainText() => Type is Html or Xhtml ? HtmlText.ToPlainText(Value) : HtmlText.CollapseWhitespace(Value);
+}

@@ -1,0 +1,66 @@
+namespace Alerts.Core.Feeds;
+
+/// <summary>
+/// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.0/1.1, telling them apart from the document itself.
+/// Throws <see cref="FeedFormatException"/> for what is not a feed (an HTML error page, an empty or
+/// truncated body); repairs what it can of malformed XML and says so in <see cref="ParsedFeed.Warnings"/>.
+/// </summary>
+public static class FeedParser
+{
+    /// <summary>Largest document read from a stream; the HTTP reader enforces its own, usually smaller, cap.</summary>
+    public const int MaxDocumentBytes = 32 * 1024 * 1024;
+
+    /// <param name="content">The body as received.</param>
+    /// <param name="contentType">The HTTP Content-Type, for its charset; null when unknown.</param>
+    /// <param name="baseUri">The document's URL (or Content-Location), against which relative links resolve.</param>
+    public static ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
+        => ParseDocument(content, contentType, baseUri).ToParsedFeed();
+
+    public static ParsedFeed Parse(Stream content, string? contentType = null, Uri? baseUri = null)
+        => ParseDocument(ReadAll(content), contentType, baseUri).ToParsedFeed();
+
+    /// <summary>The full reading (feed-level fields, text types, encoding) used by the conformance suite.</summary>
+    public static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
+    {
+        var start = SkipBomAndWhitespace(content);
+        if (start >= content.Length)
+        {
+            throw new FeedFormatException("not a feed: the document is empty");
+        }
+        var warnings = new List<string>();
+        if (content[start] == (byte)'{')
+        {
+            var bom = content.StartsWith("\uFEFF"u8) ? 3 : 0;
+            return JsonFeedReader.Read(content[bom..].ToArray(), baseUri, warnings);
+        }
+        var text = FeedEncoding.Decode(content, contentType, warnings, out var encodingName);
+        return XmlFeedReader.Read(text, encodingName, baseUri, warnings);
+    }
+
+    private static byte[] ReadAll(Stream content)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxDocumentBytes)
+            {
+                throw new FeedFormatException($"feed document is larger than {MaxDocumentBytes} bytes");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static int SkipBomAndWhitespace(ReadOnlySpan<byte> content)
+    {
+        var i = content.StartsWith("\uFEFF"u8) ? 3 : 0;
+        while (i < content.Length && content[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+        // UTF-16/32 documents carry zero bytes; they are never JSON here and never empty.
+        return i;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text;
+
+namespace Alerts.Core.Feeds;
+
+/// <summary>
+/// Turns the HTML that feeds put in titles and summaries into plain text: tags dropped (script and style
+/// with their content), block ends as line breaks, entities decoded, runs of spaces collapsed.
+/// Nothing is rendered or fetched; this is a scanner, not a browser.
+/// </summary>
+public static class HtmlText
+{
+    private static readonly HashSet<string> s_blockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "pre", "hr", "section", "article", "header", "footer", "dd", "dt", "figure", "figcaption",
+    };
+
+    /// <summary>True when the text holds something that looks like a tag or an entity.</summary>
+    public static bool LooksLikeHtml(string text)
+    {
+        var lt = text.IndexOf('<');
+        if (lt >= 0 && lt + 1 < text.Length && (char.IsAsciiLetter(text[lt + 1]) || text[lt + 1] is '/' or '!'))
+        {
+            return true;
+        }
+        var amp = text.IndexOf('&');
+        return amp >= 0 && text.IndexOf(';', amp) > amp;
+    }
+
+    public static string ToPlainText(string? html)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return "";
+        }
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            return CollapseWhitespace(MapC1Controls(html));
+        }
+        var text = new StringBuilder(html.Length);
+        var i = 0;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c != '<' || i + 1 >= html.Length || !IsTagStart(html, i))
+            {
+                text.Append(c);
+                i++;
+                continue;
+            }
+            if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
+            {
+                var endComment = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = endComment < 0 ? html.Length : endComment + 3;
+                continue;
+            }
+            if (string.CompareOrdinal(html, i, "<![CDATA[", 0, 9) == 0)
+            {
+                var endCdata = html.IndexOf("]]>", i + 9, StringComparison.Ordinal);
+                var stop = endCdata < 0 ? html.Length : endCdata;
+                text.Append(html, i + 9, stop - i - 9);
+                i = endCdata < 0 ? html.Length : endCdata + 3;
+                continue;
+            }
+            var end = FindTagEnd(html, i + 1);
+            var name = TagName(html, i + 1, end);
+            var closing = html[i + 1] == '/';
+            i = end < html.Length ? end + 1 : end;
+            if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
+            {
+                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                i = close < 0 ? html.Length : FindTagEnd(html, close + 1) + 1;
+                continue;
+            }
+            if (s_blockTags.Contains(name))
+            {
+                text.Append('\n');
+            }
+        }
+        return CollapseWhitespace(MapC1Controls(WebUtility.HtmlDecode(text.ToString())));
+    }
+
+    private static bool IsTagStart(string html, int i)
+    {
+        var next = html[i + 1];
+        if (char.IsAsciiLetter(next) || next is '/' or '?')
+        {
+            return true;
+        }
+        // "<!" opens a comment, CDATA or DOCTYPE only; "<!'" is text.
+        return next == '!' && i + 2 < html.Length && (html[i + 2] is '-' or '[' || char.IsAsciiLetter(html[i + 2]));
+    }
+
+    /// <summary>
+    /// References like &amp;#146; mean the windows-1252 character (as browsers read them), not a C1 control.
+    /// </summary>
+    private static string MapC1Controls(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('', ''))
+        {
+            return text;
+        }
+        var chars = text.ToCharArray();
+        var cp1252 = FeedEncoding.Windows1252;
+        Span<byte> one = stackalloc byte[1];
+        Span<char> mapped = stackalloc char[1];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u0080' and <= '\u009f')
+            {
+                one[0] = (byte)chars[i];
+                if (cp1252.GetChars(one, mapped) == 1 && mapped[0] != '\ufffd')
+                {
+                    chars[i] = mapped[0];
+                }
+            }
+        }
+        return new string(chars);
+    }
+
+    /// <summary>Collapses spaces and tabs to one space and blank lines to one line break; trims.</summary>
+    public static string CollapseWhitespace(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        var pendingBreak = false;
+        foreach (var c in text)
+        {
+            if (c is '\n' or '\r' or '\u2028')
+            {
+                pendingBreak = true;
+            }
+            else if (char.IsWhiteSpace(c) && c != '\u00a0')
+            {
+                pendingSpace = true;
+            }
+            else
+            {
+                if (result.Length > 0)
+                {
+                    if (pendingBreak) result.Append('\n');
+                    else if (pendingSpace) result.Append(' ');
+                }
+                pendingSpace = pendingBreak = false;
+                result.Append(c);
+            }
+        }
+        return result.ToString();
+    }
+
+    private static int FindTagEnd(string html, int from)
+    {
+        char quote = '\0';
+        for (var j = from; j < html.Length; j++)
+        {
+            var c = html[j];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return j;
+            }
+        }
+        return html.Length;
+    }
+
+    private static string TagName(string html, int start, int end)
+    {
+        if (start < end && html[start] == '/') start++;
+        var stop = start;
+        while (stop < end && (char.IsAsciiLetterOrDigit(html[stop]) || html[stop] is ':' or '-')) stop++;
+        return html[start..stop];
+    }
+}
