@@ -51,6 +51,9 @@ param newsPollSchedule string = '0 */10 * * * *'
 @description('NCRONTAB schedule of the depositaries source group.')
 param depositaryPollSchedule string = '0 0 */1 * * *'
 
+@description('NCRONTAB schedule of the daily health report to the operator chat.')
+param healthReportSchedule string = '0 0 7 * * *'
+
 @description('E-mail address that receives alert notifications; empty for alert rules without notification.')
 param alertEmail string = ''
 
@@ -197,6 +200,7 @@ module functionApp 'modules/functionapp.bicep' = {
     decreePollSchedule: decreePollSchedule
     newsPollSchedule: newsPollSchedule
     depositaryPollSchedule: depositaryPollSchedule
+    healthReportSchedule: healthReportSchedule
     telegramApiBaseUrl: telegramApiBaseUrl
     operatorChatId: operatorChatId
     fetchContactUrl: fetchContactUrl

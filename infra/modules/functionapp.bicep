@@ -37,6 +37,7 @@ param instanceMemoryMB int = 2048
 param decreePollSchedule string
 param newsPollSchedule string
 param depositaryPollSchedule string
+param healthReportSchedule string
 param telegramApiBaseUrl string
 param operatorChatId string
 param fetchContactUrl string
@@ -132,6 +133,7 @@ var baseSettings = {
   DecreePollSchedule: decreePollSchedule
   NewsPollSchedule: newsPollSchedule
   DepositaryPollSchedule: depositaryPollSchedule
+  HealthReportSchedule: healthReportSchedule
   // Resolved by the platform through keyVaultReferenceIdentity; when resolution fails the app sees
   // this literal text, and must refuse to start.
   Telegram__BotToken: '@Microsoft.KeyVault(SecretUri=${botTokenSecretUri})'

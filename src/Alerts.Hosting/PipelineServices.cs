@@ -2,6 +2,7 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Formatting;
+using Alerts.Core.Operations;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,10 @@ public static class PipelineServices
         services.AddSingleton<SchedulePollsStage>();
         services.AddSingleton<PollSourceStage>();
         services.AddSingleton<RouteChangeStage>();
+        services.AddSingleton<OperatorNotices>();
+        services.AddSingleton<NotifyOperatorStage>();
+        services.AddSingleton<HealthReportStage>();
+        services.AddOptions<OperatorOptions>().Configure(o => o.ChatId = configuration["Telegram:OperatorChatId"]);
         services.AddSingleton<PoisonGuard>();
         services.AddDelivery(configuration);
         return services;

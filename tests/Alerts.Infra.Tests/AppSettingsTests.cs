@@ -52,6 +52,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
             ["DecreePollSchedule"] = ("decreePollSchedule", "0 */5 * * * *"),
             ["NewsPollSchedule"] = ("newsPollSchedule", "0 */10 * * * *"),
             ["DepositaryPollSchedule"] = ("depositaryPollSchedule", "0 0 */1 * * *"),
+            ["HealthReportSchedule"] = ("healthReportSchedule", "0 0 7 * * *"),
             ["Telegram__ApiBaseUrl"] = ("telegramApiBaseUrl", "https://api.telegram.org"),
             ["Telegram__OperatorChatId"] = ("operatorChatId", ""),
             ["Fetch__ContactUrl"] = ("fetchContactUrl", ""),
@@ -73,7 +74,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
             "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri",
             "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
-            "DecreePollSchedule", "NewsPollSchedule", "DepositaryPollSchedule",
+            "DecreePollSchedule", "NewsPollSchedule", "DepositaryPollSchedule", "HealthReportSchedule",
             "Telegram__BotToken", "Telegram__ApiBaseUrl", "Telegram__OperatorChatId", "Fetch__ContactUrl",
         ];
 

@@ -1,5 +1,6 @@
 using Alerts.Core.Delivery;
 using Alerts.Core.Messages;
+using Alerts.Core.Operations;
 using Alerts.Core.Ports;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
@@ -20,6 +21,8 @@ public sealed class LocalRunner(
     PollSourceStage poll,
     RouteChangeStage route,
     DeliveryQueueHandler deliveries,
+    NotifyOperatorStage notifyOperator,
+    HealthReportStage health,
     PoisonGuard guard,
     TimeProvider time,
     ILogger<LocalRunner> logger)
@@ -31,6 +34,9 @@ public sealed class LocalRunner(
 
     /// <summary>Longest a <c>--once</c> run waits for delayed messages (Telegram asking to wait, retries) before leaving them for the next run.</summary>
     public TimeSpan MaxDelayedWait { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>How often a continuous run sends the health report to the operator chat.</summary>
+    public TimeSpan HealthReportInterval { get; init; } = TimeSpan.FromDays(1);
 
     /// <summary>Schedules every due source of every group, then processes the queues until they are empty.</summary>
     public async Task<RunReport> RunCycleAsync(bool waitForDelayed, CancellationToken cancellationToken)
@@ -58,9 +64,15 @@ public sealed class LocalRunner(
     /// <summary>Runs cycles until cancelled, waking every <paramref name="tick"/> to poll what is due.</summary>
     public async Task RunForeverAsync(TimeSpan tick, Action<RunReport> onCycle, CancellationToken cancellationToken)
     {
+        var nextHealthReport = time.GetUtcNow() + HealthReportInterval;
         while (!cancellationToken.IsCancellationRequested)
         {
             onCycle(await RunCycleAsync(waitForDelayed: false, cancellationToken));
+            if (time.GetUtcNow() >= nextHealthReport)
+            {
+                await health.RunAsync(cancellationToken);
+                nextHealthReport = time.GetUtcNow() + HealthReportInterval;
+            }
             await Task.Delay(tick, time, cancellationToken);
         }
     }
@@ -68,7 +80,7 @@ public sealed class LocalRunner(
     private async Task<int> PendingAsync(CancellationToken cancellationToken)
     {
         var total = 0;
-        foreach (var name in new[] { QueueNames.PollRequests, QueueNames.TreatyChanges, QueueNames.TelegramDeliveries })
+        foreach (var name in QueueNames.All)
         {
             total += await queue.CountAsync(name, cancellationToken);
         }
@@ -84,6 +96,7 @@ public sealed class LocalRunner(
             progressed |= await ProcessAsync(QueueNames.PollRequests, m => HandlePollAsync(m, report, cancellationToken), cancellationToken);
             progressed |= await ProcessAsync(QueueNames.TreatyChanges, m => HandleChangeAsync(m, report, cancellationToken), cancellationToken);
             progressed |= await ProcessAsync(QueueNames.TelegramDeliveries, m => HandleDeliveryAsync(m, report, cancellationToken), cancellationToken, settlesItself: true);
+            progressed |= await ProcessAsync(QueueNames.OperatorNotices, m => HandleNoticeAsync(m, report, cancellationToken), cancellationToken);
         }
         while (progressed);
 
@@ -159,6 +172,17 @@ public sealed class LocalRunner(
             await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(delivery), null, cancellationToken);
         }
         report.AddDeliveries(deliveries.Count);
+    }
+
+    private async Task HandleNoticeAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
+    {
+        var notice = await guard.ReadAsync<OperatorNotice>(message.Queue, message.Body, cancellationToken);
+        if (notice is null)
+        {
+            report.AddPoisoned($"{message.Queue}: unreadable message");
+            return;
+        }
+        await notifyOperator.RunAsync(notice, cancellationToken);
     }
 
     private async Task HandleDeliveryAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Feeds;
 using Alerts.Core.Messages;
+using Alerts.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class PollSourceStage(
     SeenItemStore seen,
     ITreatyDetector detector,
     EventTracker events,
+    OperatorNotices notices,
     IOptions<PollingOptions> options,
     TimeProvider time,
     ILogger<PollSourceStage> logger)
@@ -46,7 +48,7 @@ public sealed class PollSourceStage(
             {
                 backoff = retryAfter;
             }
-            await states.SaveAsync(source.Id, state with
+            var failed = state with
             {
                 LastPolledAt = now,
                 NextPollAfter = now + backoff,
@@ -54,9 +56,16 @@ public sealed class PollSourceStage(
                 LastError = result.Error,
                 LastHttpStatus = result.HttpStatus,
                 PollCount = state.PollCount + 1,
-            }, cancellationToken);
+            };
+            await states.SaveAsync(source.Id, failed, cancellationToken);
             logger.LogWarning("Source {SourceId} failed ({Failures} in a row, HTTP {Status}): {Error}; next poll in {Backoff}",
                 source.Id, failures, result.HttpStatus, result.Error, backoff);
+            if (!SourceHealth.IsStale(source, state, _options, now) && SourceHealth.IsStale(source, failed, _options, now))
+            {
+                // Tell the operator once, when the source crosses the line, not at every failed poll.
+                await notices.PublishAsync(new OperatorNotice(OperatorNotices.SourceStale, source.Id,
+                    $"no successful poll for {failures} attempts; last error: {result.Error}", now), cancellationToken);
+            }
             return new PollOutcome(source.Id, PollStatus.Failed, [], 0, 0, result.Error, result.HttpStatus);
         }
 

@@ -30,7 +30,7 @@ public sealed class FunctionsMetadataTests
     public void App_has_exactly_the_pipeline_functions()
     {
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
-        Assert.Equal(["Deliver", "PollSource", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleNewsPolls"], names);
+        Assert.Equal(["Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleNewsPolls"], names);
         Assert.All(Functions.Value, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
     }
 
@@ -47,7 +47,12 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("AzureWebJobsStorage", output.GetProperty("connection").GetString());
     }
 
+    [Fact]
+    public void Health_report_timer_takes_its_schedule_from_app_settings()
+        => Assert.Equal("%HealthReportSchedule%", Binding(Function("ReportHealth"), "In", "timerTrigger").GetProperty("schedule").GetString());
+
     [Theory]
+    [InlineData("NotifyOperator", QueueNames.OperatorNotices, null)]
     [InlineData("PollSource", QueueNames.PollRequests, QueueNames.TreatyChanges)]
     [InlineData("RouteChange", QueueNames.TreatyChanges, QueueNames.TelegramDeliveries)]
     [InlineData("Deliver", QueueNames.TelegramDeliveries, null)]

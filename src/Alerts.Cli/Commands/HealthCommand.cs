@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Alerts.Core.Operations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Cli.Commands;
+
+/// <summary><c>alerts health [--send]</c>: the operator's health report (sources, channels, poison queues).</summary>
+public static class HealthCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var send = new Option<bool>("--send") { Description = "Also send it to the operator chat (Telegram:OperatorChatId)." };
+        var command = new Command("health", "Print the health report: failing and stale sources, disabled channels, poison-queue lengths. Exit 1 when something needs the operator.");
+        command.Options.Add(send);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = CliServices.BuildConfiguration(parse);
+            var services = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose));
+            CliDelivery.Add(services, configuration, context);
+            await using var provider = services.BuildServiceProvider();
+            var stage = provider.GetRequiredService<HealthReportStage>();
+            var report = parse.GetValue(send) ? await stage.RunAsync(cancellationToken) : await stage.BuildAsync(cancellationToken);
+            await context.Output.WriteLineAsync(report.ToHtml());
+            return report.Healthy ? AlertsCli.ExitOk : AlertsCli.ExitFailure;
+        });
+        return command;
+    }
+}
