@@ -35,6 +35,7 @@ public static class PipelineServices
         services.AddSingleton<ITreatyDetector>(sp => new TreatyDetector(sp.GetRequiredService<TreatyCatalog>()));
         services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>()));
 
+        services.AddSourceReading(configuration);
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<SeenItemStore>();
         services.AddSingleton<EventStore>();
@@ -87,7 +88,7 @@ public static class PipelineServices
         Check(() => services.GetRequiredService<SourceCatalog>());
         Check(() => services.GetRequiredService<ChannelDirectory>());
         Check(() => services.GetRequiredService<TreatyCatalog>());
-        foreach (var type in optionsTypes.Concat([typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions)]))
+        foreach (var type in optionsTypes.Concat([typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions), typeof(FetchOptions)]))
         {
             var optionsType = typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(type);
             Check(() => _ = optionsType.GetProperty("Value")!.GetValue(services.GetRequiredService(optionsType)));

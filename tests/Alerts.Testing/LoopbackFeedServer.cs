@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,102 +13,191 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Testing;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 serving feed payloads with a strong ETag and Last-Modified,
-/// answering 304 to a matching conditional GET, as a well-behaved feed host does. Counts requests
-/// per path and can be told to answer a status (429 with Retry-After, 500) or change a payload.
+/// A real HTTP server (Kestrel) on 127.0.0.1 and a free port, serving registered payloads per path with a
+/// strong ETag and Last-Modified, answering 304 to matching conditional requests and counting requests.
+/// Paths can be switched to a status (429 with Retry-After, 500...), a redirect or a delay.
 /// </summary>
 public sealed class LoopbackFeedServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, Payload> _payloads = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private static readonly DateTimeOffset s_epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly ConcurrentDictionary<string, Route> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _notModified = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (int Status, TimeSpan? RetryAfter)> _statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _lastHeaders = new(StringComparer.Ordinal);
+    private readonly WebApplication _app;
+    private long _bytesSent;
+    private int _version;
 
     private LoopbackFeedServer(WebApplication app) => _app = app;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Body bytes sent so far (200 responses).</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+    public int TotalRequests => _counts.Values.Sum();
 
     public static async Task<LoopbackFeedServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new LoopbackFeedServer(app);
         app.Run(server.HandleAsync);
-        await app.StartAsync();
+        await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        server.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
         return server;
     }
 
-    /// <summary>Serves <paramref name="content"/> at <paramref name="path"/> (e.g. <c>/rss/news</c>).</summary>
-    public void Serve(string path, byte[] content, string contentType = "application/rss+xml; charset=utf-8")
-        => _payloads[path] = new Payload(content, contentType, ETagOf(content), DateTimeOffset.UtcNow.AddSeconds(-_payloads.Count - 1));
+    /// <summary>The absolute URL of a path on this server.</summary>
+    public Uri Url(string path) => new(BaseUri, path.TrimStart('/'));
 
-    /// <summary>Changes the payload: a new ETag and a later Last-Modified.</summary>
-    public void Replace(string path, byte[] content)
+    /// <summary>Serves <paramref name="body"/> at <paramref name="path"/>; <paramref name="chunked"/> omits Content-Length.</summary>
+    public void Serve(string path, byte[] body, string contentType = "application/rss+xml; charset=utf-8", bool chunked = false)
+        => _routes[Normalise(path)] = Payload(body, contentType, chunked);
+
+    public void Serve(string path, string body, string contentType = "application/rss+xml; charset=utf-8")
+        => Serve(path, Encoding.UTF8.GetBytes(body), contentType);
+
+    /// <summary>Changes the payload of a served path (new ETag and a later Last-Modified), keeping its content type.</summary>
+    public void Replace(string path, byte[] body)
     {
-        var old = _payloads[path];
-        _payloads[path] = new Payload(content, old.ContentType, ETagOf(content), old.LastModified.AddMinutes(1));
+        var key = Normalise(path);
+        var contentType = _routes.TryGetValue(key, out var old) && old.ContentType is not null ? old.ContentType : "application/rss+xml; charset=utf-8";
+        _routes[key] = Payload(body, contentType, old?.Chunked ?? false);
     }
 
-    /// <summary>Answers <paramref name="status"/> at <paramref name="path"/> until <see cref="ClearStatus"/>.</summary>
-    public void AnswerStatus(string path, int status, TimeSpan? retryAfter = null) => _statuses[path] = (status, retryAfter);
+    /// <summary>Answers <paramref name="status"/> (with Retry-After when given) until served again.</summary>
+    public void Fail(string path, int status, string? retryAfter = null, string body = "")
+        => _routes[Normalise(path)] = new Route { Status = status, RetryAfter = retryAfter, Body = Encoding.UTF8.GetBytes(body), ContentType = "text/html; charset=utf-8" };
 
-    public void ClearStatus(string path) => _statuses.TryRemove(path, out _);
+    /// <summary>Answers a redirect to <paramref name="location"/> (absolute or relative).</summary>
+    public void Redirect(string path, string location, int status = 302)
+        => _routes[Normalise(path)] = new Route { Status = status, Location = location };
 
-    public Uri Url(string path) => new(BaseAddress, path.TrimStart('/'));
-
-    public int RequestCount(string path) => _requests.GetValueOrDefault(path);
-
-    public int NotModifiedCount(string path) => _notModified.GetValueOrDefault(path);
-
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>Waits this long before answering (the payload stays as it is).</summary>
+    public void Delay(string path, TimeSpan delay)
     {
-        var path = context.Request.Path.Value ?? "/";
-        _requests.AddOrUpdate(path, 1, (_, n) => n + 1);
-        if (_statuses.TryGetValue(path, out var forced))
-        {
-            context.Response.StatusCode = forced.Status;
-            if (forced.RetryAfter is { } retryAfter)
-            {
-                context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            }
-            return;
-        }
-        if (!_payloads.TryGetValue(path, out var payload))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-        context.Response.Headers.ETag = payload.ETag;
-        context.Response.Headers.LastModified = payload.LastModified.ToString("R", CultureInfo.InvariantCulture);
-        var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
-        var ifModifiedSince = context.Request.Headers.IfModifiedSince.ToString();
-        var matches = ifNoneMatch.Length > 0
-            ? ifNoneMatch.Split(',').Any(tag => tag.Trim() == payload.ETag)
-            : DateTimeOffset.TryParse(ifModifiedSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
-              && payload.LastModified <= since.AddSeconds(1);
-        if (matches)
-        {
-            _notModified.AddOrUpdate(path, 1, (_, n) => n + 1);
-            context.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-        context.Response.ContentType = payload.ContentType;
-        context.Response.ContentLength = payload.Content.Length;
-        await context.Response.Body.WriteAsync(payload.Content);
+        var key = Normalise(path);
+        _routes[key] = (_routes.TryGetValue(key, out var route) ? route : new Route { Status = 404 }) with { Delay = delay };
     }
 
-    private static string ETagOf(byte[] content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 8)) + "\"";
+    /// <summary>How many requests to <paramref name="path"/> were answered 304 Not Modified.</summary>
+    public int NotModifiedCount(string path) => _notModified.TryGetValue(Normalise(path), out var count) ? count : 0;
+
+    public int RequestCount(string path) => _counts.TryGetValue(Normalise(path), out var count) ? count : 0;
+
+    /// <summary>Request headers of the last request to the path (names lowercased).</summary>
+    public IReadOnlyDictionary<string, string> LastRequestHeaders(string path)
+        => _lastHeaders.TryGetValue(Normalise(path), out var headers) ? headers : new Dictionary<string, string>();
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private sealed record Payload(byte[] Content, string ContentType, string ETag, DateTimeOffset LastModified);
+    private Route Payload(byte[] body, string contentType, bool chunked)
+    {
+        var version = Interlocked.Increment(ref _version);
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
+        return new Route
+        {
+            Status = 200, Body = body, ContentType = contentType, Chunked = chunked, ETag = etag,
+            // A stable, later time for every new payload; no wall clock involved.
+            LastModified = s_epoch.AddMinutes(version),
+        };
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = Normalise(context.Request.Path.Value ?? "/");
+        _counts.AddOrUpdate(path, 1, (_, n) => n + 1);
+        _lastHeaders[path] = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+        if (!_routes.TryGetValue(path, out var route))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+        if (route.Delay is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        var response = context.Response;
+        if (route.Location is not null)
+        {
+            response.StatusCode = route.Status;
+            response.Headers.Location = route.Location;
+            return;
+        }
+        if (route.Status != 200)
+        {
+            response.StatusCode = route.Status;
+            if (route.RetryAfter is not null) response.Headers.RetryAfter = route.RetryAfter;
+            if (route.ContentType is not null) response.ContentType = route.ContentType;
+            await response.Body.WriteAsync(route.Body, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        response.Headers.ETag = route.ETag;
+        response.Headers.LastModified = route.LastModified.ToString("R", CultureInfo.InvariantCulture);
+        if (NotModified(context.Request, route))
+        {
+            _notModified.AddOrUpdate(path, 1, (_, n) => n + 1);
+            response.StatusCode = 304;
+            return;
+        }
+        response.StatusCode = 200;
+        response.ContentType = route.ContentType;
+        if (!route.Chunked)
+        {
+            response.ContentLength = route.Body.Length;
+        }
+        try
+        {
+            await response.Body.WriteAsync(route.Body, context.RequestAborted).ConfigureAwait(false);
+            Interlocked.Add(ref _bytesSent, route.Body.Length);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client stopped reading (size cap, timeout): expected in tests.
+        }
+    }
+
+    private static bool NotModified(HttpRequest request, Route route)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Length > 0)
+        {
+            return ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == route.ETag);
+        }
+        var ifModifiedSince = request.Headers.IfModifiedSince.ToString();
+        return ifModifiedSince.Length > 0
+            && DateTimeOffset.TryParse(ifModifiedSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && route.LastModified <= since;
+    }
+
+    private static string Normalise(string path) => "/" + path.TrimStart('/');
+
+    private sealed record Route
+    {
+        public int Status { get; init; } = 200;
+        public byte[] Body { get; init; } = [];
+        public string? ContentType { get; init; }
+        public bool Chunked { get; init; }
+        public string? ETag { get; init; }
+        public DateTimeOffset LastModified { get; init; }
+        public string? RetryAfter { get; init; }
+        public string? Location { get; init; }
+        public TimeSpan? Delay { get; init; }
+    }
 }

@@ -50,6 +50,10 @@ public static class FeedDates
         var p = 0;
         int year, month = 1, day = 1, hour = 0, minute = 0, second = 0;
         double fraction = 0;
+        if (s.Length == 6 && s.All(char.IsAsciiDigit))
+        {
+            return TryParseShortIso(s, out value); // YYMMDD
+        }
         if (!ReadDigits(s, ref p, 4, 4, out year))
         {
             return TryParseShortIso(s, out value);
@@ -134,7 +138,7 @@ public static class FeedDates
         return TryBuild(year, month, day, hour, minute, second, fraction, offset, out value);
     }
 
-    // ISO 8601 reduced forms feedparser accepts: -0312 (year-month), 031231, 03-12-31, -03-12, 03335 (ordinal).
+    // ISO 8601 reduced forms feedparser accepts: -0312 (year-month), 031231, 03-12-31, -03-12.
     private static bool TryParseShortIso(string s, out DateTimeOffset value)
     {
         value = default;
@@ -154,18 +158,6 @@ public static class FeedDates
             year = 2000 + int.Parse(digits[..2], CultureInfo.InvariantCulture);
             month = int.Parse(digits[2..4], CultureInfo.InvariantCulture);
             day = int.Parse(digits[4..], CultureInfo.InvariantCulture);
-        }
-        else if (digits.Length == 5 && !s.Contains('-'))
-        {
-            year = 2000 + int.Parse(digits[..2], CultureInfo.InvariantCulture);
-            var ordinal = int.Parse(digits[2..], CultureInfo.InvariantCulture);
-            if (ordinal < 1 || ordinal > 366)
-            {
-                return false;
-            }
-            var date = new DateTime(year, 1, 1).AddDays(ordinal - 1);
-            // feedparser reduces an ordinal date to its month.
-            return TryBuild(date.Year, date.Month, 1, 0, 0, 0, 0, TimeSpan.Zero, out value);
         }
         else
         {

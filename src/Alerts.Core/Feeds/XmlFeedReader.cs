@@ -91,7 +91,7 @@ internal sealed class XmlFeedReader
         var endsWithRootEnd = _text.AsSpan().TrimEnd().EndsWith("</" + _rootName, StringComparison.Ordinal);
         if (!_containerClosed && !endsWithRootEnd && _document.Entries.Count == 0)
         {
-            throw new FeedFormatException($"feed document is broken or truncated before any item ({error.Message})", error);
+            throw new FeedFormatException($"not a feed: the document is broken or truncated before any item ({error.Message})", error);
         }
         _document.Warnings.Clear();
         _document.Warnings.AddRange(warnings);

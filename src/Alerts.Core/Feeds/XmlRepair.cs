@@ -12,6 +12,7 @@ internal static class XmlRepair
     public static string RepairEntities(string text, out int repairs)
     {
         repairs = 0;
+        text = DropMisplacedDeclaration(text, ref repairs);
         var amp = text.IndexOf('&');
         if (amp < 0)
         {
@@ -78,12 +79,29 @@ internal static class XmlRepair
             repairs++;
             i++;
         }
-        if (repairs == 0)
+        if (copied == 0)
         {
             return text;
         }
         result.Append(text, copied, text.Length - copied);
         return result.ToString();
+    }
+
+    /// <summary>An XML declaration after a comment (as in stored page excerpts) is invalid; the document is fine without it.</summary>
+    private static string DropMisplacedDeclaration(string text, ref int repairs)
+    {
+        var declaration = text.IndexOf("<?xml", StringComparison.Ordinal);
+        if (declaration <= 0 || text.AsSpan(0, declaration).Trim().Trim('\uFEFF').IsEmpty)
+        {
+            return text;
+        }
+        var end = text.IndexOf("?>", declaration, StringComparison.Ordinal);
+        if (end < 0 || text.AsSpan(0, declaration).Contains('<') && text.AsSpan(0, declaration).IndexOf("<!--", StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+        repairs++;
+        return string.Concat(text.AsSpan(0, declaration), text.AsSpan(end + 2));
     }
 
     private static int SkipOpaque(string text, int i)

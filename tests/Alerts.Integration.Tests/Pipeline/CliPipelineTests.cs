@@ -99,7 +99,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_source_gives_a_non_zero_exit_and_a_table_naming_it_while_others_still_run()
     {
-        _feeds.AnswerStatus("/broken", 500);
+        _feeds.Fail("/broken", 500);
         var config = Config(extraSourceUrl: _feeds.Url("/broken").ToString());
 
         var result = await RunOnceAsync(config);

@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Sources;
+
+public static class SourceReadingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ISourceReader"/> (<see cref="HttpSourceReader"/>), the kind <c>rss</c> parser, the two named
+    /// HttpClients with the address-guarding handler, and <see cref="FetchOptions"/> from section <c>Fetch</c>
+    /// (validated at start). Further kinds: <c>services.AddSingleton&lt;ISourceContentParser, MyParser&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddSourceReading(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FetchOptions>()
+            .Configure(options => Bind(configuration.GetSection(FetchOptions.Section), options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceContentParser, FeedContentParser>());
+        services.TryAddSingleton<ISourceReader, HttpSourceReader>();
+        AddClient(services, HttpSourceReader.GuardedClientName, allowPrivateNetwork: false);
+        AddClient(services, HttpSourceReader.PrivateClientName, allowPrivateNetwork: true);
+        return services;
+    }
+
+    private static void AddClient(IServiceCollection services, string name, bool allowPrivateNetwork)
+    {
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Redirects are followed by the reader, hop by hop, to check each one.
+                AllowAutoRedirect = false,
+                // A proxy would make the connect check see the proxy's address, not the source's.
+                UseProxy = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = new GuardedConnector(allowPrivateNetwork).ConnectAsync,
+            });
+    }
+
+    // Bound by hand: Alerts.Core takes no dependency on the configuration binder for five keys.
+    private static void Bind(IConfiguration section, FetchOptions options)
+    {
+        options.ContactUrl = section[nameof(FetchOptions.ContactUrl)] ?? options.ContactUrl;
+        options.UserAgent = section[nameof(FetchOptions.UserAgent)] ?? options.UserAgent;
+        if (long.TryParse(section[nameof(FetchOptions.MaxBytes)], out var maxBytes)) options.MaxBytes = maxBytes;
+        if (int.TryParse(section[nameof(FetchOptions.TimeoutSeconds)], out var timeout)) options.TimeoutSeconds = timeout;
+        if (int.TryParse(section[nameof(FetchOptions.MaxRedirects)], out var redirects)) options.MaxRedirects = redirects;
+    }
+}
