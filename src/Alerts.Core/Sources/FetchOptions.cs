@@ -7,9 +7,12 @@ public sealed class FetchOptions
 {
     public const string Section = "Fetch";
 
-    /// <summary>Where a site operator can reach us; sent in the User-Agent.</summary>
-    [Required, Url]
-    public required string ContactUrl { get; set; }
+    /// <summary>
+    /// Where a site operator can reach the people running this instance; sent in the User-Agent.
+    /// Optional, so a first run works out of the box, but set it: polite crawlers say who they are.
+    /// </summary>
+    [Url]
+    public string? ContactUrl { get; set; }
 
     /// <summary>Product token of the User-Agent.</summary>
     [Required, RegularExpression(@"^[A-Za-z0-9._/-]+$", ErrorMessage = "Fetch:UserAgent must be a product token such as TreatyAlerts/1.0.")]
@@ -26,5 +29,5 @@ public sealed class FetchOptions
     public int MaxRedirects { get; set; } = 5;
 
     /// <summary>The full User-Agent header value.</summary>
-    public string UserAgentHeader => $"{UserAgent} (+{ContactUrl})";
+    public string UserAgentHeader => string.IsNullOrWhiteSpace(ContactUrl) ? $"{UserAgent} (treaty-action alerts)" : $"{UserAgent} (+{ContactUrl})";
 }

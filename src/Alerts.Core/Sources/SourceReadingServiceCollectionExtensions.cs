@@ -46,7 +46,7 @@ public static class SourceReadingServiceCollectionExtensions
     // Bound by hand: Alerts.Core takes no dependency on the configuration binder for five keys.
     private static void Bind(IConfiguration section, FetchOptions options)
     {
-        options.ContactUrl = section[nameof(FetchOptions.ContactUrl)] ?? options.ContactUrl;
+        options.ContactUrl = string.IsNullOrWhiteSpace(section[nameof(FetchOptions.ContactUrl)]) ? options.ContactUrl : section[nameof(FetchOptions.ContactUrl)];
         options.UserAgent = section[nameof(FetchOptions.UserAgent)] ?? options.UserAgent;
         if (long.TryParse(section[nameof(FetchOptions.MaxBytes)], out var maxBytes)) options.MaxBytes = maxBytes;
         if (int.TryParse(section[nameof(FetchOptions.TimeoutSeconds)], out var timeout)) options.TimeoutSeconds = timeout;

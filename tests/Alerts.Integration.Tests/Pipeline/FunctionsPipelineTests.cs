@@ -99,7 +99,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
 
         var sent = Assert.Single(_telegram.CallsOf("sendMessage"));
         Assert.Equal(ChatId, sent.ChatId);
-        Assert.Equal("HTML", sent.ParseMode);
+        Assert.Equal("html", sent.ParseMode, ignoreCase: true);
         Assert.Contains("Prevention of Torture", sent.Text, StringComparison.Ordinal);
         Assert.Contains("themoscowtimes.com/2025/08/26/russia-to-quit", sent.Text, StringComparison.Ordinal);
         Assert.True(FakeTelegramHtml.TryParse(sent.Text!, out _, out var htmlError), htmlError);
