@@ -19,7 +19,7 @@ internal static partial class DetectionPatterns
           (?<der>de-?ratif\w*|(?:revok|rescind|withdr[ae]w|cancel|annul)\w*\s+(?:\w+\s+){0,3}?ratification\w*|revok\w*|дератифик\w*|(?:отзыв|отозва|отмен)\w*\s+(?:\w+\s+){0,2}?ратификац\w*|расторг\w*\s+ратификац\w*)
          |(?<eif>(?:enter|enters|entered|entering|come|comes|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|вступ\w*\s+в\s+(?:законную\s+)?силу|wch\w*\s+w\s+życie|wesz\w*\s+w\s+życie)
          |(?<accn>accession|membership|entrance\s+into|entry\s+into(?!\s+force)|вступлени\w*|членств\w*|принятии|принятия|członkost\w*|przystąpieni\w*|wstąpieni\w*)
-         |(?<acc>join(?:s|ed|ing)?|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
+         |(?<acc>(?:re-?)?join(?:s|ed|ing)?|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
          |(?<wd>withdr[ae]w\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
          |(?<sus>suspen\w*|pull\w*\s+back\s+from|freez\w*|froze\w*|halt\w*\s+(?:its\s+)?participation|in\s+abeyance|приостан\w*|заморо\w*|zawies\w*)
          |(?<rat>ratif\w*|ратифиц\w*|ратификац\w*|ratyfik\w*)
@@ -38,18 +38,26 @@ internal static partial class DetectionPatterns
     /// Looked for between the start of the clause and the action word.
     /// </summary>
     [GeneratedRegex("""
-        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|
-           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|
+        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
+           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
            groz\w*|wezwa\w*|wzywa\w*|może|mogą|rozważa\w*|rozmow\w*|negocjac\w*|oskarż\w*|narusz\w*|żąda\w*)\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex NotAStep();
+
+    /// <summary>After the action, in its clause: a modal or a condition ("joining NATO would be...", "will leave NATO if...").</summary>
+    [GeneratedRegex(@"\b(?:would|could|might|may|should|if|unless|если|бы|jeśli|jeżeli|gdyby)\b", Options)]
+    public static partial Regex ConditionAfter();
+
+    /// <summary>History anywhere in the sentence: "thirty years ago", "anniversary", «лет назад».</summary>
+    [GeneratedRegex(@"\b(?:years?\s+ago|decades?\s+ago|anniversary|лет\s+назад|годовщин\w*|rocznic\w*|lat\s+temu)\b", Options)]
+    public static partial Regex HistoricalSentence();
 
     /// <summary>A negation right before the action word ("not withdraw", «не выходит»).</summary>
     [GeneratedRegex(@"\b(?:not|never|no|не|ни|nie)\s+(?:\w+\s+)?$", Options)]
     public static partial Regex NegatedBefore();
 
-    /// <summary>A past year in the clause: "joined in 1955", «в 1999 году» — a historical mention.</summary>
-    [GeneratedRegex(@"\b(?:in|since|в|с)\s+(?:1[89]\d\d|20[01]\d)\b", Options)]
+    /// <summary>A dated step in the clause: "joined in 1955", «в 2019 году» — news of the day does not date itself; background does.</summary>
+    [GeneratedRegex(@"\b(?:in|since|в|с)\s+(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b", Options)]
     public static partial Regex HistoricalYear();
 
     /// <summary>Commerce, not a treaty between states.</summary>

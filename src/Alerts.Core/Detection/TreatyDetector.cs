@@ -190,7 +190,9 @@ public sealed class TreatyDetector : ITreatyDetector
             if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
                 || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
                 || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
-                || DetectionPatterns.HistoricalYear().IsMatch(seg.Text.AsSpan(cs, ce - cs)))
+                || DetectionPatterns.HistoricalYear().IsMatch(seg.Text.AsSpan(cs, ce - cs))
+                || DetectionPatterns.HistoricalSentence().IsMatch(seg.Text.AsSpan(ss, se - ss))
+                || DetectionPatterns.ConditionAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, ce - a.CharEnd))))
             {
                 blocked |= seg.IsTitle;
                 continue;
@@ -269,7 +271,8 @@ public sealed class TreatyDetector : ITreatyDetector
             }
         }
         var generic = GenericAfter(seg, a, sentenceLast);
-        if (after is not null && (generic is null || after.Start <= generic.Value.Start + 3))
+        // A catalogue name in reach beats a bare treaty word: «соглашения с США об утилизации плутония».
+        if (after is not null)
         {
             return new TreatyHit(after, after.Start, after.End, false, false, null);
         }
@@ -515,6 +518,10 @@ public sealed class TreatyDetector : ITreatyDetector
         if (states.Count == 0 && c.Generic)
         {
             return null;
+        }
+        if (states.Count == 0 && action == TreatyAction.EntryIntoForce && t.Mention is not null)
+        {
+            states = [.. t.Mention.Entry.Parties]; // a bilateral treaty enters into force for both parties
         }
         c.States = states;
         c.Future = DetectionPatterns.FutureBefore().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs));
