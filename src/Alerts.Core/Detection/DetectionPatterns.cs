@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Alerts.Core.Detection;
@@ -28,6 +29,54 @@ internal static partial class DetectionPatterns
         )\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex Actions();
+
+    // Declared before the SearchValues built from it: static initialisers run in text order.
+    /// <summary>True when some action-word beginning starts a word of the text (not "design", "center", "store").</summary>
+    public static bool HasActionStem(ReadOnlySpan<char> text, SearchValues<string> stems)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var at = text[offset..].IndexOfAny(stems);
+            if (at < 0)
+            {
+                return false;
+            }
+            var pos = offset + at;
+            if (pos == 0 || !char.IsLetter(text[pos - 1]))
+            {
+                return true;
+            }
+            offset = pos + 1;
+        }
+        return false;
+    }
+
+    private static readonly string[] ActionStemList =
+    [
+        "ratif", "revok", "rescind", "withdr", "cancel", "annul", "дератифик", "отзыв", "отозва", "отмен", "расторг", "разорв",
+        "into force", "effect", "в силу", "в законную", "w życie",
+        "accession", "membership", "entrance", "entry", "вступ", "членств", "приняти", "członkost", "przystąpi", "wstąpi",
+        "join", "accede", "becom", "became", "присоедин", "стал", "dołącz", "przyjęt", "enter",
+        "pull", "quit", "leav", "left", "exit", "denounc", "denunciation", "terminat", "abandon", "scrap", "ditch", "walk",
+        "abrogat", "renounc", "tear", "tore", "rip",
+        "денонс", "выход", "выйт", "выйд", "вышл", "вышел", "покин", "покида", "прекращ", "прекрат", "wycof", "wystąpi", "wyjści", "wypowi",
+        "suspen", "freez", "froze", "halt", "abeyance", "приостан", "заморо", "zawies",
+        "ратифиц", "ратификац", "ratyfik", "approv", "sign", "одобр", "утверд", "zatwierdz", "подпис", "podpis",
+    ];
+
+    /// <summary>
+    /// The literal beginnings of every <see cref="Actions"/> alternative: most items hold none of them, and one
+    /// vectorised multi-string search rules those items out before any regular expression runs.
+    /// </summary>
+    public static SearchValues<string> ActionStems { get; } = SearchValues.Create(ActionStemList, StringComparison.Ordinal);
+
+    /// <summary>The same beginnings in any case, for raw text before normalisation (the fast path of most items).</summary>
+    /// (Ordinal search over lower and capitalised forms: the case-insensitive search is far slower for Cyrillic.)
+    public static SearchValues<string> ActionStemsAnyCase { get; } = SearchValues.Create(
+        [.. ActionStemList, .. ActionStemList.Select(s => char.ToUpperInvariant(s[0]) + s[1..]), .. ActionStemList.Select(s => s.ToUpperInvariant())],
+        StringComparison.Ordinal);
+
 
     /// <summary>Words that name some treaty without naming which; only used when no catalogue name is near.</summary>
     [GeneratedRegex(@"\b(?:treat(?:y|ies)|conventions?|pacts?|accords?|agreements?|protocols?|charters?|statutes?|deals?|договор(?!енн)\w*|конвенц\w*|соглашени\w*|протокол\w*|пакт\w*|устав(?:а|у|ом|е)?|харти\w*|сделк\w*|traktat\w*|umow\w*|porozumieni\w*|konwencj\w*|protok[oó]ł\w*|pakt\w*)\b", Options)]

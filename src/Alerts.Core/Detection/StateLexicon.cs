@@ -133,6 +133,17 @@ internal static class StateLexicon
         ("brytani", "GB"), ("brytyj", "GB"),
     ];
 
+    // Prefixes grouped by their first two letters: a word is compared only with the few that could match it.
+    private static readonly Dictionary<string, (string Prefix, string Code)[]> PrefixIndex =
+        CyrillicPrefixes.Concat(PolishPrefixes)
+            .GroupBy(p => p.Prefix[..2], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, (string Prefix, string Code)[]>.AlternateLookup<ReadOnlySpan<char>> PrefixLookup =
+        PrefixIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> PairFirstWords = EnglishPairs.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+
     public static List<StateMention> Find(List<Token> tokens)
     {
         var found = new List<StateMention>();
@@ -143,7 +154,7 @@ internal static class StateLexicon
             {
                 continue;
             }
-            if (i + 1 < tokens.Count && EnglishPairs.TryGetValue(t.Text + " " + tokens[i + 1].Text, out var pair))
+            if (i + 1 < tokens.Count && PairFirstWords.Contains(t.Text) && EnglishPairs.TryGetValue(t.Text + " " + tokens[i + 1].Text, out var pair))
             {
                 found.Add(new StateMention(i, i + 2, pair, t.Text + " " + tokens[i + 1].Text, IsActorWord(t.Text)));
                 i++;
@@ -154,7 +165,10 @@ internal static class StateLexicon
                 found.Add(new StateMention(i, i + 1, code, t.Text, IsActorWord(t.Text)));
                 continue;
             }
-            var prefixes = t.Text[0] is >= '\u0400' and <= '\u04FF' ? CyrillicPrefixes : PolishPrefixes;
+            if (t.Text.Length < 2 || !PrefixLookup.TryGetValue(t.Text.AsSpan(0, 2), out var prefixes))
+            {
+                continue;
+            }
             foreach (var (prefix, c) in prefixes)
             {
                 // Short prefixes ("рф", "сша") must be nearly the whole word.

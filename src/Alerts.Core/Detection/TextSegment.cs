@@ -24,9 +24,12 @@ internal sealed class TextSegment
         _catalog = catalog;
         IsTitle = isTitle;
         var actions = new List<ActionHit>();
-        foreach (var m in DetectionPatterns.Actions().EnumerateMatches(text))
+        if (DetectionPatterns.HasActionStem(text, DetectionPatterns.ActionStems))
         {
-            actions.Add(new ActionHit(KindAt(text, m.Index, m.Length), m.Index, m.Index + m.Length, -1, -1));
+            for (var m = DetectionPatterns.Actions().Match(text); m.Success; m = m.NextMatch())
+            {
+                actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
+            }
         }
         Actions = actions;
     }
@@ -112,10 +115,8 @@ internal sealed class TextSegment
         return starts;
     }
 
-    private static ActionKind KindAt(string text, int index, int length)
+    private static ActionKind KindOf(System.Text.RegularExpressions.Match m)
     {
-        // Re-run on the one match to learn its group: matches are rare, so this costs little.
-        var m = DetectionPatterns.Actions().Match(text, index, length);
         foreach (var (group, kind) in Groups)
         {
             if (m.Groups[group].Success)

@@ -31,6 +31,11 @@ public sealed class TreatyDetector : ITreatyDetector
     public IReadOnlyList<TreatyDetection> Detect(DetectionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // Most feed items hold no action word at all: say so before normalising anything.
+        if (!MayHoldAction(input.Title) && !MayHoldAction(input.Summary))
+        {
+            return [];
+        }
         var title = TextSegment.Parse(Limit(input.Title), _catalog, isTitle: true);
         var summary = TextSegment.Parse(Limit(input.Summary), _catalog, isTitle: false);
         if (title.Actions.Count == 0 && summary.Actions.Count == 0)
@@ -111,6 +116,9 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         return results;
     }
+
+    private static bool MayHoldAction(string? text) =>
+        !string.IsNullOrEmpty(text) && DetectionPatterns.HasActionStem(text.AsSpan(0, Math.Min(text.Length, 4000)), DetectionPatterns.ActionStemsAnyCase);
 
     // External input: a summary longer than this is cut; events are in the first paragraphs anyway.
     private static string Limit(string? text) => text is null ? "" : text.Length > 4000 ? text[..4000] : text;
