@@ -1,10 +1,11 @@
 using Alerts.Core.Detection;
 using Alerts.Core.Detection.Evaluation;
 using Alerts.Core.Messages;
+using Xunit.Abstractions;
 
 namespace Alerts.Core.Tests.Detection;
 
-public class CorpusEvaluationTests
+public class CorpusEvaluationTests(ITestOutputHelper output)
 {
     // Floors at (or just under) the figures measured on tests/data/corpus-dev; they only ever rise.
     private const double PrecisionFloor = 0.98;
@@ -33,6 +34,9 @@ public class CorpusEvaluationTests
         var catalog = DetectionTestData.Detector.Catalog;
         var detector = CorpusEvaluator.Evaluate(DetectionTestData.CorpusDir, DetectionTestData.Detector);
         var baseline = CorpusEvaluator.Evaluate(DetectionTestData.CorpusDir, new KeywordBaselineDetector(), catalog);
+        // The figures of docs/DETECTION.md: run with --logger "console;verbosity=detailed" to see them.
+        output.WriteLine(EvaluationReportRenderer.Render(detector, 10));
+        output.WriteLine(EvaluationReportRenderer.Render(baseline, 0));
         Assert.True(baseline.F1 < 0.75, EvaluationReportRenderer.Render(baseline, 0));
         Assert.True(detector.F1 - baseline.F1 > 0.2);
         Assert.Equal("KeywordBaselineDetector", baseline.DetectorName);
