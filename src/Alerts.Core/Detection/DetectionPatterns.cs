@@ -87,18 +87,18 @@ internal static partial class DetectionPatterns
     /// Looked for between the start of the clause and the action word.
     /// </summary>
     [GeneratedRegex("""
-        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
+        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|polls?|survey\w*|опрос\w*|sondaż\w*|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
            угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
            groz\w*|wezwa\w*|wzywa\w*|może|mogą|rozważa\w*|rozmow\w*|negocjac\w*|oskarż\w*|narusz\w*|żąda\w*)\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex NotAStep();
 
-    /// <summary>After the action, in its clause: a modal or a condition ("joining NATO would be...", "will leave NATO if...").</summary>
-    [GeneratedRegex(@"\b(?:would|could|might|may|should|if|unless|если|бы|jeśli|jeżeli|gdyby)\b", Options)]
+    /// <summary>After the action, in its clause: a modal, a condition or talks ("joining NATO would be...", "will leave NATO if...", "suspends EU accession talks").</summary>
+    [GeneratedRegex(@"\b(?:would|could|might|may|should|if|unless|talks|negotiation\w*|dialogue|если|бы|переговор\w*|диалог\w*|jeśli|jeżeli|gdyby|rozmow\w*|negocjac\w*)\b", Options)]
     public static partial Regex ConditionAfter();
 
-    /// <summary>History anywhere in the sentence: "thirty years ago", "anniversary", «лет назад».</summary>
-    [GeneratedRegex(@"\b(?:years?\s+ago|decades?\s+ago|anniversary|лет\s+назад|годовщин\w*|rocznic\w*|lat\s+temu)\b", Options)]
+    /// <summary>Anywhere in the sentence: history ("thirty years ago", «лет назад») or opinion polls («Опрос: ...»).</summary>
+    [GeneratedRegex(@"\b(?:years?\s+ago|decades?\s+ago|anniversary|лет\s+назад|годовщин\w*|rocznic\w*|lat\s+temu|opinion\s+polls?|polls?|surveys?|опрос\w*|sondaż\w*)\b", Options)]
     public static partial Regex HistoricalSentence();
 
     /// <summary>A negation right before the action word ("not withdraw", «не выходит»).</summary>

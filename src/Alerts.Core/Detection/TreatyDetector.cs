@@ -551,6 +551,11 @@ public sealed class TreatyDetector : ITreatyDetector
         || w.StartsWith("сделк", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
         || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
 
+    // Agreements are ratified, denounced and suspended by states; deals and accords are also made by companies and rebels.
+    private static bool IsAgreementWord(string w) =>
+        w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
+        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
+
     private static bool AcceptGeneric(TextSegment seg, ActionHit a, TreatyHit t, int ss, int se, TreatyAction action)
     {
         var tokens = seg.Tokens;
@@ -565,7 +570,7 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             return false;
         }
-        if (IsLooseWord(noun))
+        if (IsLooseWord(noun) && (action == TreatyAction.Signature || !IsAgreementWord(noun)))
         {
             // A deal or an agreement signed is too often an MoU or a contract; suspended, quit or ratified with an interstate qualifier it is a treaty.
             if (action == TreatyAction.Signature)
@@ -620,6 +625,9 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         if (before.Count > 0)
         {
+            // Extend the group over commas too ("Mali, Burkina Faso and Niger leave ECOWAS"): look in the whole sentence.
+            var lastBefore = before[^1];
+            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= lastBefore.End && Usable(s)).ToList();
             var last = before[^1];
             var group = new List<StateMention> { last };
             for (var i = before.Count - 2; i >= 0; i--)

@@ -33,6 +33,10 @@ public class NegativeTests
     [InlineData("Ukraine's bid to join NATO debated at summit")] // bid, not a step
     [InlineData("Путин подписал закон об электронных повестках")] // domestic law
     [InlineData("Украина стала кандидатом в члены ЕС – решение Евросовета")] // candidate status
+    [InlineData("Georgia suspends EU accession talks until 2028")] // talks after the verb
+    [InlineData("Опрос: большинство россиян поддерживают выход из Совета Европы")] // opinion poll
+    [InlineData("Germany signs deal to buy F-35 jets")] // purchase deal
+    [InlineData("Israel and Hamas agree ceasefire deal")] // not between states, no treaty step
     public void Not_a_treaty_step(string title, string summary = "")
     {
         Assert.Empty(DetectionTestData.Detect(title, summary));

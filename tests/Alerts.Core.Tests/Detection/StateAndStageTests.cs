@@ -29,6 +29,22 @@ public class StateAndStageTests
     }
 
     [Fact]
+    public void A_comma_separated_list_of_states_is_one_group()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("Mali, Burkina Faso and Niger leave ECOWAS"));
+        Assert.Equal(["ML", "BF", "NE"], d.States);
+        Assert.Equal(TreatyAction.Withdrawal, d.Action);
+    }
+
+    [Fact]
+    public void An_agreement_ratified_by_a_state_is_a_treaty_even_without_a_catalogue_name()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("Kazakhstan ratifies agreement with Russia on avoidance of double taxation"));
+        Assert.Equal(["KZ"], d.States);
+        Assert.Equal(TreatyAction.Ratification, d.Action);
+    }
+
+    [Fact]
     public void Approving_another_state_accession_is_ratifying_its_accession_protocol()
     {
         var d = Assert.Single(DetectionTestData.Detect("Парламент Турции одобрил вступление Финляндии в НАТО"));
