@@ -15,7 +15,7 @@ internal static partial class DetectionPatterns
     /// Action words, one named group per kind. Order matters where alternatives start at the same place:
     /// "revoke ratification" before "ratify", "вступить в силу" before "вступить в", "signed off" before "signed".
     /// </summary>
-    [GeneratedRegex("""
+    private const string ActionPattern = """
         \b(?:
           (?<der>de-?ratif\w*|(?:revok|rescind|withdr[ae]w|cancel|annul)\w*\s+(?:\w+\s+){0,3}?ratification\w*|revok\w*|дератифик\w*|(?:отзыв|отозва|отмен)\w*\s+(?:\w+\s+){0,2}?ратификац\w*|расторг\w*\s+ратификац\w*)
          |(?<eif>(?:enter|enters|entered|entering|come|comes|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|вступ\w*\s+в\s+(?:законную\s+)?силу|wch\w*\s+w\s+życie|wesz\w*\s+w\s+życie)
@@ -27,8 +27,17 @@ internal static partial class DetectionPatterns
          |(?<appr>approv\w*|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
          |(?<sig>sign(?:s|ed|ing)?|signature\w*|подпис\w*|podpis\w*)
         )\b
-        """, Options | RegexOptions.IgnorePatternWhitespace)]
+        """;
+
+    [GeneratedRegex(ActionPattern, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex Actions();
+
+    /// <summary>
+    /// <see cref="Actions"/> anchored where the search starts (\G): tried only at the word starts where
+    /// <see cref="ActionStems"/> found an action-word beginning, instead of at every character.
+    /// </summary>
+    [GeneratedRegex(@"\G" + ActionPattern, Options | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex ActionAt();
 
     // Declared before the SearchValues built from it: static initialisers run in text order.
     /// <summary>True when some action-word beginning starts a word of the text (not "design", "center", "store").</summary>
@@ -54,8 +63,8 @@ internal static partial class DetectionPatterns
 
     private static readonly string[] ActionStemList =
     [
-        "ratif", "revok", "rescind", "withdr", "cancel", "annul", "дератифик", "отзыв", "отозва", "отмен", "расторг", "разорв",
-        "into force", "effect", "в силу", "в законную", "w życie",
+        "ratif", "revok", "rescind", "withdr", "cancel", "annul", "deratif", "de-ratif", "дератифик", "отзыв", "отозва", "отмен", "расторг", "разорв",
+        "come", "came", "coming", "take", "taking", "took", "wch", "wesz", "in abeyance", "rejoin", "re-join",
         "accession", "membership", "entrance", "entry", "вступ", "членств", "приняти", "członkost", "przystąpi", "wstąpi",
         "join", "accede", "becom", "became", "присоедин", "стал", "dołącz", "przyjęt", "enter",
         "pull", "quit", "leav", "left", "exit", "denounc", "denunciation", "terminat", "abandon", "scrap", "ditch", "walk",

@@ -24,12 +24,27 @@ internal sealed class TextSegment
         _catalog = catalog;
         IsTitle = isTitle;
         var actions = new List<ActionHit>();
-        if (DetectionPatterns.HasActionStem(text, DetectionPatterns.ActionStems))
+        // Every action word starts with one of the stems at a word start: try the anchored pattern only there.
+        var offset = 0;
+        while (offset < text.Length)
         {
-            for (var m = DetectionPatterns.Actions().Match(text); m.Success; m = m.NextMatch())
+            var at = text.AsSpan(offset).IndexOfAny(DetectionPatterns.ActionStems);
+            if (at < 0)
             {
-                actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
+                break;
             }
+            var pos = offset + at;
+            if (pos == 0 || !char.IsLetter(text[pos - 1]))
+            {
+                var m = DetectionPatterns.ActionAt().Match(text, pos);
+                if (m.Success)
+                {
+                    actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
+                    offset = m.Index + Math.Max(1, m.Length);
+                    continue;
+                }
+            }
+            offset = pos + 1;
         }
         Actions = actions;
     }
