@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Alerts.Core.Detection;
@@ -14,20 +15,77 @@ internal static partial class DetectionPatterns
     /// Action words, one named group per kind. Order matters where alternatives start at the same place:
     /// "revoke ratification" before "ratify", "вступить в силу" before "вступить в", "signed off" before "signed".
     /// </summary>
-    [GeneratedRegex("""
+    private const string ActionPattern = """
         \b(?:
           (?<der>de-?ratif\w*|(?:revok|rescind|withdr[ae]w|cancel|annul)\w*\s+(?:\w+\s+){0,3}?ratification\w*|revok\w*|дератифик\w*|(?:отзыв|отозва|отмен)\w*\s+(?:\w+\s+){0,2}?ратификац\w*|расторг\w*\s+ратификац\w*)
          |(?<eif>(?:enter|enters|entered|entering|come|comes|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|вступ\w*\s+в\s+(?:законную\s+)?силу|wch\w*\s+w\s+życie|wesz\w*\s+w\s+życie)
          |(?<accn>accession|membership|entrance\s+into|entry\s+into(?!\s+force)|вступлени\w*|членств\w*|принятии|принятия|członkost\w*|przystąpieni\w*|wstąpieni\w*)
-         |(?<acc>join(?:s|ed|ing)?|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
+         |(?<acc>(?:re-?)?join(?:s|ed|ing)?|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
          |(?<wd>withdr[ae]w\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
          |(?<sus>suspen\w*|pull\w*\s+back\s+from|freez\w*|froze\w*|halt\w*\s+(?:its\s+)?participation|in\s+abeyance|приостан\w*|заморо\w*|zawies\w*)
          |(?<rat>ratif\w*|ратифиц\w*|ратификац\w*|ratyfik\w*)
          |(?<appr>approv\w*|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
          |(?<sig>sign(?:s|ed|ing)?|signature\w*|подпис\w*|podpis\w*)
         )\b
-        """, Options | RegexOptions.IgnorePatternWhitespace)]
+        """;
+
+    [GeneratedRegex(ActionPattern, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex Actions();
+
+    /// <summary>
+    /// <see cref="Actions"/> anchored where the search starts (\G): tried only at the word starts where
+    /// <see cref="ActionStems"/> found an action-word beginning, instead of at every character.
+    /// </summary>
+    [GeneratedRegex(@"\G" + ActionPattern, Options | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex ActionAt();
+
+    // Declared before the SearchValues built from it: static initialisers run in text order.
+    /// <summary>True when some action-word beginning starts a word of the text (not "design", "center", "store").</summary>
+    public static bool HasActionStem(ReadOnlySpan<char> text, SearchValues<string> stems)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var at = text[offset..].IndexOfAny(stems);
+            if (at < 0)
+            {
+                return false;
+            }
+            var pos = offset + at;
+            if (pos == 0 || !char.IsLetter(text[pos - 1]))
+            {
+                return true;
+            }
+            offset = pos + 1;
+        }
+        return false;
+    }
+
+    private static readonly string[] ActionStemList =
+    [
+        "ratif", "revok", "rescind", "withdr", "cancel", "annul", "deratif", "de-ratif", "дератифик", "отзыв", "отозва", "отмен", "расторг", "разорв",
+        "come", "came", "coming", "take", "taking", "took", "wch", "wesz", "in abeyance", "rejoin", "re-join",
+        "accession", "membership", "entrance", "entry", "вступ", "членств", "приняти", "członkost", "przystąpi", "wstąpi",
+        "join", "accede", "becom", "became", "присоедин", "стал", "dołącz", "przyjęt", "enter",
+        "pull", "quit", "leav", "left", "exit", "denounc", "denunciation", "terminat", "abandon", "scrap", "ditch", "walk",
+        "abrogat", "renounc", "tear", "tore", "rip",
+        "денонс", "выход", "выйт", "выйд", "вышл", "вышел", "покин", "покида", "прекращ", "прекрат", "wycof", "wystąpi", "wyjści", "wypowi",
+        "suspen", "freez", "froze", "halt", "abeyance", "приостан", "заморо", "zawies",
+        "ратифиц", "ратификац", "ratyfik", "approv", "sign", "одобр", "утверд", "zatwierdz", "подпис", "podpis",
+    ];
+
+    /// <summary>
+    /// The literal beginnings of every <see cref="Actions"/> alternative: most items hold none of them, and one
+    /// vectorised multi-string search rules those items out before any regular expression runs.
+    /// </summary>
+    public static SearchValues<string> ActionStems { get; } = SearchValues.Create(ActionStemList, StringComparison.Ordinal);
+
+    /// <summary>The same beginnings in any case, for raw text before normalisation (the fast path of most items).</summary>
+    /// (Ordinal search over lower and capitalised forms: the case-insensitive search is far slower for Cyrillic.)
+    public static SearchValues<string> ActionStemsAnyCase { get; } = SearchValues.Create(
+        [.. ActionStemList, .. ActionStemList.Select(s => char.ToUpperInvariant(s[0]) + s[1..]), .. ActionStemList.Select(s => s.ToUpperInvariant())],
+        StringComparison.Ordinal);
+
 
     /// <summary>Words that name some treaty without naming which; only used when no catalogue name is near.</summary>
     [GeneratedRegex(@"\b(?:treat(?:y|ies)|conventions?|pacts?|accords?|agreements?|protocols?|charters?|statutes?|deals?|договор(?!енн)\w*|конвенц\w*|соглашени\w*|протокол\w*|пакт\w*|устав(?:а|у|ом|е)?|харти\w*|сделк\w*|traktat\w*|umow\w*|porozumieni\w*|konwencj\w*|protok[oó]ł\w*|pakt\w*)\b", Options)]
@@ -38,18 +96,26 @@ internal static partial class DetectionPatterns
     /// Looked for between the start of the clause and the action word.
     /// </summary>
     [GeneratedRegex("""
-        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|
-           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|
+        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|polls?|survey\w*|опрос\w*|sondaż\w*|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
+           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
            groz\w*|wezwa\w*|wzywa\w*|może|mogą|rozważa\w*|rozmow\w*|negocjac\w*|oskarż\w*|narusz\w*|żąda\w*)\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex NotAStep();
+
+    /// <summary>After the action, in its clause: a modal, a condition or talks ("joining NATO would be...", "will leave NATO if...", "suspends EU accession talks").</summary>
+    [GeneratedRegex(@"\b(?:would|could|might|may|should|if|unless|talks|negotiation\w*|dialogue|если|бы|переговор\w*|диалог\w*|jeśli|jeżeli|gdyby|rozmow\w*|negocjac\w*)\b", Options)]
+    public static partial Regex ConditionAfter();
+
+    /// <summary>Anywhere in the sentence: history ("thirty years ago", «лет назад») or opinion polls («Опрос: ...»).</summary>
+    [GeneratedRegex(@"\b(?:years?\s+ago|decades?\s+ago|anniversary|лет\s+назад|годовщин\w*|rocznic\w*|lat\s+temu|opinion\s+polls?|polls?|surveys?|опрос\w*|sondaż\w*)\b", Options)]
+    public static partial Regex HistoricalSentence();
 
     /// <summary>A negation right before the action word ("not withdraw", «не выходит»).</summary>
     [GeneratedRegex(@"\b(?:not|never|no|не|ни|nie)\s+(?:\w+\s+)?$", Options)]
     public static partial Regex NegatedBefore();
 
-    /// <summary>A past year in the clause: "joined in 1955", «в 1999 году» — a historical mention.</summary>
-    [GeneratedRegex(@"\b(?:in|since|в|с)\s+(?:1[89]\d\d|20[01]\d)\b", Options)]
+    /// <summary>A dated step in the clause: "joined in 1955", «в 2019 году» — news of the day does not date itself; background does.</summary>
+    [GeneratedRegex(@"\b(?:in|since|в|с)\s+(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b", Options)]
     public static partial Regex HistoricalYear();
 
     /// <summary>Commerce, not a treaty between states.</summary>

@@ -82,7 +82,63 @@ internal static class StateLexicon
         ("AT", "austria austrian vienna"),
         ("CH", "switzerland swiss"),
         ("KE", "kenya kenyan nairobi"),
-        ("NG", "nigeria nigerian abuja"));
+        ("NG", "nigeria nigerian abuja"),
+        ("GE", "georgia georgian tbilisi"),
+        ("CO", "colombia colombian bogota"),
+        ("PE", "peru peruvian lima"),
+        ("CL", "chile chilean santiago"),
+        ("EC", "ecuador ecuadorian quito"),
+        ("BO", "bolivia bolivian"),
+        ("CU", "cuba cuban havana"),
+        ("SD", "sudan sudanese khartoum"),
+        ("ET", "ethiopia ethiopian"),
+        ("SO", "somalia somali mogadishu"),
+        ("LY", "libya libyan tripoli"),
+        ("DZ", "algeria algerian algiers"),
+        ("MA", "morocco moroccan rabat"),
+        ("TN", "tunisia tunisian tunis"),
+        ("TD", "chad chadian"),
+        ("SN", "senegal senegalese dakar"),
+        ("GH", "ghana ghanaian accra"),
+        ("RW", "rwanda rwandan kigali"),
+        ("UG", "uganda ugandan kampala"),
+        ("TZ", "tanzania tanzanian"),
+        ("ZW", "zimbabwe zimbabwean harare"),
+        ("MZ", "mozambique"),
+        ("LB", "lebanon lebanese beirut"),
+        ("JO", "jordan jordanian amman"),
+        ("QA", "qatar qatari doha"),
+        ("AE", "uae emirates emirati"),
+        ("KW", "kuwait kuwaiti"),
+        ("OM", "oman omani"),
+        ("YE", "yemen yemeni"),
+        ("BH", "bahrain bahraini"),
+        ("BD", "bangladesh bangladeshi dhaka"),
+        ("LK", "lanka lankan colombo"),
+        ("NP", "nepal nepali kathmandu"),
+        ("MM", "myanmar burmese"),
+        ("KH", "cambodia cambodian"),
+        ("MN", "mongolia mongolian"),
+        ("TM", "turkmenistan"),
+        ("HR", "croatia croatian zagreb"),
+        ("SI", "slovenia slovenian"),
+        ("BA", "bosnia bosnian sarajevo"),
+        ("ME", "montenegro"),
+        ("MK", "macedonia"),
+        ("AL", "albania albanian tirana"),
+        ("XK", "kosovo"),
+        ("CY", "cyprus cypriot nicosia"),
+        ("MT", "malta maltese"),
+        ("LU", "luxembourg"),
+        ("IS", "iceland icelandic reykjavik"),
+        ("KR", "korean"),
+        ("TW", "taiwan taiwanese taipei"),
+        ("PY", "paraguay"),
+        ("UY", "uruguay"),
+        ("GT", "guatemala"),
+        ("HN", "honduras"),
+        ("SV", "salvador"),
+        ("PA", "panama panamanian"));
 
     // Two-word English names.
     private static readonly Dictionary<string, string> EnglishPairs = new(StringComparer.Ordinal)
@@ -122,7 +178,13 @@ internal static class StateLexicon
         ("иран", "IR"), ("израил", "IL"),
         ("казахстан", "KZ"), ("таджикистан", "TJ"), ("киргиз", "KG"), ("кыргыз", "KG"), ("узбекистан", "UZ"),
         ("молдов", "MD"), ("молдави", "MD"), ("латви", "LV"), ("литв", "LT"), ("эстони", "EE"),
-        ("норвеги", "NO"), ("канад", "CA"), ("австрали", "AU"), ("индии", "IN"), ("индия", "IN"),
+        ("норвеги", "NO"), ("канад", "CA"), ("грузи", "GE"), ("тбилис", "GE"), ("сири", "SY"), ("египет", "EG"), ("египт", "EG"),
+        ("ирак", "IQ"), ("афганистан", "AF"), ("пакистан", "PK"), ("вьетнам", "VN"), ("индонези", "ID"), ("монголи", "MN"),
+        ("куб", "CU"), ("венесуэл", "VE"), ("никарагу", "NI"), ("бразили", "BR"), ("аргентин", "AR"), ("мексик", "MX"),
+        ("итали", "IT"), ("испани", "ES"), ("нидерланд", "NL"), ("бельги", "BE"), ("дани", "DK"), ("греци", "GR"),
+        ("серби", "RS"), ("румыни", "RO"), ("болгари", "BG"), ("чехи", "CZ"), ("словаки", "SK"), ("австри", "AT"), ("швейцари", "CH"),
+        ("туркмен", "TM"), ("мали", "ML"), ("нигери", "NG"), ("нигер", "NE"), ("буркина", "BF"), ("ливи", "LY"), ("судан", "SD"), ("эфиопи", "ET"),
+        ("саудовск", "SA"), ("катар", "QA"), ("оаэ", "AE"), ("ливан", "LB"), ("иордани", "JO"), ("южнокорей", "KR"), ("австрали", "AU"), ("индии", "IN"), ("индия", "IN"),
     ];
 
     private static readonly (string Prefix, string Code)[] PolishPrefixes =
@@ -132,6 +194,17 @@ internal static class StateLexicon
         ("armeni", "AM"), ("ukrain", "UA"), ("amerykań", "US"), ("waszyngton", "US"), ("białoru", "BY"), ("niemc", "DE"),
         ("brytani", "GB"), ("brytyj", "GB"),
     ];
+
+    // Prefixes grouped by their first two letters: a word is compared only with the few that could match it.
+    private static readonly Dictionary<string, (string Prefix, string Code)[]> PrefixIndex =
+        CyrillicPrefixes.Concat(PolishPrefixes)
+            .GroupBy(p => p.Prefix[..2], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, (string Prefix, string Code)[]>.AlternateLookup<ReadOnlySpan<char>> PrefixLookup =
+        PrefixIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> PairFirstWords = EnglishPairs.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
 
     public static List<StateMention> Find(List<Token> tokens)
     {
@@ -143,7 +216,7 @@ internal static class StateLexicon
             {
                 continue;
             }
-            if (i + 1 < tokens.Count && EnglishPairs.TryGetValue(t.Text + " " + tokens[i + 1].Text, out var pair))
+            if (i + 1 < tokens.Count && PairFirstWords.Contains(t.Text) && EnglishPairs.TryGetValue(t.Text + " " + tokens[i + 1].Text, out var pair))
             {
                 found.Add(new StateMention(i, i + 2, pair, t.Text + " " + tokens[i + 1].Text, IsActorWord(t.Text)));
                 i++;
@@ -154,7 +227,10 @@ internal static class StateLexicon
                 found.Add(new StateMention(i, i + 1, code, t.Text, IsActorWord(t.Text)));
                 continue;
             }
-            var prefixes = t.Text[0] is >= '\u0400' and <= '\u04FF' ? CyrillicPrefixes : PolishPrefixes;
+            if (t.Text.Length < 2 || !PrefixLookup.TryGetValue(t.Text.AsSpan(0, 2), out var prefixes))
+            {
+                continue;
+            }
             foreach (var (prefix, c) in prefixes)
             {
                 // Short prefixes ("рф", "сша") must be nearly the whole word.

@@ -24,9 +24,27 @@ internal sealed class TextSegment
         _catalog = catalog;
         IsTitle = isTitle;
         var actions = new List<ActionHit>();
-        foreach (var m in DetectionPatterns.Actions().EnumerateMatches(text))
+        // Every action word starts with one of the stems at a word start: try the anchored pattern only there.
+        var offset = 0;
+        while (offset < text.Length)
         {
-            actions.Add(new ActionHit(KindAt(text, m.Index, m.Length), m.Index, m.Index + m.Length, -1, -1));
+            var at = text.AsSpan(offset).IndexOfAny(DetectionPatterns.ActionStems);
+            if (at < 0)
+            {
+                break;
+            }
+            var pos = offset + at;
+            if (pos == 0 || !char.IsLetter(text[pos - 1]))
+            {
+                var m = DetectionPatterns.ActionAt().Match(text, pos);
+                if (m.Success)
+                {
+                    actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
+                    offset = m.Index + Math.Max(1, m.Length);
+                    continue;
+                }
+            }
+            offset = pos + 1;
         }
         Actions = actions;
     }
@@ -112,10 +130,8 @@ internal sealed class TextSegment
         return starts;
     }
 
-    private static ActionKind KindAt(string text, int index, int length)
+    private static ActionKind KindOf(System.Text.RegularExpressions.Match m)
     {
-        // Re-run on the one match to learn its group: matches are rare, so this costs little.
-        var m = DetectionPatterns.Actions().Match(text, index, length);
         foreach (var (group, kind) in Groups)
         {
             if (m.Groups[group].Success)

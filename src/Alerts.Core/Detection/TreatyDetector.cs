@@ -31,6 +31,11 @@ public sealed class TreatyDetector : ITreatyDetector
     public IReadOnlyList<TreatyDetection> Detect(DetectionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // Most feed items hold no action word at all: say so before normalising anything.
+        if (!MayHoldAction(input.Title) && !MayHoldAction(input.Summary))
+        {
+            return [];
+        }
         var title = TextSegment.Parse(Limit(input.Title), _catalog, isTitle: true);
         var summary = TextSegment.Parse(Limit(input.Summary), _catalog, isTitle: false);
         if (title.Actions.Count == 0 && summary.Actions.Count == 0)
@@ -112,6 +117,9 @@ public sealed class TreatyDetector : ITreatyDetector
         return results;
     }
 
+    private static bool MayHoldAction(string? text) =>
+        !string.IsNullOrEmpty(text) && DetectionPatterns.HasActionStem(text.AsSpan(0, Math.Min(text.Length, 4000)), DetectionPatterns.ActionStemsAnyCase);
+
     // External input: a summary longer than this is cut; events are in the first paragraphs anyway.
     private static string Limit(string? text) => text is null ? "" : text.Length > 4000 ? text[..4000] : text;
 
@@ -190,7 +198,9 @@ public sealed class TreatyDetector : ITreatyDetector
             if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
                 || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
                 || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
-                || DetectionPatterns.HistoricalYear().IsMatch(seg.Text.AsSpan(cs, ce - cs)))
+                || DetectionPatterns.HistoricalYear().IsMatch(seg.Text.AsSpan(cs, ce - cs))
+                || DetectionPatterns.HistoricalSentence().IsMatch(seg.Text.AsSpan(ss, se - ss))
+                || DetectionPatterns.ConditionAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, ce - a.CharEnd))))
             {
                 blocked |= seg.IsTitle;
                 continue;
@@ -269,7 +279,8 @@ public sealed class TreatyDetector : ITreatyDetector
             }
         }
         var generic = GenericAfter(seg, a, sentenceLast);
-        if (after is not null && (generic is null || after.Start <= generic.Value.Start + 3))
+        // A catalogue name in reach beats a bare treaty word: «соглашения с США об утилизации плутония».
+        if (after is not null)
         {
             return new TreatyHit(after, after.Start, after.End, false, false, null);
         }
@@ -516,6 +527,10 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             return null;
         }
+        if (states.Count == 0 && action == TreatyAction.EntryIntoForce && t.Mention is not null)
+        {
+            states = [.. t.Mention.Entry.Parties]; // a bilateral treaty enters into force for both parties
+        }
         c.States = states;
         c.Future = DetectionPatterns.FutureBefore().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs));
         c.PastCompleted = IsCompletedPast(words);
@@ -536,6 +551,11 @@ public sealed class TreatyDetector : ITreatyDetector
         || w.StartsWith("сделк", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
         || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
 
+    // Agreements are ratified, denounced and suspended by states; deals and accords are also made by companies and rebels.
+    private static bool IsAgreementWord(string w) =>
+        w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
+        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
+
     private static bool AcceptGeneric(TextSegment seg, ActionHit a, TreatyHit t, int ss, int se, TreatyAction action)
     {
         var tokens = seg.Tokens;
@@ -550,7 +570,7 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             return false;
         }
-        if (IsLooseWord(noun))
+        if (IsLooseWord(noun) && (action == TreatyAction.Signature || !IsAgreementWord(noun)))
         {
             // A deal or an agreement signed is too often an MoU or a contract; suspended, quit or ratified with an interstate qualifier it is a treaty.
             if (action == TreatyAction.Signature)
@@ -605,6 +625,9 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         if (before.Count > 0)
         {
+            // Extend the group over commas too ("Mali, Burkina Faso and Niger leave ECOWAS"): look in the whole sentence.
+            var lastBefore = before[^1];
+            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= lastBefore.End && Usable(s)).ToList();
             var last = before[^1];
             var group = new List<StateMention> { last };
             for (var i = before.Count - 2; i >= 0; i--)

@@ -1,0 +1,82 @@
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Tests.Detection;
+
+public class StateAndStageTests
+{
+    [Theory]
+    [InlineData("Putin suspends New START", "RU")]
+    [InlineData("Kremlin suspends New START", "RU")]
+    [InlineData("Duma votes to revoke ratification of the CTBT", "RU")]
+    [InlineData("Mishustin signs decree proposing withdrawal from the CFE treaty", "RU")]
+    [InlineData("Совет Федерации одобрил денонсацию ДОВСЕ", "RU")]
+    [InlineData("Парламент Армении ратифицировал Римский статут", "AM")]
+    [InlineData("Turkey's parliament ratified Finland's entrance into NATO", "TR")]
+    [InlineData("Biden signs instrument of ratification of the Arms Trade Treaty", "US")]
+    [InlineData("Rosja zawiesza swój udział w porozumieniu ws. zbrojeń jądrowych", "RU")]
+    public void Actors_and_names_map_to_the_acting_state(string title, string state)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title));
+        Assert.Equal([state], d.States);
+    }
+
+    [Fact]
+    public void Coordinated_states_are_all_reported()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("18-го мая Швеция и Финляндия подадут заявку на вступление в НАТО"));
+        Assert.Equal(TreatyAction.Accession, d.Action);
+        Assert.Equal(["SE", "FI"], d.States);
+    }
+
+    [Fact]
+    public void A_comma_separated_list_of_states_is_one_group()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("Mali, Burkina Faso and Niger leave ECOWAS"));
+        Assert.Equal(["ML", "BF", "NE"], d.States);
+        Assert.Equal(TreatyAction.Withdrawal, d.Action);
+    }
+
+    [Fact]
+    public void An_agreement_ratified_by_a_state_is_a_treaty_even_without_a_catalogue_name()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("Kazakhstan ratifies agreement with Russia on avoidance of double taxation"));
+        Assert.Equal(["KZ"], d.States);
+        Assert.Equal(TreatyAction.Ratification, d.Action);
+    }
+
+    [Fact]
+    public void Approving_another_state_accession_is_ratifying_its_accession_protocol()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("Парламент Турции одобрил вступление Финляндии в НАТО"));
+        Assert.Equal("nato-accession-fi", d.Treaty.Id);
+        Assert.Equal(TreatyAction.Ratification, d.Action);
+        Assert.Equal(["TR"], d.States);
+    }
+
+    [Theory]
+    [InlineData("Russian government approves proposal to denounce the CFE treaty", "", TreatyStage.Proposed)]
+    [InlineData("В Госдуму внесен законопроект о денонсации ДОВСЕ", "", TreatyStage.Proposed)]
+    [InlineData("Russia's Duma votes to withdraw from the CFE treaty", "", TreatyStage.Legislative)]
+    [InlineData("Госдума приняла закон о денонсации ДОВСЕ", "", TreatyStage.Legislative)]
+    [InlineData("Putin signs law on withdrawal from the CFE treaty", "", TreatyStage.Enacted)]
+    [InlineData("Путин подписал закон о денонсации ДОВСЕ", "", TreatyStage.Enacted)]
+    [InlineData("Russia notifies depositary of its withdrawal from the CFE treaty", "", TreatyStage.Notified)]
+    [InlineData("Россия уведомила депозитария о выходе из ДОВСЕ", "", TreatyStage.Notified)]
+    [InlineData("Russia's withdrawal from the CFE treaty takes effect", "", TreatyStage.Effective)]
+    [InlineData("Russia-North Korea defense pact enters into force", "", TreatyStage.Effective)]
+    [InlineData("Russia says it will withdraw from the CFE treaty", "", TreatyStage.Announced)]
+    public void Stage_comes_from_the_text(string title, string summary, TreatyStage stage)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal(stage, d.Stage);
+    }
+
+    [Fact]
+    public void A_bilateral_treaty_entering_into_force_is_reported_for_both_parties()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("Russia-North Korea defense pact enters into force"));
+        Assert.Equal("ru-kp-partnership-2024", d.Treaty.Id);
+        Assert.Equal(TreatyAction.EntryIntoForce, d.Action);
+        Assert.Equal(["RU", "KP"], d.States);
+    }
+}
