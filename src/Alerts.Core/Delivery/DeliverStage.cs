@@ -297,11 +297,13 @@ public sealed class DeliverStage(
     {
         run.Record = await ledger.SaveAsync(run.Record, run.Record.Entry with { State = LedgerState.Unknown, Note = outcome.Error }, ct);
         logger.LogWarning("Outcome unknown for event {EventId} revision {Revision} in channel {ChannelId}: {Error}", run.Change.EventId, run.Change.Revision, run.Channel.Id, outcome.Error);
-        if (Options.UnknownOutcome == UnknownOutcomePolicy.Resend && run.Record.Entry.UnknownResends < 1)
+        if (Options.UnknownOutcome == UnknownOutcomePolicy.Hold)
         {
-            return new DeliveryResult.Retry(Options.UnknownResendDelay, "send outcome unknown; resending once later (UnknownOutcome=Resend)");
+            return new DeliveryResult.Dropped("send outcome unknown; not resent to avoid a duplicate post (UnknownOutcome=Hold)");
         }
-        return new DeliveryResult.Dropped("send outcome unknown; not resent to avoid a duplicate post (UnknownOutcome=Hold)");
+        return run.Record.Entry.UnknownResends < 1
+            ? new DeliveryResult.Retry(Options.UnknownResendDelay, "send outcome unknown; resending once later (UnknownOutcome=Resend)")
+            : new DeliveryResult.Dropped("send outcome unknown and already resent once; not resent again");
     }
 
     /// <summary>Ends an attempt that will be retried: nothing is in flight, progress is kept.</summary>
