@@ -223,20 +223,18 @@ public sealed class DeliverStage(
         while (true)
         {
             var target = chatId ?? run.ChatId;
-            var slot = limiter.Reserve(target, run.Channel.Id, Options.MaxInProcessWait);
-            if (!slot.Granted)
-            {
-                return (null, await PauseAsync(run, new DeliveryResult.Retry(slot.Wait, "rate limit"), ct));
-            }
-            if (slot.Wait > TimeSpan.Zero)
-            {
-                await Task.Delay(slot.Wait, time, ct);
-            }
-
             var outgoing = new OutgoingPost(target, html, run.Channel.DisableLinkPreview, replyTo);
-            var outcome = editId is { } id
-                ? await sender.EditAsync(outgoing, id, ct)
-                : await sender.SendAsync(outgoing, ct);
+            SendOutcome outcome;
+            using (var lease = await limiter.AcquireAsync(target, run.Channel.Id, Options.MaxInProcessWait, ct))
+            {
+                if (!lease.Granted)
+                {
+                    return (null, await PauseAsync(run, new DeliveryResult.Retry(lease.Wait, "rate limit"), ct));
+                }
+                outcome = editId is { } id
+                    ? await sender.EditAsync(outgoing, id, ct)
+                    : await sender.SendAsync(outgoing, ct);
+            }
 
             switch (outcome.Status)
             {

@@ -61,8 +61,20 @@ public class DeliveryRateLimiterTests
         var refused = limiter.Reserve("c", "c", TimeSpan.FromMilliseconds(500));
         var granted = limiter.Reserve("c", "c", TimeSpan.FromSeconds(1));
 
-        Assert.Equal(new RateReservation(false, TimeSpan.FromSeconds(1)), refused);
-        Assert.Equal(new RateReservation(true, TimeSpan.FromSeconds(1)), granted);
+        Assert.Equal((false, TimeSpan.FromSeconds(1)), (refused.Granted, refused.Wait));
+        Assert.Equal((true, TimeSpan.FromSeconds(1)), (granted.Granted, granted.Wait));
+    }
+
+    [Fact]
+    public void A_settled_slot_counts_from_when_the_call_returned()
+    {
+        var limiter = Limiter();
+        var slot = limiter.Reserve("c", "c", Long);
+        _time.Advance(TimeSpan.FromMilliseconds(300)); // the call took 300 ms
+
+        limiter.Settle("c", "c", slot);
+
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve("c", "c", Long).Wait);
     }
 
     [Fact]
