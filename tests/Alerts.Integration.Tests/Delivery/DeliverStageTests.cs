@@ -164,6 +164,23 @@ public class DeliverStageTests
     }
 
     [Fact]
+    public async Task Waiting_for_limits_never_poisons_however_many_attempts_it_takes()
+    {
+        await using var h = await DeliveryHarness.StartAsync(o => { o.MaxAttempts = 1; o.PerChannelPerMinute = 2; });
+        await h.SaveChangeAsync(eventId: "ev-0");
+        await h.SaveChangeAsync(eventId: "ev-1");
+        h.Telegram.FailNext(new FakeTelegramFault.TooManyRequests(20));
+
+        // The refused call used one of the two slots of the minute; the retry uses the other.
+        Assert.IsType<DeliveryResult.Retry>(await h.DeliverAsync(eventId: "ev-0", attempt: 5));
+        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(eventId: "ev-0", attempt: 6));
+        var limited = await h.DeliverAsync(eventId: "ev-1", attempt: 30);
+
+        Assert.Equal("rate limit", Assert.IsType<DeliveryResult.Retry>(limited).Reason);
+        Assert.Equal(2, h.Telegram.CallsOf("sendMessage").Count);
+    }
+
+    [Fact]
     public async Task Kicked_bot_disables_the_channel_without_poisoning_and_later_deliveries_send_nothing()
     {
         await using var h = await DeliveryHarness.StartAsync();
