@@ -144,6 +144,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         var parseMode = Str(args, "parse_mode");
         var messageId = Long(args, "message_id");
         var replyTo = ReplyTo(args);
+        var sendWithoutReply = AllowSendingWithoutReply(args);
         var previewDisabled = PreviewDisabled(args);
 
         if (!string.Equals(parts[0][3..], Token, StringComparison.Ordinal))
@@ -167,7 +168,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             int status = 0;
             if (timeout.PostAnyway)
             {
-                (status, _) = Execute(method, chatId, text, parseMode, messageId, replyTo);
+                (status, _) = Execute(method, chatId, text, parseMode, messageId, replyTo, sendWithoutReply);
             }
             Record(method, chatId, text, parseMode, messageId, replyTo, previewDisabled, status, "timeout");
             try
@@ -201,11 +202,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             }
         }
 
-        var (code, response) = Execute(method, chatId, text, parseMode, messageId, replyTo);
+        var (code, response) = Execute(method, chatId, text, parseMode, messageId, replyTo, sendWithoutReply);
         await RecordAndWriteAsync(context, method, chatId, text, parseMode, messageId, replyTo, previewDisabled, code, response);
     }
 
-    private (int Status, JsonObject Body) Execute(string method, string? chatId, string? text, string? parseMode, long? messageId, long? replyTo)
+    private (int Status, JsonObject Body) Execute(string method, string? chatId, string? text, string? parseMode, long? messageId, long? replyTo, bool sendWithoutReply)
     {
         switch (method)
         {
@@ -253,7 +254,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             {
                 if (replyTo is { } target && messages.All(m => m.MessageId != target))
                 {
-                    return (400, Error(400, "Bad Request: message to be replied not found"));
+                    if (!sendWithoutReply)
+                    {
+                        return (400, Error(400, "Bad Request: message to be replied not found"));
+                    }
+                    replyTo = null;
                 }
                 var id = messages.Count == 0 ? 1 : messages.Max(m => m.MessageId) + 1;
                 messages.Add(new FakeTelegramMessage(chatId, id, text, plain, replyTo, 0));
@@ -438,6 +443,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
         return Long(args, "reply_to_message_id");
     }
+
+    private static bool AllowSendingWithoutReply(Dictionary<string, JsonNode?> args) =>
+        (Obj(args, "reply_parameters")?["allow_sending_without_reply"] is JsonValue v && v.GetValueKind() == JsonValueKind.True)
+        || Str(args, "allow_sending_without_reply") == "true";
 
     private static bool? PreviewDisabled(Dictionary<string, JsonNode?> args)
     {

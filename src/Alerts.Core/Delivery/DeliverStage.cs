@@ -30,10 +30,6 @@ public sealed class DeliverStage(
     public async Task<DeliveryResult> RunAsync(Messages.Delivery delivery, CancellationToken cancellationToken = default)
     {
         var result = await RunCoreAsync(delivery, cancellationToken);
-        if (result is DeliveryResult.Retry retry && delivery.Attempt + 1 >= Options.MaxAttempts)
-        {
-            result = new DeliveryResult.Dropped($"gave up after {delivery.Attempt + 1} attempts: {retry.Reason}", Poison: true);
-        }
         switch (result)
         {
             case DeliveryResult.Delivered d:
@@ -223,20 +219,18 @@ public sealed class DeliverStage(
         while (true)
         {
             var target = chatId ?? run.ChatId;
-            var slot = limiter.Reserve(target, run.Channel.Id, Options.MaxInProcessWait);
-            if (!slot.Granted)
-            {
-                return (null, await PauseAsync(run, new DeliveryResult.Retry(slot.Wait, "rate limit"), ct));
-            }
-            if (slot.Wait > TimeSpan.Zero)
-            {
-                await Task.Delay(slot.Wait, time, ct);
-            }
-
             var outgoing = new OutgoingPost(target, html, run.Channel.DisableLinkPreview, replyTo);
-            var outcome = editId is { } id
-                ? await sender.EditAsync(outgoing, id, ct)
-                : await sender.SendAsync(outgoing, ct);
+            SendOutcome outcome;
+            using (var lease = await limiter.AcquireAsync(target, run.Channel.Id, Options.MaxInProcessWait, ct))
+            {
+                if (!lease.Granted)
+                {
+                    return (null, await PauseAsync(run, new DeliveryResult.Retry(lease.Wait, "rate limit"), ct));
+                }
+                outcome = editId is { } id
+                    ? await sender.EditAsync(outgoing, id, ct)
+                    : await sender.SendAsync(outgoing, ct);
+            }
 
             switch (outcome.Status)
             {
@@ -249,9 +243,9 @@ public sealed class DeliverStage(
                     continue;
 
                 case SendStatus.RetryLater:
-                    return (null, await PauseAsync(run, outcome.RetryAfter is { } wait
-                        ? new DeliveryResult.Retry(wait, "Telegram asked to wait (429 retry_after)")
-                        : new DeliveryResult.Retry(Backoff(run.Delivery.Attempt), $"Telegram unavailable: {outcome.Error}"), ct));
+                    return (null, outcome.RetryAfter is { } wait
+                        ? await PauseAsync(run, new DeliveryResult.Retry(wait, "Telegram asked to wait (429 retry_after)"), ct)
+                        : await FailedAttemptAsync(run, $"Telegram unavailable: {outcome.Error}", ct));
 
                 case SendStatus.ChannelGone:
                     var reason = $"Telegram refused the bot in chat {target}: {outcome.Error}";
@@ -278,7 +272,7 @@ public sealed class DeliverStage(
 
                 case SendStatus.Unknown when editId is not null:
                     // Repeating an edit is harmless: the same text again is "not modified".
-                    return (null, await PauseAsync(run, new DeliveryResult.Retry(Backoff(run.Delivery.Attempt), $"edit outcome unknown: {outcome.Error}"), ct));
+                    return (null, await FailedAttemptAsync(run, $"edit outcome unknown: {outcome.Error}", ct));
 
                 case SendStatus.Unknown:
                     return (null, await UnknownAsync(run, outcome, ct));
@@ -297,11 +291,13 @@ public sealed class DeliverStage(
     {
         run.Record = await ledger.SaveAsync(run.Record, run.Record.Entry with { State = LedgerState.Unknown, Note = outcome.Error }, ct);
         logger.LogWarning("Outcome unknown for event {EventId} revision {Revision} in channel {ChannelId}: {Error}", run.Change.EventId, run.Change.Revision, run.Channel.Id, outcome.Error);
-        if (Options.UnknownOutcome == UnknownOutcomePolicy.Resend && run.Record.Entry.UnknownResends < 1)
+        if (Options.UnknownOutcome == UnknownOutcomePolicy.Hold)
         {
-            return new DeliveryResult.Retry(Options.UnknownResendDelay, "send outcome unknown; resending once later (UnknownOutcome=Resend)");
+            return new DeliveryResult.Dropped("send outcome unknown; not resent to avoid a duplicate post (UnknownOutcome=Hold)");
         }
-        return new DeliveryResult.Dropped("send outcome unknown; not resent to avoid a duplicate post (UnknownOutcome=Hold)");
+        return run.Record.Entry.UnknownResends < 1
+            ? new DeliveryResult.Retry(Options.UnknownResendDelay, "send outcome unknown; resending once later (UnknownOutcome=Resend)")
+            : new DeliveryResult.Dropped("send outcome unknown and already resent once; not resent again");
     }
 
     /// <summary>Ends an attempt that will be retried: nothing is in flight, progress is kept.</summary>
@@ -317,7 +313,24 @@ public sealed class DeliverStage(
         return new DeliveryResult.Dropped(reason);
     }
 
-    /// <summary>Exponential backoff for 5xx and connection failures: base × 2^attempt, capped.</summary>
+    /// <summary>
+    /// A failed attempt (5xx, connection refused, unknown edit): retried with backoff, poisoned after
+    /// <see cref="DeliveryOptions.MaxAttempts"/> failures. Failures are counted in the ledger, not from the
+    /// message's attempt number, so waiting for rate limits or 429s never brings a delivery closer to poison.
+    /// </summary>
+    private async Task<DeliveryResult> FailedAttemptAsync(Run run, string reason, CancellationToken ct)
+    {
+        var failures = run.Record.Entry.Failures + 1;
+        if (failures >= Options.MaxAttempts)
+        {
+            run.Record = await ledger.SaveAsync(run.Record, run.Record.Entry with { State = LedgerState.Pending, Failures = failures, Note = reason }, ct);
+            return new DeliveryResult.Dropped($"gave up after {failures} failed attempts: {reason}", Poison: true);
+        }
+        run.Record = await ledger.SaveAsync(run.Record, run.Record.Entry with { State = LedgerState.Pending, ChatId = run.ChatId, Failures = failures }, ct);
+        return new DeliveryResult.Retry(Backoff(failures - 1), reason);
+    }
+
+    /// <summary>Exponential backoff for 5xx and connection failures: base × 2^(failures so far), capped.</summary>
     public TimeSpan Backoff(int attempt)
     {
         var factor = Math.Pow(2, Math.Clamp(attempt, 0, 20));

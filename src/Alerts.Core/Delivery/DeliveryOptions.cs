@@ -25,7 +25,7 @@ public sealed class DeliveryOptions
     /// </summary>
     public TimeSpan MaxInProcessWait { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>After this many attempts a delivery that still cannot go out is poisoned.</summary>
+    /// <summary>After this many failed attempts (5xx, connection refused) a delivery is poisoned; waits for limits do not count.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 12;
 

@@ -13,6 +13,44 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, List<DateTimeOffset>> _slots = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _chatCalls = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Waits for a send slot (at most <paramref name="maxWait"/>) and holds the chat until the lease is disposed.
+    /// One call per chat at a time: a request's arrival at Telegram is only known to be over when its answer is
+    /// back, so the next slot of the chat is computed from then (see <see cref="Settle"/>). Dispose the lease
+    /// after the call returns. A lease that is not <see cref="RateLease.Granted"/> says how long to come back after.
+    /// </summary>
+    public async Task<RateLease> AcquireAsync(string chatId, string channelId, TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        var chat = _chatCalls.GetOrAdd(chatId, _ => new SemaphoreSlim(1, 1));
+        var started = time.GetUtcNow();
+        if (!await chat.WaitAsync(maxWait, cancellationToken))
+        {
+            // Other deliveries to this chat hold it for longer than we may wait: one second per send is the chat's pace.
+            return new RateLease(this, null, chatId, channelId, new RateReservation(false, TimeSpan.FromSeconds(1), started));
+        }
+        try
+        {
+            var remaining = maxWait - (time.GetUtcNow() - started);
+            var reservation = Reserve(chatId, channelId, remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining);
+            if (!reservation.Granted)
+            {
+                chat.Release();
+                return new RateLease(this, null, chatId, channelId, reservation);
+            }
+            if (reservation.Wait > TimeSpan.Zero)
+            {
+                await Task.Delay(reservation.Wait, time, cancellationToken);
+            }
+            return new RateLease(this, chat, chatId, channelId, reservation);
+        }
+        catch
+        {
+            chat.Release();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Reserves the earliest slot allowed by all three limits. When it is within <paramref name="maxWait"/>,
@@ -39,15 +77,49 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
             var wait = at - now;
             if (wait > maxWait)
             {
-                return new RateReservation(false, wait);
+                return new RateReservation(false, wait, at);
             }
             foreach (var l in lists)
             {
-                var index = l.Slots.BinarySearch(at);
-                l.Slots.Insert(index < 0 ? ~index : index, at);
+                Insert(l.Slots, at);
             }
-            return new RateReservation(true, wait);
+            return new RateReservation(true, wait, at);
         }
+    }
+
+    /// <summary>
+    /// Moves a used slot from its reserved time to now, when the call has returned. Telegram counts a message
+    /// when the request arrives, which is after the reserved time by the network latency; counting from the
+    /// answer keeps the next window from opening before Telegram's does.
+    /// </summary>
+    public void Settle(string chatId, string channelId, RateReservation reservation)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (now <= reservation.At)
+            {
+                return;
+            }
+            foreach (var key in new[] { "chat|" + chatId, "channel|" + channelId, "global" })
+            {
+                if (_slots.TryGetValue(key, out var slots))
+                {
+                    var index = slots.BinarySearch(reservation.At);
+                    if (index >= 0)
+                    {
+                        slots.RemoveAt(index);
+                        Insert(slots, now);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Insert(List<DateTimeOffset> slots, DateTimeOffset at)
+    {
+        var index = slots.BinarySearch(at);
+        slots.Insert(index < 0 ? ~index : index, at);
     }
 
     private List<DateTimeOffset> Slots(string key, DateTimeOffset now, TimeSpan window)
@@ -79,4 +151,5 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
 
 /// <param name="Granted">The slot is reserved: wait <paramref name="Wait"/>, then send.</param>
 /// <param name="Wait">Time until the slot.</param>
-public readonly record struct RateReservation(bool Granted, TimeSpan Wait);
+/// <param name="At">The slot's time.</param>
+public readonly record struct RateReservation(bool Granted, TimeSpan Wait, DateTimeOffset At);

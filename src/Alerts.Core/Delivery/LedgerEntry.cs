@@ -14,6 +14,8 @@ public sealed record LedgerEntry
     /// <summary>The edit of the earlier post is done (whether or not Telegram accepted every part).</summary>
     public bool Edited { get; init; }
     public int Attempt { get; init; }
+    /// <summary>Failed attempts (5xx, connection refused, unknown edit); waits for limits do not count.</summary>
+    public int Failures { get; init; }
     /// <summary>Resends made after an unknown outcome.</summary>
     public int UnknownResends { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

@@ -1,0 +1,134 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Events;
+using Alerts.Core.Formatting;
+using Alerts.Core.Messages;
+using Alerts.Core.Routing;
+using Alerts.Local;
+using Alerts.Telegram;
+using Alerts.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Integration.Tests.Delivery;
+
+/// <summary>
+/// The real delivery parts wired together: a SQLite state file per test, the fake Telegram server, the real
+/// Telegram.Bot sender, the shipped templates.
+/// </summary>
+internal sealed class DeliveryHarness : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly HttpClient _http;
+
+    private DeliveryHarness(FakeTelegramServer telegram, DeliveryOptions options, IReadOnlyList<ChannelDefinition> channels, int timeoutSeconds, TimeProvider time)
+    {
+        Telegram = telegram;
+        Options = options;
+        Time = time;
+        _directory = Directory.CreateTempSubdirectory("alerts-delivery-").FullName;
+        Database = SqliteDatabase.ForFile(Path.Combine(_directory, "state.db"));
+        Store = new SqliteStateStore(Database, time);
+        Queue = new SqliteMessageQueue(Database, time);
+        Events = new EventStore(Store);
+        Ledger = new DeliveryLedger(Store, time);
+        ChannelStates = new ChannelStateStore(Store, time);
+        Channels = new ChannelDirectory(channels);
+        Formatter = new AlertFormatter(new AlertTemplates(TemplatesDirectory), RepositoryNames);
+        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
+        Sender = new TelegramChannelSender(_http, Microsoft.Extensions.Options.Options.Create(new TelegramOptions
+        {
+            BotToken = telegram.Token,
+            ApiBaseUrl = telegram.BaseUrl,
+            TimeoutSeconds = timeoutSeconds,
+        }), NullLogger<TelegramChannelSender>.Instance);
+        Limiter = new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(options), time);
+        Stage = new DeliverStage(Events, Ledger, ChannelStates, Channels, Formatter, Sender, Limiter, Microsoft.Extensions.Options.Options.Create(options), time, Logs.CreateLogger<DeliverStage>());
+        Handler = new DeliveryQueueHandler(Stage, Queue, NullLogger<DeliveryQueueHandler>.Instance);
+    }
+
+    public FakeTelegramServer Telegram { get; }
+    public DeliveryOptions Options { get; }
+    public TimeProvider Time { get; }
+    public SqliteDatabase Database { get; }
+    public SqliteStateStore Store { get; }
+    public SqliteMessageQueue Queue { get; }
+    public EventStore Events { get; }
+    public DeliveryLedger Ledger { get; }
+    public ChannelStateStore ChannelStates { get; }
+    public ChannelDirectory Channels { get; }
+    public AlertFormatter Formatter { get; }
+    public TelegramChannelSender Sender { get; }
+    public DeliveryRateLimiter Limiter { get; }
+    public DeliverStage Stage { get; }
+    public DeliveryQueueHandler Handler { get; }
+    public CapturingLoggerFactory Logs { get; } = new();
+
+    public static async Task<DeliveryHarness> StartAsync(
+        Action<DeliveryOptions>? configure = null,
+        IReadOnlyList<ChannelDefinition>? channels = null,
+        int timeoutSeconds = 10,
+        TimeProvider? time = null)
+    {
+        var options = new DeliveryOptions();
+        configure?.Invoke(options);
+        var telegram = await FakeTelegramServer.StartAsync();
+        return new DeliveryHarness(telegram, options, channels ?? [Channel("main", "-1001001")], timeoutSeconds, time ?? TimeProvider.System);
+    }
+
+    public static ChannelDefinition Channel(string id, string chatId, string language = "en", string updates = "both", string? template = null) =>
+        new() { Id = id, ChatId = chatId, Language = language, Updates = updates, Template = template };
+
+    /// <summary>The seed story as revision <paramref name="revision"/> of event <paramref name="eventId"/>, saved in the event store.</summary>
+    public async Task<TreatyChange> SaveChangeAsync(string eventId = "ev-ru-cpt", int revision = 1, TreatyStage stage = TreatyStage.Proposed, string? summary = null)
+    {
+        var change = AlertFormatter.SampleChange with
+        {
+            EventId = eventId,
+            Revision = revision,
+            Stage = stage,
+            Summary = summary ?? AlertFormatter.SampleChange.Summary,
+        };
+        await Events.SaveRevisionAsync(change);
+        return change;
+    }
+
+    public Task<DeliveryResult> DeliverAsync(string eventId = "ev-ru-cpt", int revision = 1, string channelId = "main", int attempt = 0) =>
+        Stage.RunAsync(new Alerts.Core.Messages.Delivery(eventId, revision, channelId, attempt));
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Telegram.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS is left to the temp cleaner.
+        }
+    }
+
+    public static TreatyNameTable RepositoryNames { get; } = new TreatyNameTable()
+        .Add("coe:126", "en", "European Convention for the Prevention of Torture", "CPT")
+        .Add("coe:126", "ru", "Европейская конвенция по предупреждению пыток", "ЕКПП");
+
+    /// <summary>config/templates of this repository, found from the test output folder.</summary>
+    public static string TemplatesDirectory { get; } = FindTemplates();
+
+    private static string FindTemplates()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "config", "templates");
+            if (File.Exists(Path.Combine(dir.FullName, "Alerts.sln")) && Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException("config/templates not found above " + AppContext.BaseDirectory);
+    }
+}
