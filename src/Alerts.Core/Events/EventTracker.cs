@@ -279,7 +279,12 @@ public sealed class EventTracker(
             var before = steps.Where(s => ProcedureSteps.StageOf(s) is > TreatyStage.Unknown and < TreatyStage.Effective).MaxBy(ProcedureSteps.Rank);
             stage = before is null ? TreatyStage.Notified : ProcedureSteps.StageOf(before);
         }
-        return new Observation(stage, ProcedureSteps.Within(stage, steps), stated, at);
+        var step = ProcedureSteps.Refine(stage, steps);
+        if (step is not null && ProcedureSteps.StageOf(step) > stage)
+        {
+            stage = ProcedureSteps.StageOf(step);
+        }
+        return new Observation(stage, step, stated, at);
     }
 
     private EventHead NewHead(string eventId, int sequence, TreatyDetection detection, SourceRef source, string summary, Observation observed, DateTimeOffset now)

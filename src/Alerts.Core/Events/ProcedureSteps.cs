@@ -102,6 +102,18 @@ public static partial class ProcedureSteps
     public static string? Within(TreatyStage stage, IReadOnlyList<string> steps)
         => steps.Where(s => StageOf(s) == stage).MaxBy(Rank);
 
+    /// <summary>
+    /// The step an item is at, given the detector's coarse stage: the latest step of that stage the
+    /// text names. When the detector saw no stage (unknown, announced), the latest step from
+    /// proposal to notification the text names, if any: «Денонсировать ...» is a signed law even
+    /// though no stage word is in it. Never <see cref="InEffect"/> on its own, because «закон
+    /// вступает в силу» is about the law, not the treaty.
+    /// </summary>
+    public static string? Refine(TreatyStage detected, IReadOnlyList<string> steps)
+        => detected is TreatyStage.Unknown or TreatyStage.Announced
+            ? steps.Where(s => StageOf(s) is > TreatyStage.Announced and < TreatyStage.Effective).MaxBy(Rank)
+            : Within(detected, steps);
+
     private static string Normalise(string? text)
         => text is null ? "" : (text.Length > 4000 ? text[..4000] : text).ToLowerInvariant().Replace('ё', 'е');
 
@@ -110,7 +122,7 @@ public static partial class ProcedureSteps
     [GeneratedRegex(@"\b(?:правительств\w*|кабмин\w*|мишустин\w*|премьер\w*|постановлени\w*|предложени\w*\s+о\s+(?:денонсац|прекращени|приостановлени|выход|ратификац|присоединени|отзыв)\w*|government|cabinet|prime\s+minister|mishustin|propos\w*)", Options)]
     private static partial Regex GovernmentPattern();
 
-    [GeneratedRegex(@"\b(?:внес\w*\s+(?:\w+\s+){0,6}?в\s+(?:гос\w*\s*)?дум\w*|в\s+госдум\w*\s+внес\w*|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|submit\w*\s+(?:\w+\s+){0,6}?to\s+(?:the\s+)?(?:state\s+)?(?:duma|parliament|legislature)|introduc\w*\s+(?:a\s+|the\s+)?bill|(?:a|the)\s+bill\b|draft\s+law)", Options)]
+    [GeneratedRegex(@"\b(?:(?<!для\s)внес\w*\s+(?:\w+\s+){0,6}?в\s+(?:гос\w*\s*)?дум\w*|в\s+госдум\w*\s+внес\w*|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|submit\w*\s+(?:\w+\s+){0,6}?to\s+(?:the\s+)?(?:state\s+)?(?:duma|parliament|legislature)|introduc\w*\s+(?:a\s+|the\s+)?bill|(?:a|the)\s+bill\b|draft\s+law)", Options)]
     private static partial Regex BillPattern();
 
     [GeneratedRegex(@"\b(?:перв\w*\s+чтени\w*|first\s+reading)", Options)]
@@ -119,7 +131,7 @@ public static partial class ProcedureSteps
     [GeneratedRegex(@"\b(?:втор\w*\s+чтени\w*|втором\s+и\s+третьем|second\s+reading)", Options)]
     private static partial Regex SecondReadingPattern();
 
-    [GeneratedRegex(@"\b(?:трет\w*\s+чтени\w*|окончательн\w*\s+чтени\w*|втором\s+и\s+третьем|окончательно\s+(?:принял|приняла|приняли|утвердил\w*|одобрил\w*)|third\s+reading|final\s+reading)", Options)]
+    [GeneratedRegex(@"\b(?:(?:трет|окончательн|заключительн)\w*,?\s+(?:\w+\s+)?чтени\w*|втором\s+и\s+третьем|окончательно\s+(?:принял|приняла|приняли|утвердил\w*|одобрил\w*)|third\s+reading|final\s+reading)", Options)]
     private static partial Regex FinalReadingPattern();
 
     [GeneratedRegex(@"\b(?:(?:госдум|дум|депутат|парламент)\w*\s+(?:\w+\s+){0,5}?(?:принял|приняли|приняла|одобрил\w*|поддержал\w*|ратифицир\w*|проголосова\w*|утвердил\w*)|(?:duma|parliament|lawmakers|deputies|legislators|mps|legislature)\s+(?:\w+\s+){0,4}?(?:pass|adopt|approv|vot|back|ratif|endors)\w*|(?:passed|adopted|approved)\s+by\s+(?:the\s+)?(?:state\s+)?(?:duma|parliament|lawmakers|lower\s+house))", Options)]
