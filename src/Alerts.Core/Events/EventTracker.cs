@@ -71,7 +71,12 @@ public sealed class EventTracker(
 
                 var current = MessageJson.Deserialize<EventHead>(doc.Json);
                 var known = current.Sources.FirstOrDefault(s => string.Equals(s.Source.Link, source.Link, StringComparison.Ordinal));
-                if (known is not null)
+                // The same link again is a redelivered poll, unless the item was edited to say more
+                // (a live page updated from the Duma vote to the signature): then it counts anew.
+                var edited = known is not null
+                    && (CompareProgress(observed.Stage, observed.Step, known.Stage, known.Step) > 0
+                        || (observed.StatedEffectiveDate is not null && observed.StatedEffectiveDate != known.StatedEffectiveDate));
+                if (known is not null && !edited)
                 {
                     return known.Revision == current.Revision ? await AnnounceAsync(current, cancellationToken) : null;
                 }
@@ -323,7 +328,7 @@ public sealed class EventTracker(
     private (EventHead Next, bool Significant) Merge(EventHead current, SourceRef source, string summary, TreatyDetection detection, Observation observed, DateTimeOffset now)
     {
         var added = new EventSource(source, current.Revision, observed.Stage, observed.Step, observed.StatedEffectiveDate, now);
-        var sources = current.Sources.Append(added).ToList();
+        var sources = current.Sources.Where(s => !string.Equals(s.Source.Link, source.Link, StringComparison.Ordinal)).Append(added).ToList();
         var derived = Derive(current, sources);
 
         var order = CompareProgress(derived.Stage, derived.Step, current.Stage, current.Step);

@@ -273,4 +273,18 @@ public sealed class EventTrackerTests : IDisposable
         Assert.Contains(results, r => r.ErrorMessage!.Contains("Events:Windows:parliament", StringComparison.Ordinal));
         Assert.Contains(results, r => r.ErrorMessage!.Contains("Events:Windows:proposed must be positive", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_item_edited_to_a_later_step_counts_again_under_the_same_link()
+    {
+        var tracker = TrackerWith();
+        var t = _time.GetUtcNow();
+        await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://live.example/page", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
+        var edited = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+        var redelivered = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+
+        Assert.Equal((2, ProcedureSteps.LawSigned), (edited!.Revision, edited.Step));
+        Assert.Equal(2, redelivered!.Revision);
+        Assert.Single((await tracker.GetHeadAsync(edited.EventId))!.Sources);
+    }
 }
