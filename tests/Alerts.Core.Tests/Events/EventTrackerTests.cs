@@ -2,6 +2,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Alerts.Core.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -286,5 +287,27 @@ public sealed class EventTrackerTests : IDisposable
         Assert.Equal((2, ProcedureSteps.LawSigned), (edited!.Revision, edited.Step));
         Assert.Equal(2, redelivered!.Revision);
         Assert.Single((await tracker.GetHeadAsync(edited.EventId))!.Sources);
+    }
+
+    [Fact]
+    public async Task The_container_builds_the_tracker_with_its_options()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<Alerts.Core.Ports.IStateStore>(_db.Store)
+            .AddSingleton<TimeProvider>(_time)
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddSingleton(Alerts.Core.Detection.TreatyCatalog.Parse("""{"treaties":[]}"""))
+            .AddSingleton<EventTracker>();
+        services.AddOptions<EventOptions>().Configure(o => o.Windows["proposed"] = TimeSpan.FromDays(1));
+
+        using var provider = services.BuildServiceProvider();
+
+        var tracker = provider.GetRequiredService<EventTracker>();
+        await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://a.example/1", _time.GetUtcNow()), "");
+        _time.Advance(TimeSpan.FromDays(2));
+        var next = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+
+        // The configured one-day window, not the default 400 days.
+        Assert.Equal("coe-126.withdrawal.ru-2", next!.EventId);
     }
 }
