@@ -81,7 +81,8 @@ public sealed class EventTracker(
                     return known.Revision == current.Revision ? await AnnounceAsync(current, cancellationToken) : null;
                 }
 
-                var idle = observed.At - (current.LastActivity ?? current.LastChange) > _options.WindowFor(current.Stage);
+                // An edited item stays with the event that already holds its link.
+                var idle = known is null && observed.At - (current.LastActivity ?? current.LastChange) > _options.WindowFor(current.Stage);
                 if (idle)
                 {
                     var nextId = current.SucceededBy ?? $"{baseId}-{current.Sequence + 1}";
