@@ -11,6 +11,8 @@ public sealed record EventHead
     public required TreatyAction Action { get; init; }
     public required IReadOnlyList<string> States { get; init; }
     public required TreatyStage Stage { get; init; }
+    /// <summary>The latest procedure step (see <see cref="ProcedureSteps"/>), when the items name one.</summary>
+    public string? Step { get; init; }
     public required SourceLevel Level { get; init; }
     public required double Confidence { get; init; }
     public required int Revision { get; init; }
@@ -21,7 +23,28 @@ public sealed record EventHead
     public IReadOnlyList<StageStep> StageHistory { get; init; } = [];
     public required DateTimeOffset FirstSeen { get; init; }
     public required DateTimeOffset LastChange { get; init; }
+    /// <summary>When the newest item of this event was published (or seen): the idle window counts from here.</summary>
+    public DateTimeOffset? LastActivity { get; init; }
+    /// <summary>1 for the first event of a (treaty, action, states) key, 2 for <c>...-2</c>, and so on.</summary>
+    public int Sequence { get; init; } = 1;
+    /// <summary>Set when this event went idle and a later detection started the next one.</summary>
+    public string? SucceededBy { get; init; }
+    public DateOnly? EffectiveDate { get; init; }
+    /// <summary><c>stated</c> (a source says the date) or <c>notice_period</c> (computed from the catalogue).</summary>
+    public string? EffectiveDateBasis { get; init; }
+    /// <summary>The revision made by the scheduled follow-up on the effective date, once made.</summary>
+    public int? FollowUpRevision { get; init; }
+    public string? Correction { get; init; }
 }
 
-/// <summary>A source of an event, with the revision it first appeared in.</summary>
-public sealed record EventSource(SourceRef Source, int Revision, TreatyStage Stage);
+/// <summary>
+/// A source of an event, with the revision it first appeared in, what it said (stage, step, stated
+/// effective date) and when it was applied.
+/// </summary>
+public sealed record EventSource(
+    SourceRef Source,
+    int Revision,
+    TreatyStage Stage,
+    string? Step = null,
+    DateOnly? StatedEffectiveDate = null,
+    DateTimeOffset? AppliedAt = null);

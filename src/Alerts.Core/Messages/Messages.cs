@@ -43,9 +43,16 @@ public sealed record TreatyChange
     /// <summary>Stages reached so far, oldest first, with the date each was first seen.</summary>
     public IReadOnlyList<StageStep> StageHistory { get; init; } = [];
     public required DateTimeOffset DetectedAt { get; init; }
+    /// <summary>The procedure step within <see cref="Stage"/> (e.g. <c>duma_adopted</c>, <c>law_signed</c>), when the items say it.</summary>
+    public string? Step { get; init; }
+    /// <summary>The day the action takes effect, stated in a source or computed from the treaty's notice period.</summary>
+    public DateOnly? EffectiveDate { get; init; }
+    /// <summary>Set when this revision corrects an earlier one: <c>stage</c> or <c>effective_date</c>.</summary>
+    public string? Correction { get; init; }
 }
 
-public sealed record StageStep(TreatyStage Stage, DateTimeOffset SeenAt, string? Link = null);
+/// <summary>One step of an event's history; <paramref name="Step"/> is the finer procedure step (see docs/EVENTS.md).</summary>
+public sealed record StageStep(TreatyStage Stage, DateTimeOffset SeenAt, string? Link = null, string? Step = null);
 
 /// <summary>Asks the delivery stage to post (or update) one revision of an event in one channel.</summary>
 public sealed record Delivery(string EventId, int Revision, string ChannelId, int Attempt = 0)

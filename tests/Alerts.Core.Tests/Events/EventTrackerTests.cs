@@ -2,6 +2,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Alerts.Core.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -116,5 +117,197 @@ public sealed class EventTrackerTests : IDisposable
         Assert.NotNull(a);
         Assert.Null(b);
         Assert.StartsWith("unknown-", a.EventId, StringComparison.Ordinal);
+    }
+
+    private static SourceRef At(string link, DateTimeOffset published, SourceLevel level = SourceLevel.Media, string title = "Russia to Quit Europe's Anti-Torture Convention", string lang = "en") =>
+        new("src", link, title, published, level, lang);
+
+    private EventTracker TrackerWith(EventOptions? options = null, Alerts.Core.Detection.TreatyCatalog? catalog = null) =>
+        new(_db.Store, _time, NullLogger<EventTracker>.Instance, Microsoft.Extensions.Options.Options.Create(options ?? new EventOptions()), catalog);
+
+    [Fact]
+    public async Task An_event_idle_past_its_window_is_closed_and_the_next_detection_starts_a_numbered_one()
+    {
+        var tracker = TrackerWith(new EventOptions { Windows = { ["proposed"] = TimeSpan.FromDays(100) } });
+        var start = _time.GetUtcNow();
+        var first = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://a.example/1", start), "");
+        _time.Advance(TimeSpan.FromDays(90));
+        var within = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+        _time.Advance(TimeSpan.FromDays(101));
+        var after = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
+        var again = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
+        // An old item, published while the first event was open, still belongs to it.
+        var late = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://d.example/old", start.AddDays(10)), "");
+
+        Assert.Equal("coe-126.withdrawal.ru", first!.EventId);
+        Assert.Null(within);
+        Assert.Equal("coe-126.withdrawal.ru-2", after!.EventId);
+        Assert.Equal(1, after.Revision);
+        Assert.Equal(MessageJson.Serialize(after), MessageJson.Serialize(again));
+        Assert.Null(late);
+        var closed = await tracker.GetHeadAsync("coe-126.withdrawal.ru");
+        Assert.Equal("coe-126.withdrawal.ru-2", closed!.SucceededBy);
+        Assert.Equal(3, closed.Sources.Count);
+        Assert.Equal(2, (await tracker.GetHeadAsync("coe-126.withdrawal.ru-2"))!.Sequence);
+        Assert.Equal(2, (await tracker.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Windows_are_per_stage_a_notified_withdrawal_waits_a_year_for_its_effect()
+    {
+        var tracker = TrackerWith();
+        await tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://depositary.example/n", _time.GetUtcNow(), SourceLevel.Depositary), "");
+        _time.Advance(TimeSpan.FromDays(400));
+        var effect = await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
+
+        Assert.Equal("coe-126.withdrawal.ru", effect!.EventId);
+        Assert.Equal(TreatyStage.Effective, effect.Stage);
+    }
+
+    [Fact]
+    public async Task A_later_step_of_the_same_stage_makes_a_revision_a_repeat_of_it_does_not()
+    {
+        var tracker = TrackerWith();
+        var t = _time.GetUtcNow();
+        var duma = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/duma", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
+        var council = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/fc", t.AddDays(7), title: "Совет Федерации одобрил закон о денонсации конвенции", lang: "ru"), "");
+        var reprint = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://b.example/fc", t.AddDays(7), title: "Совфед одобрил закон о денонсации конвенции", lang: "ru"), "");
+
+        Assert.Equal(ProcedureSteps.LowerHouseAdopted, duma!.Step);
+        Assert.Equal((2, ProcedureSteps.UpperHouseApproved), (council!.Revision, council.Step));
+        Assert.Null(reprint);
+        Assert.Equal([ProcedureSteps.LowerHouseAdopted, ProcedureSteps.UpperHouseApproved], council.StageHistory.Select(h => h.Step));
+    }
+
+    [Fact]
+    public async Task An_official_source_published_after_a_media_claim_of_a_later_stage_corrects_it()
+    {
+        var tracker = TrackerWith();
+        var t = _time.GetUtcNow();
+        // A headline says Russia has left; the Duma's own record, published afterwards, shows a vote.
+        var media = await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/quits", t), "");
+        var official = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddHours(3), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
+
+        Assert.Equal(TreatyStage.Effective, media!.Stage);
+        Assert.Equal(2, official!.Revision);
+        Assert.Equal(TreatyStage.Legislative, official.Stage);
+        Assert.Equal(EventTracker.CorrectionStage, official.Correction);
+        Assert.DoesNotContain(official.StageHistory, h => h.Stage == TreatyStage.Effective);
+    }
+
+    [Fact]
+    public async Task An_official_record_of_an_earlier_step_published_before_the_media_report_is_no_correction()
+    {
+        var tracker = TrackerWith();
+        var t = _time.GetUtcNow();
+        await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/signed", t), "");
+        var official = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddDays(-5), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
+
+        // Higher level and a new language make a revision; the stage stays.
+        Assert.Equal(TreatyStage.Enacted, official!.Stage);
+        Assert.Null(official.Correction);
+        Assert.Equal([TreatyStage.Legislative, TreatyStage.Enacted], official.StageHistory.Select(h => h.Stage));
+    }
+
+    [Fact]
+    public async Task Notification_of_a_coe_denunciation_schedules_the_effect_for_the_first_day_of_the_month_after_six_months()
+    {
+        var catalog = Alerts.Core.Detection.TreatyCatalog.Parse("""
+            {"treaties":[{"id":"coe:126","system":"coe","names":{"en":"European Convention for the Prevention of Torture"},
+              "denunciationEffect":"typical CoE final clause: effective on the first day of the month following the expiration of a period after receipt of the notification (six months in most conventions, twelve in some)"}]}
+            """);
+        var tracker = TrackerWith(catalog: catalog);
+        var notified = new DateTimeOffset(2025, 10, 3, 12, 0, 0, TimeSpan.Zero);
+        _time.SetUtcNow(notified);
+        var change = await tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://coe.example/notification", notified, SourceLevel.Depositary), "");
+
+        Assert.Equal(new DateOnly(2026, 5, 1), change!.EffectiveDate);
+        Assert.Empty(await tracker.DueFollowUpsAsync(new DateTimeOffset(2026, 4, 30, 23, 0, 0, TimeSpan.Zero)));
+
+        var due = new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero);
+        _time.SetUtcNow(due);
+        var followUp = Assert.Single(await tracker.DueFollowUpsAsync(due));
+        Assert.Equal((2, TreatyStage.Effective, ProcedureSteps.InEffect), (followUp.Revision, followUp.Stage, followUp.Step));
+        Assert.Equal(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), followUp.StageHistory[^1].SeenAt);
+        Assert.NotNull(await new EventStore(_db.Store).GetRevisionAsync(followUp.EventId, 2));
+
+        // A timer run that failed before its enqueue gets the same revision again, for a while.
+        Assert.Equal(MessageJson.Serialize(followUp), MessageJson.Serialize(Assert.Single(await tracker.DueFollowUpsAsync(due.AddMinutes(30)))));
+        Assert.Empty(await tracker.DueFollowUpsAsync(due.AddDays(1)));
+        Assert.Empty(await tracker.DueFollowUpsAsync(due.AddDays(2)));
+        Assert.Equal(2, (await tracker.GetHeadAsync(followUp.EventId))!.Revision);
+    }
+
+    [Fact]
+    public async Task A_stated_effective_date_wins_and_a_source_reporting_the_effect_first_cancels_the_follow_up()
+    {
+        var tracker = TrackerWith();
+        var t = _time.GetUtcNow();
+        var change = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/law", t, title: "Putin signs law on denunciation; the denunciation takes effect on 1 March 2026"), "");
+        Assert.Equal(new DateOnly(2026, 3, 1), change!.EffectiveDate);
+
+        var corrected = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("http://kremlin.ru/acts/1", t.AddDays(1), SourceLevel.Official, "Putin signs law on denunciation; the denunciation takes effect on 16 March 2026"), "");
+        Assert.Equal((new DateOnly(2026, 3, 16), EventTracker.CorrectionEffectiveDate), (corrected!.EffectiveDate, corrected.Correction));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
+        await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
+        Assert.Empty(await tracker.DueFollowUpsAsync(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task A_future_take_effect_phrase_is_not_the_effect()
+    {
+        var tracker = TrackerWith();
+        var change = await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/1", _time.GetUtcNow(), title: "Russia's withdrawal from the anti-torture convention will take effect on 1 March 2026"), "");
+
+        Assert.Equal(TreatyStage.Notified, change!.Stage);
+        Assert.Equal(new DateOnly(2026, 3, 1), change.EffectiveDate);
+    }
+
+    [Fact]
+    public void Options_name_the_bad_key()
+    {
+        var options = new EventOptions { Windows = { ["parliament"] = TimeSpan.FromDays(1), ["proposed"] = TimeSpan.Zero } };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
+        Assert.Contains(results, r => r.ErrorMessage!.Contains("Events:Windows:parliament", StringComparison.Ordinal));
+        Assert.Contains(results, r => r.ErrorMessage!.Contains("Events:Windows:proposed must be positive", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_item_edited_to_a_later_step_counts_again_under_the_same_link()
+    {
+        var tracker = TrackerWith();
+        var t = _time.GetUtcNow();
+        await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://live.example/page", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
+        var edited = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+        var redelivered = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+
+        Assert.Equal((2, ProcedureSteps.LawSigned), (edited!.Revision, edited.Step));
+        Assert.Equal(2, redelivered!.Revision);
+        Assert.Single((await tracker.GetHeadAsync(edited.EventId))!.Sources);
+    }
+
+    [Fact]
+    public async Task The_container_builds_the_tracker_with_its_options()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<Alerts.Core.Ports.IStateStore>(_db.Store)
+            .AddSingleton<TimeProvider>(_time)
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddSingleton(Alerts.Core.Detection.TreatyCatalog.Parse("""{"treaties":[]}"""))
+            .AddSingleton<EventTracker>();
+        services.AddOptions<EventOptions>().Configure(o => o.Windows["proposed"] = TimeSpan.FromDays(1));
+
+        using var provider = services.BuildServiceProvider();
+
+        var tracker = provider.GetRequiredService<EventTracker>();
+        await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://a.example/1", _time.GetUtcNow()), "");
+        _time.Advance(TimeSpan.FromDays(2));
+        var next = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+
+        // The configured one-day window, not the default 400 days.
+        Assert.Equal("coe-126.withdrawal.ru-2", next!.EventId);
     }
 }

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Events;
+
+/// <summary>How detections are joined into events (configuration section <c>Events</c>). See docs/EVENTS.md.</summary>
+public sealed class EventOptions : IValidatableObject
+{
+    public const string Section = "Events";
+
+    /// <summary>
+    /// Per stage (vocabulary name): how long an event may stay idle — no new item — and still take
+    /// the next detection of the same treaty, action and states. Past it, the detection starts a new
+    /// event (<c>coe-126.withdrawal.ru-2</c>). Long for the slow stages: a proposal can wait a year
+    /// for the Duma, a notified withdrawal up to a year and a month for its effect.
+    /// Keys not set keep these defaults.
+    /// </summary>
+    public Dictionary<string, TimeSpan> Windows { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["unknown"] = TimeSpan.FromDays(30),
+        ["announced"] = TimeSpan.FromDays(60),
+        ["proposed"] = TimeSpan.FromDays(400),
+        ["legislative"] = TimeSpan.FromDays(180),
+        ["enacted"] = TimeSpan.FromDays(400),
+        ["notified"] = TimeSpan.FromDays(550),
+        ["effective"] = TimeSpan.FromDays(60),
+    };
+
+    /// <summary>
+    /// A follow-up revision (the scheduled day of effect) is handed out again by
+    /// <see cref="EventTracker.DueFollowUpsAsync"/> for this long after it was made, so a timer run
+    /// that failed between the state write and the enqueue loses nothing; downstream is idempotent.
+    /// </summary>
+    public TimeSpan FollowUpRepeatWindow { get; set; } = TimeSpan.FromHours(2);
+
+    public TimeSpan WindowFor(TreatyStage stage)
+        => Windows.TryGetValue(Vocabulary.Name(stage), out var window) ? window : TimeSpan.FromDays(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (key, window) in Windows)
+        {
+            if (!Vocabulary.TryParseStage(key, out _))
+            {
+                yield return new ValidationResult($"{Section}:{nameof(Windows)}:{key} is not a stage (unknown, announced, proposed, legislative, enacted, notified, effective)", [nameof(Windows)]);
+            }
+            else if (window <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult($"{Section}:{nameof(Windows)}:{key} must be positive", [nameof(Windows)]);
+            }
+        }
+        if (FollowUpRepeatWindow < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"{Section}:{nameof(FollowUpRepeatWindow)} must not be negative", [nameof(FollowUpRepeatWindow)]);
+        }
+    }
+}

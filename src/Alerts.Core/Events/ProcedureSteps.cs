@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Events;
+
+/// <summary>
+/// The finer steps of a state's treaty procedure, in order, modelled on Russia's (government
+/// proposal → bill in the Duma → readings → Federation Council → law signed → depositary notified
+/// → in effect) and named so that other parliaments fit the same slots. Each step belongs to one
+/// coarse <see cref="TreatyStage"/>. <see cref="Classify"/> reads them from an item's title and
+/// summary (English and Russian); it is pure and separate from the detector on purpose: the
+/// detector decides the coarse stage, this only refines it.
+/// </summary>
+public static partial class ProcedureSteps
+{
+    public const string GovernmentProposal = "govt_proposal";
+    public const string BillSubmitted = "bill_submitted";
+    public const string FirstReading = "duma_reading_1";
+    public const string SecondReading = "duma_reading_2";
+    /// <summary>The lower house adopted the law (third or final reading; "parliament passed" elsewhere).</summary>
+    public const string LowerHouseAdopted = "duma_adopted";
+    /// <summary>The upper house approved it (Federation Council, Senate).</summary>
+    public const string UpperHouseApproved = "federation_council";
+    /// <summary>The head of state signed the law (or a decree).</summary>
+    public const string LawSigned = "law_signed";
+    public const string DepositaryNotified = "depositary_notified";
+    public const string InEffect = "in_effect";
+
+    /// <summary>Every step, earliest first.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        GovernmentProposal, BillSubmitted, FirstReading, SecondReading, LowerHouseAdopted,
+        UpperHouseApproved, LawSigned, DepositaryNotified, InEffect,
+    ];
+
+    /// <summary>Position in the procedure: 1 for the first step, 0 for none or an unknown name.</summary>
+    public static int Rank(string? step)
+    {
+        if (step is null)
+        {
+            return 0;
+        }
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(All[i], step, StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>The coarse stage a step belongs to.</summary>
+    public static TreatyStage StageOf(string step) => step switch
+    {
+        GovernmentProposal or BillSubmitted => TreatyStage.Proposed,
+        FirstReading or SecondReading or LowerHouseAdopted or UpperHouseApproved => TreatyStage.Legislative,
+        LawSigned => TreatyStage.Enacted,
+        DepositaryNotified => TreatyStage.Notified,
+        InEffect => TreatyStage.Effective,
+        _ => TreatyStage.Unknown,
+    };
+
+    /// <summary>Every step the text mentions, earliest first. An item often recalls earlier steps too.</summary>
+    public static IReadOnlyList<string> Classify(string? title, string? summary)
+    {
+        var text = Normalise(title) + " \n " + Normalise(summary);
+        var found = new List<string>();
+        void Add(string step, Regex regex)
+        {
+            if (regex.IsMatch(text))
+            {
+                found.Add(step);
+            }
+        }
+        Add(GovernmentProposal, GovernmentPattern());
+        Add(BillSubmitted, BillPattern());
+        var first = FirstReadingPattern().IsMatch(text);
+        var second = SecondReadingPattern().IsMatch(text);
+        if (first)
+        {
+            found.Add(FirstReading);
+        }
+        if (second)
+        {
+            found.Add(SecondReading);
+        }
+        // "The Duma passed it in the first reading" is not the final vote: a generic "passed" counts
+        // as adoption only when no earlier reading is named, or the third/final one is.
+        if (FinalReadingPattern().IsMatch(text) || (!first && !second && LowerHousePattern().IsMatch(text)))
+        {
+            found.Add(LowerHouseAdopted);
+        }
+        Add(UpperHouseApproved, UpperHousePattern());
+        Add(LawSigned, LawSignedPattern());
+        Add(DepositaryNotified, NotifiedPattern());
+        Add(InEffect, InEffectPattern());
+        return found;
+    }
+
+    /// <summary>The latest step the text mentions within <paramref name="stage"/>, or null.</summary>
+    public static string? Within(TreatyStage stage, IReadOnlyList<string> steps)
+        => steps.Where(s => StageOf(s) == stage).MaxBy(Rank);
+
+    /// <summary>
+    /// The step an item is at, given the detector's coarse stage: the latest step of that stage the
+    /// text names. When the detector saw no stage (unknown, announced), the latest step from
+    /// proposal to notification the text names, if any: «Денонсировать ...» is a signed law even
+    /// though no stage word is in it. Never <see cref="InEffect"/> on its own, because «закон
+    /// вступает в силу» is about the law, not the treaty.
+    /// </summary>
+    public static string? Refine(TreatyStage detected, IReadOnlyList<string> steps)
+        => detected is TreatyStage.Unknown or TreatyStage.Announced
+            ? steps.Where(s => StageOf(s) is > TreatyStage.Announced and < TreatyStage.Effective).MaxBy(Rank)
+            : Within(detected, steps);
+
+    private static string Normalise(string? text)
+        => text is null ? "" : (text.Length > 4000 ? text[..4000] : text).ToLowerInvariant().Replace('ё', 'е');
+
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    [GeneratedRegex(@"\b(?:правительств\w*|кабмин\w*|мишустин\w*|премьер\w*|постановлени\w*|предложени\w*\s+о\s+(?:денонсац|прекращени|приостановлени|выход|ратификац|присоединени|отзыв)\w*|government|cabinet|prime\s+minister|mishustin|propos\w*)", Options)]
+    private static partial Regex GovernmentPattern();
+
+    [GeneratedRegex(@"\b(?:(?<!для\s)внес\w*\s+(?:\w+\s+){0,6}?в\s+(?:гос\w*\s*)?дум\w*|в\s+госдум\w*\s+внес\w*|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|submit\w*\s+(?:\w+\s+){0,6}?to\s+(?:the\s+)?(?:state\s+)?(?:duma|parliament|legislature)|introduc\w*\s+(?:a\s+|the\s+)?bill|(?:a|the)\s+bill\b|draft\s+law)", Options)]
+    private static partial Regex BillPattern();
+
+    [GeneratedRegex(@"\b(?:перв\w*\s+чтени\w*|first\s+reading)", Options)]
+    private static partial Regex FirstReadingPattern();
+
+    [GeneratedRegex(@"\b(?:втор\w*\s+чтени\w*|втором\s+и\s+третьем|second\s+reading)", Options)]
+    private static partial Regex SecondReadingPattern();
+
+    [GeneratedRegex(@"\b(?:(?:трет|окончательн|заключительн)\w*,?\s+(?:\w+\s+)?чтени\w*|втором\s+и\s+третьем|окончательно\s+(?:принял|приняла|приняли|утвердил\w*|одобрил\w*)|third\s+reading|final\s+reading)", Options)]
+    private static partial Regex FinalReadingPattern();
+
+    [GeneratedRegex(@"\b(?:(?:госдум|дум|депутат|парламент)\w*\s+(?:\w+\s+){0,5}?(?:принял|приняли|приняла|одобрил\w*|поддержал\w*|ратифицир\w*|проголосова\w*|утвердил\w*)|(?:duma|parliament|lawmakers|deputies|legislators|mps|legislature)\s+(?:\w+\s+){0,4}?(?:pass|adopt|approv|vot|back|ratif|endors)\w*|(?:passed|adopted|approved)\s+by\s+(?:the\s+)?(?:state\s+)?(?:duma|parliament|lawmakers|lower\s+house))", Options)]
+    private static partial Regex LowerHousePattern();
+
+    [GeneratedRegex(@"\b(?:совет\w*\s+федерации|совфед\w*|сенатор\w*|federation\s+council|upper\s+house|senators?\b|senate\b)", Options)]
+    private static partial Regex UpperHousePattern();
+
+    // A published law's operative clause starts with the imperative: «Денонсировать Договор ...».
+    [GeneratedRegex(@"(?:\bподписал\w*\s+(?:\w+\s+){0,3}?(?:закон|указ)\w*|\bподписан\w*\s+(?:\w+\s+){0,2}?закон\w*|\bзакон\w*\s+(?:\w+\s+){0,8}?подписан\w*|\bфедеральн\w*\s+закон\w*\s+от\s+\d|(?:^|[«""\n]\s*)(?:денонсировать|приостановить\s+действие|прекратить\s+действие)\b|\bsign\w*\s+(?:\w+\s+){0,4}?(?:law|legislation|decree)\b|\blaw\s+(?:was\s+)?signed|\bsigned\s+into\s+law)", Options)]
+    private static partial Regex LawSignedPattern();
+
+    [GeneratedRegex(@"\b(?:уведоми\w*|уведомлен\w*|нотификац\w*|депозитари\w*|notif\w*|depositary|informed\s+the\s+(?:un|secretary|depositary)\w*|notice\s+of\s+(?:withdrawal|denunciation))", Options)]
+    private static partial Regex NotifiedPattern();
+
+    [GeneratedRegex(@"\b(?:вступ\w*\s+в\s+(?:законную\s+)?силу|прекратил\w*\s+(?:\w+\s+){0,3}?(?:действи|участи)\w*|перестал\w*\s+быть\s+участник\w*|официально\s+(?:вышл\w*|вышел|покинул\w*)|окончательно\s+вы(?:шл|шел)\w*|(?:enter\w*|came|come|comes)\s+into\s+force|took\s+effect|takes\s+effect|formally\s+(?:quit|left|leaves|withdr\w*|exit\w*)|officially\s+(?:quit|left|leaves|withdr\w*|exit\w*)|ceased\s+to\s+be\s+(?:a\s+)?party|no\s+longer\s+(?:a\s+)?party)", Options)]
+    private static partial Regex InEffectPattern();
+}

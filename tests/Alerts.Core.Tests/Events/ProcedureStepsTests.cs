@@ -1,0 +1,74 @@
+using Alerts.Core.Events;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Tests.Events;
+
+public sealed class ProcedureStepsTests
+{
+    [Theory]
+    // Phrases from the Russia treaty-actions timeline (tests/data/timeline) and its sources.
+    [InlineData("Предложение о денонсации Договора по открытому небу одобрило правительство России в постановлении", ProcedureSteps.GovernmentProposal)]
+    [InlineData("В Госдуму внесён проект федерального закона о приостановлении Россией действия Договора между РФ и США", ProcedureSteps.BillSubmitted)]
+    [InlineData("10 мая Путин внес на рассмотрении в Госдуму проект закона о денонсации договора", ProcedureSteps.BillSubmitted)]
+    [InlineData("Госдума приняла в первом чтении законопроект о денонсации", ProcedureSteps.FirstReading)]
+    [InlineData("приняла в третьем, заключительном чтении закон об отзыве ратификации", ProcedureSteps.LowerHouseAdopted)]
+    [InlineData("Депутаты Государственной думы приняли сегодня, 16 февраля, закон", ProcedureSteps.LowerHouseAdopted)]
+    [InlineData("Совфед РФ одобрил денонсацию договора об обычных вооружениях в Европе", ProcedureSteps.UpperHouseApproved)]
+    [InlineData("Путин подписал закон об отзыве ратификации договора о запрете ядерных испытаний", ProcedureSteps.LawSigned)]
+    [InlineData("«Денонсировать Договор об обычных вооруженных силах в Европе, подписанный в городе Париже 19 ноября 1990 года»", ProcedureSteps.LawSigned)]
+    [InlineData("Russia notified the depositary of its withdrawal", ProcedureSteps.DepositaryNotified)]
+    [InlineData("Russia Formally Quits Post-Cold War Arms Treaty With Europe", ProcedureSteps.InEffect)]
+    [InlineData("Russia-North Korea Defense Pact Enters Into Force", ProcedureSteps.InEffect)]
+    [InlineData("The Duma voted to pass the bill in its third reading", ProcedureSteps.LowerHouseAdopted)]
+    public void Latest_step_named_in_the_text(string text, string expected)
+    {
+        var steps = ProcedureSteps.Classify(text, "");
+
+        Assert.Equal(expected, steps.MaxBy(ProcedureSteps.Rank));
+    }
+
+    [Fact]
+    public void A_first_reading_vote_is_not_the_final_adoption()
+    {
+        var steps = ProcedureSteps.Classify("Госдума приняла в первом чтении закон о денонсации ДОВСЕ", "");
+
+        Assert.Contains(ProcedureSteps.FirstReading, steps);
+        Assert.DoesNotContain(ProcedureSteps.LowerHouseAdopted, steps);
+    }
+
+    [Fact]
+    public void A_proposal_to_submit_is_not_a_submitted_bill()
+    {
+        var steps = ProcedureSteps.Classify("«Одобрить и представить Президенту ... для внесения в Государственную Думу ... предложение о денонсации Российской Федерацией Европейской конвенции по предупреждению пыток»", "");
+
+        Assert.Equal(ProcedureSteps.GovernmentProposal, steps.MaxBy(ProcedureSteps.Rank));
+    }
+
+    [Fact]
+    public void Refine_keeps_to_the_detector_stage_and_only_fills_a_missing_one()
+    {
+        // A signed-law item that recalls the Federation Council vote: the detector says enacted.
+        var steps = ProcedureSteps.Classify("Путин подписал закон о денонсации", "Совет Федерации одобрил его 24 мая");
+        Assert.Equal(ProcedureSteps.LawSigned, ProcedureSteps.Refine(TreatyStage.Enacted, steps));
+        Assert.Equal(ProcedureSteps.UpperHouseApproved, ProcedureSteps.Refine(TreatyStage.Legislative, steps));
+
+        // No stage word for the detector, but the operative clause of a law.
+        var law = ProcedureSteps.Classify("«Денонсировать Европейскую конвенцию по предупреждению пыток»", "");
+        Assert.Equal(ProcedureSteps.LawSigned, ProcedureSteps.Refine(TreatyStage.Announced, law));
+
+        // «Закон вступает в силу» never makes an announced item effective.
+        var lawInForce = ProcedureSteps.Classify("Закон о денонсации вступает в силу со дня опубликования", "");
+        Assert.Null(ProcedureSteps.Refine(TreatyStage.Announced, lawInForce));
+    }
+
+    [Fact]
+    public void Steps_are_ordered_within_and_across_stages()
+    {
+        var stages = ProcedureSteps.All.Select(ProcedureSteps.StageOf).ToList();
+
+        Assert.Equal(stages.Order(), stages);
+        Assert.DoesNotContain(TreatyStage.Unknown, stages);
+        Assert.Equal(Enumerable.Range(1, ProcedureSteps.All.Count), ProcedureSteps.All.Select(ProcedureSteps.Rank));
+        Assert.Equal(0, ProcedureSteps.Rank(null));
+    }
+}
