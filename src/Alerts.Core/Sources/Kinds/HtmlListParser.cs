@@ -166,11 +166,24 @@ public sealed class HtmlListParser : ISourceDocumentParser
         {
             return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), offset);
         }
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) || !text.Contains('T', StringComparison.Ordinal))
+        if (!text.Contains('T', StringComparison.Ordinal))
         {
             return null;
         }
-        return parsed.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(parsed, offset) : new DateTimeOffset(parsed.ToUniversalTime(), TimeSpan.Zero);
+        if (HasZone(text))
+        {
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;
+        }
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset)
+            : null;
+    }
+
+    /// <summary>Ends in <c>Z</c> or a <c>+hh:mm</c> / <c>-hhmm</c> offset after the time.</summary>
+    private static bool HasZone(string text)
+    {
+        var time = text.IndexOf('T', StringComparison.Ordinal);
+        return text.EndsWith('Z') || text.EndsWith('z') || text.AsSpan(time).IndexOfAny('+', '-') > 0;
     }
 
     private static string? Option(SourceDefinition source, string name)

@@ -136,4 +136,20 @@ public sealed class HtmlListParserTests
 
         Assert.Equal("", Assert.Single(feed.Items).Link);
     }
+
+    [Fact]
+    public void Koi8_r_page_declared_in_the_header_and_instants_with_offsets()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var html = "<div class=n><a href=\"https://example.org/1\">Денонсация договора</a><time datetime=\"2026-03-01T10:15:00+03:00\">1 марта</time></div>"
+            + "<div class=n><a href=\"https://example.org/2\">Ратификация</a><time datetime=\"2026-03-02T09:00:00\">2 марта</time></div>";
+        var body = System.Text.Encoding.GetEncoding("koi8-r").GetBytes(html);
+        var options = new Dictionary<string, string> { ["item"] = "div.n", ["title"] = "a", ["date"] = "time", ["utcOffset"] = "+03:00" };
+
+        var feed = _parser.Parse(body, "text/html; charset=KOI8-R", KindData.Source("html-list", "https://example.org/", "ru", options));
+
+        Assert.Equal("Денонсация договора", feed.Items[0].Title);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 7, 15, 0, TimeSpan.Zero), feed.Items[0].Published);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(3)), feed.Items[1].Published);
+    }
 }
