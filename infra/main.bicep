@@ -54,6 +54,9 @@ param depositaryPollSchedule string = '0 0 */1 * * *'
 @description('NCRONTAB schedule of the daily health report to the operator chat.')
 param healthReportSchedule string = '0 0 7 * * *'
 
+@description('NCRONTAB schedule of the follow-up check (a withdrawal\'s effective date has come).')
+param followUpSchedule string = '0 30 * * * *'
+
 @description('E-mail address that receives alert notifications; empty for alert rules without notification.')
 param alertEmail string = ''
 
@@ -201,6 +204,7 @@ module functionApp 'modules/functionapp.bicep' = {
     newsPollSchedule: newsPollSchedule
     depositaryPollSchedule: depositaryPollSchedule
     healthReportSchedule: healthReportSchedule
+    followUpSchedule: followUpSchedule
     telegramApiBaseUrl: telegramApiBaseUrl
     operatorChatId: operatorChatId
     fetchContactUrl: fetchContactUrl

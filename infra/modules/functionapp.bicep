@@ -38,6 +38,7 @@ param decreePollSchedule string
 param newsPollSchedule string
 param depositaryPollSchedule string
 param healthReportSchedule string
+param followUpSchedule string
 param telegramApiBaseUrl string
 param operatorChatId string
 param fetchContactUrl string
@@ -134,6 +135,7 @@ var baseSettings = {
   NewsPollSchedule: newsPollSchedule
   DepositaryPollSchedule: depositaryPollSchedule
   HealthReportSchedule: healthReportSchedule
+  FollowUpSchedule: followUpSchedule
   // Resolved by the platform through keyVaultReferenceIdentity; when resolution fails the app sees
   // this literal text, and must refuse to start.
   Telegram__BotToken: '@Microsoft.KeyVault(SecretUri=${botTokenSecretUri})'

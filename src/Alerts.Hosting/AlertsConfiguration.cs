@@ -19,24 +19,39 @@ public static class AlertsConfiguration
     public const string ChannelsSection = "Channels";
     public const string SourcesFileKey = "SourcesFile";
     public const string UseDefaultSourcesKey = "UseDefaultSources";
-    public const string DefaultSourcesFile = "config/sources.json";
+    public const string DefaultSourcesDirectory = "config";
 
     public static IReadOnlyList<SourceDefinition> LoadSources(IConfiguration configuration, string baseDirectory)
     {
         var problems = new List<string>();
         var sources = new List<SourceDefinition>();
         var useDefaults = configuration.GetValue(UseDefaultSourcesKey, true);
-        var file = configuration[SourcesFileKey];
-        if (useDefaults || !string.IsNullOrWhiteSpace(file))
+        var files = configuration[SourcesFileKey];
+        if (!string.IsNullOrWhiteSpace(files))
         {
-            var path = ResolvePath(file ?? DefaultSourcesFile, baseDirectory);
-            if (File.Exists(path))
+            foreach (var file in files.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                sources.AddRange(ReadSourcesFile(path, problems));
+                var path = ResolvePath(file, baseDirectory);
+                if (File.Exists(path))
+                {
+                    Merge(sources, ReadSourcesFile(path, problems));
+                }
+                else
+                {
+                    problems.Add($"{SourcesFileKey}: file '{path}' does not exist");
+                }
             }
-            else if (!string.IsNullOrWhiteSpace(file))
+        }
+        else if (useDefaults)
+        {
+            // Every config/sources*.json: feeds in sources.json, API and depositary sources in sources.kinds.json.
+            var directory = ResolveDirectory(DefaultSourcesDirectory, baseDirectory);
+            if (directory is not null)
             {
-                problems.Add($"{SourcesFileKey}: file '{path}' does not exist");
+                foreach (var path in Directory.EnumerateFiles(directory, "sources*.json").Order(StringComparer.Ordinal))
+                {
+                    Merge(sources, ReadSourcesFile(path, problems));
+                }
             }
         }
 
@@ -115,6 +130,38 @@ public static class AlertsConfiguration
         }
         var fromCurrent = Path.GetFullPath(path);
         return File.Exists(fromCurrent) ? fromCurrent : Path.GetFullPath(Path.Combine(baseDirectory, path));
+    }
+
+    private static string? ResolveDirectory(string path, string baseDirectory)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return Directory.Exists(path) ? path : null;
+        }
+        var fromBase = Path.GetFullPath(Path.Combine(baseDirectory, path));
+        if (Directory.Exists(fromBase) && Directory.EnumerateFiles(fromBase, "sources*.json").Any())
+        {
+            return fromBase;
+        }
+        var fromCurrent = Path.GetFullPath(path);
+        return Directory.Exists(fromCurrent) ? fromCurrent : null;
+    }
+
+    /// <summary>A later file's entry with an id already listed replaces the earlier one.</summary>
+    private static void Merge(List<SourceDefinition> sources, IEnumerable<SourceDefinition> more)
+    {
+        foreach (var source in more)
+        {
+            var index = sources.FindIndex(s => s.Id == source.Id);
+            if (index >= 0)
+            {
+                sources[index] = source;
+            }
+            else
+            {
+                sources.Add(source);
+            }
+        }
     }
 
     private static IEnumerable<SourceDefinition> ReadSourcesFile(string path, List<string> problems)

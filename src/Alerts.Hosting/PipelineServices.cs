@@ -5,6 +5,7 @@ using Alerts.Core.Formatting;
 using Alerts.Core.Operations;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
+using Alerts.Core.Sources.Kinds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,9 @@ namespace Alerts.Hosting;
 /// </summary>
 public static class PipelineServices
 {
+    /// <summary>Source kinds beyond RSS/Atom/JSON Feed.</summary>
+    public static IReadOnlyList<string> KindNames { get; } = ["pravo-api", "duma-api", "coe-signatures", "untc-notifications", "html-list"];
+
     public const string TreatyCatalogKey = "Detection:CatalogFile";
     public const string DefaultTreatyCatalog = "config/treaties.json";
 
@@ -36,9 +40,16 @@ public static class PipelineServices
         services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>()));
 
         services.AddSourceReading(configuration);
+        foreach (var kind in KindNames)
+        {
+            // The catalogue gives CoE depositary items their real treaty titles.
+            services.AddSingleton<ISourceContentParser>(sp => new KindParser(
+                SourceKinds.CreateDefault(sp.GetRequiredService<TreatyCatalog>()).Find(kind)!, configuration));
+        }
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<SeenItemStore>();
         services.AddSingleton<EventStore>();
+        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EventTracker>();
         services.AddSingleton<SchedulePollsStage>();
         services.AddSingleton<PollSourceStage>();
@@ -88,7 +99,7 @@ public static class PipelineServices
         Check(() => services.GetRequiredService<SourceCatalog>());
         Check(() => services.GetRequiredService<ChannelDirectory>());
         Check(() => services.GetRequiredService<TreatyCatalog>());
-        foreach (var type in optionsTypes.Concat([typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions), typeof(FetchOptions)]))
+        foreach (var type in optionsTypes.Concat([typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions), typeof(FetchOptions), typeof(EventOptions)]))
         {
             var optionsType = typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(type);
             Check(() => _ = optionsType.GetProperty("Value")!.GetValue(services.GetRequiredService(optionsType)));

@@ -53,6 +53,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
             ["NewsPollSchedule"] = ("newsPollSchedule", "0 */10 * * * *"),
             ["DepositaryPollSchedule"] = ("depositaryPollSchedule", "0 0 */1 * * *"),
             ["HealthReportSchedule"] = ("healthReportSchedule", "0 0 7 * * *"),
+            ["FollowUpSchedule"] = ("followUpSchedule", "0 30 * * * *"),
             ["Telegram__ApiBaseUrl"] = ("telegramApiBaseUrl", "https://api.telegram.org"),
             ["Telegram__OperatorChatId"] = ("operatorChatId", ""),
             ["Fetch__ContactUrl"] = ("fetchContactUrl", ""),
@@ -74,7 +75,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
             "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri",
             "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
-            "DecreePollSchedule", "NewsPollSchedule", "DepositaryPollSchedule", "HealthReportSchedule",
+            "DecreePollSchedule", "NewsPollSchedule", "DepositaryPollSchedule", "HealthReportSchedule", "FollowUpSchedule",
             "Telegram__BotToken", "Telegram__ApiBaseUrl", "Telegram__OperatorChatId", "Fetch__ContactUrl",
         ];
 

@@ -22,6 +22,7 @@ public sealed class LocalRunner(
     RouteChangeStage route,
     DeliveryQueueHandler deliveries,
     NotifyOperatorStage notifyOperator,
+    Core.Events.EventTracker events,
     HealthReportStage health,
     PoisonGuard guard,
     TimeProvider time,
@@ -48,6 +49,10 @@ public sealed class LocalRunner(
             {
                 await queue.EnqueueAsync(QueueNames.PollRequests, MessageJson.SerializeForQueue(request), null, cancellationToken);
             }
+        }
+        foreach (var followUp in await events.DueFollowUpsAsync(time.GetUtcNow(), cancellationToken))
+        {
+            await queue.EnqueueAsync(QueueNames.TreatyChanges, MessageJson.SerializeForQueue(followUp), null, cancellationToken);
         }
         await DrainAsync(report, cancellationToken);
 

@@ -23,7 +23,8 @@ public sealed class DeliverStage(
     DeliveryRateLimiter limiter,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<DeliverStage> logger)
+    ILogger<DeliverStage> logger,
+    Operations.OperatorNotices? notices = null)
 {
     private DeliveryOptions Options => options.Value;
 
@@ -251,6 +252,10 @@ public sealed class DeliverStage(
                     var reason = $"Telegram refused the bot in chat {target}: {outcome.Error}";
                     await channelStates.DisableAsync(run.Channel.Id, reason, ct);
                     logger.LogWarning("Channel {ChannelId} disabled: {Reason}", run.Channel.Id, reason);
+                    if (notices is not null)
+                    {
+                        await notices.PublishAsync(new Messages.OperatorNotice(Operations.OperatorNotices.ChannelDisabled, run.Channel.Id, reason, time.GetUtcNow()), ct);
+                    }
                     return (null, await DropAsync(run, $"channel '{run.Channel.Id}' disabled: {reason}", ct));
 
                 case SendStatus.ChatMigrated when !migrationFollowed && outcome.MigratedToChatId is { } newChat:

@@ -47,12 +47,24 @@ public sealed partial class HttpSourceReader : ISourceReader
         {
             return Fail(source, validators, "source URL must be an absolute http or https URL");
         }
+        IReadOnlyDictionary<string, string> headers = new Dictionary<string, string>();
+        if (parser is ISourceRequestShaper shaper)
+        {
+            try
+            {
+                (uri, headers) = shaper.Shape(source, uri);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Fail(source, validators, e.Message);
+            }
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         var client = _clients.CreateClient(source.AllowPrivateNetwork ? PrivateClientName : GuardedClientName);
         try
         {
-            return await FetchAsync(client, source, uri, validators, parser, timeout.Token).ConfigureAwait(false);
+            return await FetchAsync(client, source, uri, headers, validators, parser, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -64,13 +76,21 @@ public sealed partial class HttpSourceReader : ISourceReader
         }
     }
 
-    private async Task<SourceReadResult> FetchAsync(HttpClient client, SourceDefinition source, Uri uri, SourceValidators validators,
-        ISourceContentParser parser, CancellationToken cancellationToken)
+    private async Task<SourceReadResult> FetchAsync(HttpClient client, SourceDefinition source, Uri uri, IReadOnlyDictionary<string, string> headers,
+        SourceValidators validators, ISourceContentParser parser, CancellationToken cancellationToken)
     {
         for (var hop = 0; ; hop++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgentHeader);
+            if (hop == 0)
+            {
+                // Credentials go to the configured host only, never to where it redirects.
+                foreach (var (name, value) in headers)
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
             request.Headers.TryAddWithoutValidation("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
             if (!string.IsNullOrEmpty(validators.ETag))
             {

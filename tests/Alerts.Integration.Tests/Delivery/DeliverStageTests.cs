@@ -198,6 +198,12 @@ public class DeliverStageTests
         Assert.True(state.Disabled);
         Assert.Contains("bot was kicked", state.DisabledReason);
         Assert.Contains(h.Logs.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("Channel main disabled"));
+
+        // The operator hears of it at once, once.
+        var notices = await h.Queue.ReceiveAsync(Alerts.Core.Messages.QueueNames.OperatorNotices, 10, TimeSpan.FromMinutes(1));
+        var notice = Alerts.Core.Messages.MessageJson.Deserialize<Alerts.Core.Messages.OperatorNotice>(Assert.Single(notices).Body);
+        Assert.Equal("ChannelDisabled", notice.Kind);
+        Assert.Equal("main", notice.Subject);
     }
 
     [Fact]

@@ -44,7 +44,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             TimeoutSeconds = timeoutSeconds,
         }), NullLogger<TelegramChannelSender>.Instance);
         Limiter = new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(options), time);
-        Stage = new DeliverStage(Events, Ledger, ChannelStates, Channels, Formatter, Sender, Limiter, Microsoft.Extensions.Options.Options.Create(options), time, Logs.CreateLogger<DeliverStage>());
+        Stage = new DeliverStage(Events, Ledger, ChannelStates, Channels, Formatter, Sender, Limiter, Microsoft.Extensions.Options.Options.Create(options), time, Logs.CreateLogger<DeliverStage>(),
+            new Alerts.Core.Operations.OperatorNotices(Queue));
         Handler = new DeliveryQueueHandler(Stage, Queue, NullLogger<DeliveryQueueHandler>.Instance);
     }
 

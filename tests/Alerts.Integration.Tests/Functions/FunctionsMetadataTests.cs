@@ -30,7 +30,7 @@ public sealed class FunctionsMetadataTests
     public void App_has_exactly_the_pipeline_functions()
     {
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
-        Assert.Equal(["Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleNewsPolls"], names);
+        Assert.Equal(["Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleFollowUps", "ScheduleNewsPolls"], names);
         Assert.All(Functions.Value, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
     }
 
@@ -45,6 +45,14 @@ public sealed class FunctionsMetadataTests
         var output = Binding(function, "Out", "queue");
         Assert.Equal(QueueNames.PollRequests, output.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", output.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Follow_up_timer_takes_its_schedule_from_app_settings_and_writes_treaty_changes()
+    {
+        var function = Function("ScheduleFollowUps");
+        Assert.Equal("%FollowUpSchedule%", Binding(function, "In", "timerTrigger").GetProperty("schedule").GetString());
+        Assert.Equal(QueueNames.TreatyChanges, Binding(function, "Out", "queue").GetProperty("queueName").GetString());
     }
 
     [Fact]
