@@ -38,11 +38,17 @@ public static class HtmlText
         {
             return CollapseWhitespace(MapC1Controls(html));
         }
-        var text = new StringBuilder(html.Length);
+        // One pass: tags dropped, entities decoded and whitespace collapsed into a single writer.
+        var text = new PlainTextWriter(html.Length);
         var i = 0;
         while (i < html.Length)
         {
             var c = html[i];
+            if (c == '&')
+            {
+                i = AppendEntity(html, i, ref text);
+                continue;
+            }
             if (c != '<' || i + 1 >= html.Length || !IsTagStart(html, i))
             {
                 text.Append(c);
@@ -59,7 +65,7 @@ public static class HtmlText
             {
                 var endCdata = html.IndexOf("]]>", i + 9, StringComparison.Ordinal);
                 var stop = endCdata < 0 ? html.Length : endCdata;
-                text.Append(html, i + 9, stop - i - 9);
+                for (var k = i + 9; k < stop; k++) text.Append(html[k]);
                 i = endCdata < 0 ? html.Length : endCdata + 3;
                 continue;
             }
@@ -69,16 +75,67 @@ public static class HtmlText
             i = end < html.Length ? end + 1 : end;
             if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
             {
-                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                var close = html.IndexOf("</" + name.ToString(), i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : FindTagEnd(html, close + 1) + 1;
                 continue;
             }
-            if (s_blockTags.Contains(name))
+            if (IsBlockTag(name))
             {
-                text.Append('\n');
+                text.Break();
             }
         }
-        return CollapseWhitespace(MapC1Controls(WebUtility.HtmlDecode(text.ToString())));
+        return MapC1Controls(text.ToString());
+    }
+
+    private static int AppendEntity(string html, int amp, ref PlainTextWriter text)
+    {
+        var semicolon = html.IndexOf(';', amp + 1, Math.Min(33, html.Length - amp - 1));
+        if (semicolon > amp + 1)
+        {
+            var reference = html.Substring(amp, semicolon - amp + 1);
+            var decoded = WebUtility.HtmlDecode(reference);
+            if (!string.Equals(decoded, reference, StringComparison.Ordinal))
+            {
+                foreach (var d in decoded) text.Append(d);
+                return semicolon + 1;
+            }
+        }
+        text.Append('&');
+        return amp + 1;
+    }
+
+    /// <summary>Collapses whitespace as it goes: runs of spaces become one space, line breaks one break.</summary>
+    private struct PlainTextWriter(int capacity)
+    {
+        private readonly StringBuilder _builder = new(capacity);
+        private bool _pendingSpace;
+        private bool _pendingBreak;
+
+        public void Append(char c)
+        {
+            if (c is '\n' or '\r' or '\u2028')
+            {
+                _pendingBreak = true;
+            }
+            else if (char.IsWhiteSpace(c) && c != '\u00a0')
+            {
+                _pendingSpace = true;
+            }
+            else
+            {
+                if (_builder.Length > 0)
+                {
+                    if (_pendingBreak) _builder.Append('\n');
+                    else if (_pendingSpace) _builder.Append(' ');
+                }
+                _pendingSpace = _pendingBreak = false;
+                _builder.Append(c);
+            }
+        }
+
+        public void Break() => _pendingBreak = true;
+
+        public override readonly string ToString() => _builder.ToString();
     }
 
     private static bool IsTagStart(string html, int i)
@@ -122,31 +179,12 @@ public static class HtmlText
     /// <summary>Collapses spaces and tabs to one space and blank lines to one line break; trims.</summary>
     public static string CollapseWhitespace(string text)
     {
-        var result = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        var pendingBreak = false;
+        var writer = new PlainTextWriter(text.Length);
         foreach (var c in text)
         {
-            if (c is '\n' or '\r' or '\u2028')
-            {
-                pendingBreak = true;
-            }
-            else if (char.IsWhiteSpace(c) && c != '\u00a0')
-            {
-                pendingSpace = true;
-            }
-            else
-            {
-                if (result.Length > 0)
-                {
-                    if (pendingBreak) result.Append('\n');
-                    else if (pendingSpace) result.Append(' ');
-                }
-                pendingSpace = pendingBreak = false;
-                result.Append(c);
-            }
+            writer.Append(c);
         }
-        return result.ToString();
+        return writer.ToString();
     }
 
     private static int FindTagEnd(string html, int from)
@@ -171,11 +209,14 @@ public static class HtmlText
         return html.Length;
     }
 
-    private static string TagName(string html, int start, int end)
+    private static ReadOnlySpan<char> TagName(string html, int start, int end)
     {
         if (start < end && html[start] == '/') start++;
         var stop = start;
         while (stop < end && (char.IsAsciiLetterOrDigit(html[stop]) || html[stop] is ':' or '-')) stop++;
-        return html[start..stop];
+        return html.AsSpan(start, stop - start);
     }
+
+    private static bool IsBlockTag(ReadOnlySpan<char> name)
+        => name.Length is > 0 and < 12 && s_blockTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
 }
