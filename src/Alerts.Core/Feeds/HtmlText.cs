@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -10,6 +11,10 @@ namespace Alerts.Core.Feeds;
 /// </summary>
 public static class HtmlText
 {
+    // Every char.IsWhiteSpace character except the no-break space, which is kept as text.
+    private static readonly SearchValues<char> s_whitespace = SearchValues.Create(
+        " \t\n\v\f\r\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
+
     private static readonly HashSet<string> s_blockTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -51,8 +56,11 @@ public static class HtmlText
             }
             if (c != '<' || i + 1 >= html.Length || !IsTagStart(html, i))
             {
-                text.Append(c);
-                i++;
+                // Copy the run up to the next markup character in one go.
+                var run = html.AsSpan(i + 1).IndexOfAny('<', '&');
+                var length = run < 0 ? html.Length - i : run + 1;
+                text.Append(html.AsSpan(i, length));
+                i += length;
                 continue;
             }
             if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
@@ -133,6 +141,31 @@ public static class HtmlText
             }
         }
 
+        public void Append(ReadOnlySpan<char> run)
+        {
+            while (!run.IsEmpty)
+            {
+                var space = run.IndexOfAny(s_whitespace);
+                var word = space < 0 ? run : run[..space];
+                if (!word.IsEmpty)
+                {
+                    if (_builder.Length > 0)
+                    {
+                        if (_pendingBreak) _builder.Append('\n');
+                        else if (_pendingSpace) _builder.Append(' ');
+                    }
+                    _pendingSpace = _pendingBreak = false;
+                    _builder.Append(word);
+                }
+                if (space < 0)
+                {
+                    return;
+                }
+                Append(run[space]);
+                run = run[(space + 1)..];
+            }
+        }
+
         public void Break() => _pendingBreak = true;
 
         public override readonly string ToString() => _builder.ToString();
@@ -180,10 +213,7 @@ public static class HtmlText
     public static string CollapseWhitespace(string text)
     {
         var writer = new PlainTextWriter(text.Length);
-        foreach (var c in text)
-        {
-            writer.Append(c);
-        }
+        writer.Append(text.AsSpan());
         return writer.ToString();
     }
 
