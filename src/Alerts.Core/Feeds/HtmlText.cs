@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 
@@ -10,6 +11,10 @@ namespace Alerts.Core.Feeds;
 /// </summary>
 public static class HtmlText
 {
+    // Every char.IsWhiteSpace character except the no-break space, which is kept as text.
+    private static readonly SearchValues<char> s_whitespace = SearchValues.Create(
+        " \t\n\v\f\r\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
+
     private static readonly HashSet<string> s_blockTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -38,15 +43,24 @@ public static class HtmlText
         {
             return CollapseWhitespace(MapC1Controls(html));
         }
-        var text = new StringBuilder(html.Length);
+        // One pass: tags dropped, entities decoded and whitespace collapsed into a single writer.
+        var text = new PlainTextWriter(html.Length);
         var i = 0;
         while (i < html.Length)
         {
             var c = html[i];
+            if (c == '&')
+            {
+                i = AppendEntity(html, i, ref text);
+                continue;
+            }
             if (c != '<' || i + 1 >= html.Length || !IsTagStart(html, i))
             {
-                text.Append(c);
-                i++;
+                // Copy the run up to the next markup character in one go.
+                var run = html.AsSpan(i + 1).IndexOfAny('<', '&');
+                var length = run < 0 ? html.Length - i : run + 1;
+                text.Append(html.AsSpan(i, length));
+                i += length;
                 continue;
             }
             if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0)
@@ -59,7 +73,7 @@ public static class HtmlText
             {
                 var endCdata = html.IndexOf("]]>", i + 9, StringComparison.Ordinal);
                 var stop = endCdata < 0 ? html.Length : endCdata;
-                text.Append(html, i + 9, stop - i - 9);
+                for (var k = i + 9; k < stop; k++) text.Append(html[k]);
                 i = endCdata < 0 ? html.Length : endCdata + 3;
                 continue;
             }
@@ -69,16 +83,92 @@ public static class HtmlText
             i = end < html.Length ? end + 1 : end;
             if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
             {
-                var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                var close = html.IndexOf("</" + name.ToString(), i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : FindTagEnd(html, close + 1) + 1;
                 continue;
             }
-            if (s_blockTags.Contains(name))
+            if (IsBlockTag(name))
             {
-                text.Append('\n');
+                text.Break();
             }
         }
-        return CollapseWhitespace(MapC1Controls(WebUtility.HtmlDecode(text.ToString())));
+        return MapC1Controls(text.ToString());
+    }
+
+    private static int AppendEntity(string html, int amp, ref PlainTextWriter text)
+    {
+        var semicolon = html.IndexOf(';', amp + 1, Math.Min(33, html.Length - amp - 1));
+        if (semicolon > amp + 1)
+        {
+            var reference = html.Substring(amp, semicolon - amp + 1);
+            var decoded = WebUtility.HtmlDecode(reference);
+            if (!string.Equals(decoded, reference, StringComparison.Ordinal))
+            {
+                foreach (var d in decoded) text.Append(d);
+                return semicolon + 1;
+            }
+        }
+        text.Append('&');
+        return amp + 1;
+    }
+
+    /// <summary>Collapses whitespace as it goes: runs of spaces become one space, line breaks one break.</summary>
+    private struct PlainTextWriter(int capacity)
+    {
+        private readonly StringBuilder _builder = new(capacity);
+        private bool _pendingSpace;
+        private bool _pendingBreak;
+
+        public void Append(char c)
+        {
+            if (c is '\n' or '\r' or '\u2028')
+            {
+                _pendingBreak = true;
+            }
+            else if (char.IsWhiteSpace(c) && c != '\u00a0')
+            {
+                _pendingSpace = true;
+            }
+            else
+            {
+                if (_builder.Length > 0)
+                {
+                    if (_pendingBreak) _builder.Append('\n');
+                    else if (_pendingSpace) _builder.Append(' ');
+                }
+                _pendingSpace = _pendingBreak = false;
+                _builder.Append(c);
+            }
+        }
+
+        public void Append(ReadOnlySpan<char> run)
+        {
+            while (!run.IsEmpty)
+            {
+                var space = run.IndexOfAny(s_whitespace);
+                var word = space < 0 ? run : run[..space];
+                if (!word.IsEmpty)
+                {
+                    if (_builder.Length > 0)
+                    {
+                        if (_pendingBreak) _builder.Append('\n');
+                        else if (_pendingSpace) _builder.Append(' ');
+                    }
+                    _pendingSpace = _pendingBreak = false;
+                    _builder.Append(word);
+                }
+                if (space < 0)
+                {
+                    return;
+                }
+                Append(run[space]);
+                run = run[(space + 1)..];
+            }
+        }
+
+        public void Break() => _pendingBreak = true;
+
+        public override readonly string ToString() => _builder.ToString();
     }
 
     private static bool IsTagStart(string html, int i)
@@ -122,31 +212,9 @@ public static class HtmlText
     /// <summary>Collapses spaces and tabs to one space and blank lines to one line break; trims.</summary>
     public static string CollapseWhitespace(string text)
     {
-        var result = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        var pendingBreak = false;
-        foreach (var c in text)
-        {
-            if (c is '\n' or '\r' or '\u2028')
-            {
-                pendingBreak = true;
-            }
-            else if (char.IsWhiteSpace(c) && c != '\u00a0')
-            {
-                pendingSpace = true;
-            }
-            else
-            {
-                if (result.Length > 0)
-                {
-                    if (pendingBreak) result.Append('\n');
-                    else if (pendingSpace) result.Append(' ');
-                }
-                pendingSpace = pendingBreak = false;
-                result.Append(c);
-            }
-        }
-        return result.ToString();
+        var writer = new PlainTextWriter(text.Length);
+        writer.Append(text.AsSpan());
+        return writer.ToString();
     }
 
     private static int FindTagEnd(string html, int from)
@@ -171,11 +239,14 @@ public static class HtmlText
         return html.Length;
     }
 
-    private static string TagName(string html, int start, int end)
+    private static ReadOnlySpan<char> TagName(string html, int start, int end)
     {
         if (start < end && html[start] == '/') start++;
         var stop = start;
         while (stop < end && (char.IsAsciiLetterOrDigit(html[stop]) || html[stop] is ':' or '-')) stop++;
-        return html[start..stop];
+        return html.AsSpan(start, stop - start);
     }
+
+    private static bool IsBlockTag(ReadOnlySpan<char> name)
+        => name.Length is > 0 and < 12 && s_blockTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
 }

@@ -158,6 +158,12 @@ public sealed partial class HttpSourceReader : ISourceReader
                 var failed = Fail(source, validators, e.Message, status);
                 return failed with { Bytes = body.Length };
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A parser defect on one source must not stop the poll of the others.
+                var failed = Fail(source, validators, $"parser for kind '{source.Kind}' failed: {e.GetType().Name}: {e.Message}", status);
+                return failed with { Bytes = body.Length };
+            }
         }
     }
 

@@ -250,6 +250,28 @@ public sealed class HttpSourceReaderTests : IAsyncLifetime
         Assert.Contains("ContactUrl", error.Message);
     }
 
+    [Fact]
+    public async Task A_parser_that_throws_becomes_a_failed_result()
+    {
+        _server.Serve("/any.xml", FeedTestData.Bytes("feeds/official-ru.xml"));
+        Reader();
+        var reader = new HttpSourceReader(_services.GetRequiredService<IHttpClientFactory>(), [new ThrowingParser()],
+            _services.GetRequiredService<IOptions<FetchOptions>>(), _time, NullLogger<HttpSourceReader>.Instance);
+        var source = Source("/any.xml");
+        source.Kind = "boom";
+        var result = await reader.ReadAsync(source, SourceValidators.None);
+        Assert.Equal(SourceReadStatus.Failed, result.Status);
+        Assert.Contains("parser for kind 'boom' failed", result.Error);
+    }
+
+    private sealed class ThrowingParser : ISourceContentParser
+    {
+        public string Kind => "boom";
+
+        public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)
+            => throw new InvalidOperationException("defect");
+    }
+
     private sealed class RedirectingHandler(Uri target) : HttpMessageHandler
     {
         public int Requests { get; private set; }
