@@ -333,7 +333,27 @@ public sealed class TreatyDetector : ITreatyDetector
     private static bool IsOrganisationWord(string w) =>
         w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
 
-    private static bool IsTreatyWord(string word) => DetectionPatterns.TreatyWords().IsMatch(word) && DetectionPatterns.TreatyWords().Match(word).Length == word.Length;
+    private static readonly string[] TreatyWordBeginnings =
+        ["договор", "конвенц", "соглашени", "протокол", "пакт", "харти", "сделк", "traktat", "umow", "porozumieni", "konwencj", "protokol", "protokół", "pakt"];
+
+    // The words of DetectionPatterns.TreatyWords, checked per word without a regular expression (it runs for every word near an action).
+    private static bool IsTreatyWord(string w)
+    {
+        if (w is "treaty" or "treaties" or "convention" or "conventions" or "pact" or "pacts" or "accord" or "accords" or "agreement"
+            or "agreements" or "protocol" or "protocols" or "charter" or "charters" or "statute" or "statutes" or "deal" or "deals"
+            or "устав" or "устава" or "уставу" or "уставом" or "уставе")
+        {
+            return true;
+        }
+        foreach (var b in TreatyWordBeginnings)
+        {
+            if (w.StartsWith(b, StringComparison.Ordinal))
+            {
+                return !w.StartsWith("договоренн", StringComparison.Ordinal);
+            }
+        }
+        return false;
+    }
 
     /// <summary>How far a treaty word's name runs: Russian names follow the noun («Договора между ... о сотрудничестве»), English ones "of/on ...".</summary>
     private static int NameEnd(TextSegment seg, int nounIndex)
