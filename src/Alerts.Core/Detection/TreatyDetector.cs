@@ -184,16 +184,15 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue; // inside a treaty name already taken: «Протокола о прекращении действия Соглашения»
             }
-            var (cs, ce) = seg.ClauseAround(a.CharStart);
             var (ss, se) = seg.SentenceAround(a.CharStart);
-            var clausePrefix = seg.Text.AsSpan(cs, a.CharStart - cs);
-            var words = seg.Text[a.CharStart..a.CharEnd];
-
             var treaty = FindTreaty(seg, a, ss, se, item);
             if (treaty is null)
             {
-                continue;
+                continue; // most action words ("signed", "joined", "left") have no treaty near them
             }
+            var (cs, ce) = seg.ClauseAround(a.CharStart);
+            var clausePrefix = seg.Text.AsSpan(cs, a.CharStart - cs);
+            var words = seg.Text[a.CharStart..a.CharEnd];
             // Context that makes it not a step: the clause opens as background, or says threat/call/could/talks, or negates.
             if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
                 || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
