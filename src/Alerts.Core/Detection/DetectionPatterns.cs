@@ -40,6 +40,13 @@ internal static partial class DetectionPatterns
     public static partial Regex ActionAt();
 
     // Declared before the SearchValues built from it: static initialisers run in text order.
+    /// <summary>
+    /// "comes into force", "takes effect": the only action words whose beginnings (come, take, вступить, wchodzić)
+    /// are too common to search for; when these markers are present the whole text is scanned instead.
+    /// </summary>
+    public static SearchValues<string> EntryIntoForceMarkers { get; } =
+        SearchValues.Create(["into force", "effect", "в силу", "w życie"], StringComparison.Ordinal);
+
     /// <summary>True when some action-word beginning starts a word of the text (not "design", "center", "store").</summary>
     public static bool HasActionStem(ReadOnlySpan<char> text, SearchValues<string> stems)
     {
@@ -64,7 +71,7 @@ internal static partial class DetectionPatterns
     private static readonly string[] ActionStemList =
     [
         "ratif", "revok", "rescind", "withdr", "cancel", "annul", "deratif", "de-ratif", "дератифик", "отзыв", "отозва", "отмен", "расторг", "разорв",
-        "come", "came", "coming", "take", "taking", "took", "wch", "wesz", "in abeyance", "rejoin", "re-join",
+        "into force", "effect", "в силу", "w życie", "in abeyance", "rejoin", "re-join",
         "accession", "membership", "entrance", "entry", "вступ", "членств", "приняти", "członkost", "przystąpi", "wstąpi",
         "join", "accede", "becom", "became", "присоедин", "стал", "dołącz", "przyjęt", "enter",
         "pull", "quit", "leav", "left", "exit", "denounc", "denunciation", "terminat", "abandon", "scrap", "ditch", "walk",

@@ -24,7 +24,16 @@ internal sealed class TextSegment
         _catalog = catalog;
         IsTitle = isTitle;
         var actions = new List<ActionHit>();
-        // Every action word starts with one of the stems at a word start: try the anchored pattern only there.
+        if (text.AsSpan().IndexOfAny(DetectionPatterns.EntryIntoForceMarkers) >= 0)
+        {
+            for (var m = DetectionPatterns.Actions().Match(text); m.Success; m = m.NextMatch())
+            {
+                actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
+            }
+            Actions = actions;
+            return;
+        }
+        // Every other action word starts with one of the stems at a word start: try the anchored pattern only there.
         var offset = 0;
         while (offset < text.Length)
         {

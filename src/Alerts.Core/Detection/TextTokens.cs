@@ -68,6 +68,11 @@ internal static class TextTokens
         "а", "е", "и", "й", "о", "у", "ы", "ь", "ю", "я",
     ];
 
+    // Endings grouped by their last letter, longest first: a word is compared only with endings it could have.
+    private static readonly Dictionary<char, string[]> EndingsByLastLetter = RussianEndings
+        .GroupBy(e => e[^1])
+        .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Length).ToArray());
+
     /// <summary>
     /// Russian: strip one case ending and keep six letters, so «конвенция/конвенции/конвенцию» meet.
     /// Latin: drop a plural s. Digits stay as they are.
@@ -80,16 +85,20 @@ internal static class TextTokens
         }
         if (word[0] is >= '\u0400' and <= '\u04FF')
         {
-            var w = word;
-            foreach (var ending in RussianEndings)
+            var cut = 0;
+            if (EndingsByLastLetter.TryGetValue(word[^1], out var endings))
             {
-                if (w.Length - ending.Length >= 3 && w.EndsWith(ending, StringComparison.Ordinal))
+                foreach (var ending in endings)
                 {
-                    w = w[..^ending.Length];
-                    break;
+                    if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
+                    {
+                        cut = ending.Length;
+                        break;
+                    }
                 }
             }
-            return w.Length > 6 ? w[..6] : w;
+            var length = Math.Min(word.Length - cut, 6);
+            return length == word.Length ? word : word[..length];
         }
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
         {

@@ -184,16 +184,15 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue; // inside a treaty name already taken: «Протокола о прекращении действия Соглашения»
             }
-            var (cs, ce) = seg.ClauseAround(a.CharStart);
             var (ss, se) = seg.SentenceAround(a.CharStart);
-            var clausePrefix = seg.Text.AsSpan(cs, a.CharStart - cs);
-            var words = seg.Text[a.CharStart..a.CharEnd];
-
             var treaty = FindTreaty(seg, a, ss, se, item);
             if (treaty is null)
             {
-                continue;
+                continue; // most action words ("signed", "joined", "left") have no treaty near them
             }
+            var (cs, ce) = seg.ClauseAround(a.CharStart);
+            var clausePrefix = seg.Text.AsSpan(cs, a.CharStart - cs);
+            var words = seg.Text[a.CharStart..a.CharEnd];
             // Context that makes it not a step: the clause opens as background, or says threat/call/could/talks, or negates.
             if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
                 || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
@@ -333,7 +332,27 @@ public sealed class TreatyDetector : ITreatyDetector
     private static bool IsOrganisationWord(string w) =>
         w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
 
-    private static bool IsTreatyWord(string word) => DetectionPatterns.TreatyWords().IsMatch(word) && DetectionPatterns.TreatyWords().Match(word).Length == word.Length;
+    private static readonly string[] TreatyWordBeginnings =
+        ["договор", "конвенц", "соглашени", "протокол", "пакт", "харти", "сделк", "traktat", "umow", "porozumieni", "konwencj", "protokol", "protokół", "pakt"];
+
+    // The words of DetectionPatterns.TreatyWords, checked per word without a regular expression (it runs for every word near an action).
+    private static bool IsTreatyWord(string w)
+    {
+        if (w is "treaty" or "treaties" or "convention" or "conventions" or "pact" or "pacts" or "accord" or "accords" or "agreement"
+            or "agreements" or "protocol" or "protocols" or "charter" or "charters" or "statute" or "statutes" or "deal" or "deals"
+            or "устав" or "устава" or "уставу" or "уставом" or "уставе")
+        {
+            return true;
+        }
+        foreach (var b in TreatyWordBeginnings)
+        {
+            if (w.StartsWith(b, StringComparison.Ordinal))
+            {
+                return !w.StartsWith("договоренн", StringComparison.Ordinal);
+            }
+        }
+        return false;
+    }
 
     /// <summary>How far a treaty word's name runs: Russian names follow the noun («Договора между ... о сотрудничестве»), English ones "of/on ...".</summary>
     private static int NameEnd(TextSegment seg, int nounIndex)

@@ -13,26 +13,29 @@ public sealed class SourceCatalogueTests
     [Fact]
     public void Default_catalogue_entries_are_valid_source_definitions()
     {
-        // tests/data/../../config/sources.json: the catalogue at the repository root.
-        var path = Path.GetFullPath(Path.Combine(FeedTestData.Path("."), "..", "..", "config", "sources.json"));
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        // tests/data/../../config/sources*.json: the default catalogue at the repository root (feeds; API and depositary kinds).
+        var config = Path.GetFullPath(Path.Combine(FeedTestData.Path("."), "..", "..", "config"));
         var ids = new HashSet<string>();
-        foreach (var entry in json.RootElement.GetProperty("Sources").EnumerateArray())
+        foreach (var path in Directory.EnumerateFiles(config, "sources*.json"))
         {
-            var source = new SourceDefinition
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            foreach (var entry in json.RootElement.GetProperty("Sources").EnumerateArray())
             {
-                Id = entry.GetProperty("Id").GetString()!,
-                Url = entry.GetProperty("Url").GetString()!,
-                Kind = entry.GetProperty("Kind").GetString()!,
-                Group = entry.GetProperty("Group").GetString()!,
-                Authority = Enum.Parse<SourceLevel>(entry.GetProperty("Authority").GetString()!, ignoreCase: true),
-                Interval = TimeSpan.Parse(entry.GetProperty("Interval").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            };
-            Validator.ValidateObject(source, new ValidationContext(source), validateAllProperties: true);
-            Assert.True(ids.Add(source.Id), "duplicate id " + source.Id);
-            Assert.Contains(source.Kind, s_kinds);
-            Assert.Contains(source.Group, (string[])["decrees", "depositaries", "news"]);
-            Assert.InRange(source.Interval, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+                var source = new SourceDefinition
+                {
+                    Id = entry.GetProperty("Id").GetString()!,
+                    Url = entry.GetProperty("Url").GetString()!,
+                    Kind = entry.GetProperty("Kind").GetString()!,
+                    Group = entry.GetProperty("Group").GetString()!,
+                    Authority = Enum.Parse<SourceLevel>(entry.GetProperty("Authority").GetString()!, ignoreCase: true),
+                    Interval = TimeSpan.Parse(entry.GetProperty("Interval").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                };
+                Validator.ValidateObject(source, new ValidationContext(source), validateAllProperties: true);
+                Assert.True(ids.Add(source.Id), "duplicate id " + source.Id);
+                Assert.Contains(source.Kind, s_kinds);
+                Assert.Contains(source.Group, (string[])["decrees", "depositaries", "news"]);
+                Assert.InRange(source.Interval, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+            }
         }
         Assert.True(ids.Count >= 15);
     }

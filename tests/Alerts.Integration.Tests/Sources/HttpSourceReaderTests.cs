@@ -241,13 +241,24 @@ public sealed class HttpSourceReaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Missing_contact_url_fails_validation_naming_the_key()
+    public void Malformed_contact_url_fails_validation_naming_the_key()
+    {
+        var services = new ServiceCollection();
+        services.AddSourceReading(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Fetch:ContactUrl"] = "not a url" }).Build());
+        using var provider = services.BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FetchOptions>>().Value);
+        Assert.Contains("ContactUrl", error.Message);
+    }
+
+    [Fact]
+    public void Without_a_contact_url_the_user_agent_still_names_the_product()
     {
         var services = new ServiceCollection();
         services.AddSourceReading(new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FetchOptions>>().Value);
-        Assert.Contains("ContactUrl", error.Message);
+        var options = provider.GetRequiredService<IOptions<FetchOptions>>().Value;
+        Assert.StartsWith("TreatyAlerts/", options.UserAgentHeader, StringComparison.Ordinal);
+        Assert.DoesNotContain("(+", options.UserAgentHeader, StringComparison.Ordinal);
     }
 
     [Fact]
