@@ -28,6 +28,8 @@ public static class PipelineServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StartupCheck>, StartupCheck.Validator>();
+        services.AddOptions<StartupCheck>().ValidateOnStart();
 
         // Sources and channels are read once, at start, so a bad entry fails the start naming its key.
         services.AddSingleton(_ => new SourceCatalog(AlertsConfiguration.LoadSources(configuration, baseDirectory)));

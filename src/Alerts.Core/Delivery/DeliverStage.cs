@@ -30,6 +30,13 @@ public sealed class DeliverStage(
 
     public async Task<DeliveryResult> RunAsync(Messages.Delivery delivery, CancellationToken cancellationToken = default)
     {
+        var result = await DeliverAsync(delivery, cancellationToken);
+        Operations.AlertsMetrics.RecordDelivery(delivery.ChannelId, result);
+        return result;
+    }
+
+    private async Task<DeliveryResult> DeliverAsync(Messages.Delivery delivery, CancellationToken cancellationToken)
+    {
         var result = await RunCoreAsync(delivery, cancellationToken);
         switch (result)
         {

@@ -29,6 +29,13 @@ public sealed class PollSourceStage(
 
     public async Task<PollOutcome> RunAsync(PollRequest request, CancellationToken cancellationToken = default)
     {
+        var outcome = await PollAsync(request, cancellationToken);
+        AlertsMetrics.RecordPoll(outcome);
+        return outcome;
+    }
+
+    private async Task<PollOutcome> PollAsync(PollRequest request, CancellationToken cancellationToken)
+    {
         var source = catalog.Find(request.SourceId);
         if (source is null || !source.Enabled)
         {

@@ -32,7 +32,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
     {
         var sources = new List<object>
         {
-            new { Id = "moscowtimes", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
+            new { Id = "mt-cli", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
         };
         if (extraSourceUrl is not null)
         {
@@ -42,7 +42,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         {
             UseDefaultSources = false,
             Sources = sources,
-            Channels = new[] { new { Id = "main-en", ChatId, Language = "en" } },
+            Channels = new[] { new { Id = "cli-en", ChatId, Language = "en" } },
             Telegram = withToken
                 ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl }
                 : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl },
@@ -54,6 +54,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
     [Fact]
     public async Task Run_once_posts_the_seed_story_exactly_once_and_a_304_poll_adds_nothing()
     {
+        using var metrics = new MetricsRecorder(Core.Operations.AlertsMetrics.MeterName);
         var config = Config();
 
         var first = await RunOnceAsync(config);
@@ -73,6 +74,11 @@ public sealed class CliPipelineTests : IAsyncLifetime
         Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Equal(1, _feeds.NotModifiedCount(PipelineFeeds.NewsPath));
         Assert.Single(_telegram.CallsOf("sendMessage"));
+
+        // The same story told by the metrics an operator watches: three polls (two fetched, one 304), one post.
+        Assert.Equal(2, metrics.Sum("alerts.source.polls", ("source", "mt-cli"), ("status", "fetched")));
+        Assert.Equal(1, metrics.Sum("alerts.source.polls", ("source", "mt-cli"), ("status", "not_modified")));
+        Assert.Equal(1, metrics.Sum("alerts.deliveries", ("channel", "cli-en"), ("result", "delivered")));
 
         var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         var only = Assert.Single(events.JsonLines());
