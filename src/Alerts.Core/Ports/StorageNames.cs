@@ -1,10 +1,11 @@
-namespace Alerts.Local;
+namespace Alerts.Core.Ports;
 
 /// <summary>
-/// The Azure Storage naming rules, enforced here too so a name that works with the local store
-/// also works when the same code runs against Azure.
+/// The Azure Storage naming rules for tables and queues. Part of the ports' contract: both adapters
+/// enforce them, so a name that works with the local store also works against Azure, and a bad name
+/// fails with a message that says why before any call to a service.
 /// </summary>
-internal static class StorageNames
+public static class StorageNames
 {
     public static void ValidateTable(string table)
     {
