@@ -122,6 +122,13 @@ public sealed class SqliteDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                // A pooled connection whose last COMMIT and ROLLBACK both failed (busy under heavy
+                // contention) comes back still inside that transaction; end it rather than fail
+                // the next BEGIN with "cannot start a transaction within a transaction".
+                await ExecuteAsync(connection, "ROLLBACK;", cancellationToken);
+            }
             await ExecuteAsync(connection, $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL;", cancellationToken);
             return connection;
         }

@@ -11,13 +11,15 @@ public sealed class FeedDatesTests
     {
         // feedparser's date cases for the families RSS and Atom use (tests/data/conformance/feedparser/dates.jsonl).
         var data = new TheoryData<string, string?>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(FeedTestData.Path("conformance/feedparser/dates.jsonl")))
         {
             using var record = JsonDocument.Parse(line);
             var family = record.RootElement.GetProperty("format_family").GetString();
             var input = record.RootElement.GetProperty("input").GetString()!;
             // "03335" (ISO ordinal date, iso8601 family) contradicts "22013" -> rejected (w3dtf family); we follow W3C-DTF.
-            if (family is "rfc822" or "w3dtf" or "iso8601" or "asctime" && input != "03335")
+            // The same input can appear under two families; one test case each (xunit skips duplicates).
+            if (family is "rfc822" or "w3dtf" or "iso8601" or "asctime" && input != "03335" && seen.Add(input))
             {
                 var expected = record.RootElement.GetProperty("expected_utc");
                 data.Add(input, expected.ValueKind == JsonValueKind.Null ? null : expected.GetString());
