@@ -1,3 +1,9 @@
+using Alerts.Benchmarks;
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "poll-cycle")
+{
+    return await PollCycleBench.RunAsync(args.Skip(1).ToArray());
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
