@@ -1,17 +1,35 @@
 using Alerts.Azure;
 using Alerts.Core.Ports;
+using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Cli;
 
-/// <summary>Registers the Azure Storage adapters for a connection string (Azurite or a real account).</summary>
+/// <summary>
+/// Registers the Azure Storage adapters: a connection string (Azurite, or an account that allows
+/// shared keys), or the account's queue endpoint (<c>https://&lt;account&gt;.queue.core.windows.net</c>)
+/// reached with your Entra identity (DefaultAzureCredential: <c>az login</c>), as the deployed app's
+/// storage allows no shared keys.
+/// </summary>
 internal static class AzureStore
 {
-    public static void Add(IServiceCollection services, string connectionString)
+    public static bool IsServiceUri(string store)
+        => Uri.TryCreate(store, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+           && uri.Host.Contains(".queue.", StringComparison.OrdinalIgnoreCase);
+
+    public static void Add(IServiceCollection services, string store)
     {
-        var connection = AzureStorageConnection.FromConnectionString(connectionString);
+        var connection = IsServiceUri(store)
+            ? FromQueueEndpoint(new Uri(store))
+            : AzureStorageConnection.FromConnectionString(store);
         services.AddSingleton(connection);
         services.AddSingleton<IStateStore>(_ => connection.CreateStateStore());
         services.AddSingleton<IMessageQueue>(_ => connection.CreateMessageQueue());
+    }
+
+    private static AzureStorageConnection FromQueueEndpoint(Uri queue)
+    {
+        var table = new UriBuilder(queue) { Host = queue.Host.Replace(".queue.", ".table.", StringComparison.OrdinalIgnoreCase), Path = "/" }.Uri;
+        return AzureStorageConnection.FromServiceUris(new UriBuilder(queue) { Path = "/" }.Uri, table, new DefaultAzureCredential());
     }
 }

@@ -82,7 +82,8 @@ public static class CliServices
     }
 
     public static bool IsAzureStorage(string connectionString)
-        => connectionString.Contains("UseDevelopmentStorage=", StringComparison.OrdinalIgnoreCase)
+        => AzureStore.IsServiceUri(connectionString)
+           || connectionString.Contains("UseDevelopmentStorage=", StringComparison.OrdinalIgnoreCase)
            || connectionString.Contains("AccountName=", StringComparison.OrdinalIgnoreCase)
            || connectionString.Contains("QueueEndpoint=", StringComparison.OrdinalIgnoreCase)
            || connectionString.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase);
