@@ -31,6 +31,8 @@ public static class EventsCommand
                         action = head.Action,
                         states = head.States,
                         stage = head.Stage,
+                        step = head.Step,
+                        effectiveDate = head.EffectiveDate,
                         level = head.Level,
                         revision = head.Revision,
                         sources = head.Sources.Count,
@@ -72,7 +74,17 @@ public static class EventsCommand
             }
             var console = context.Console;
             console.MarkupLine($"[bold]{Markup.Escape(head.Treaty.Name)}[/] ({Markup.Escape(head.Treaty.Id)}) — {Vocabulary.Name(head.Action)} by {Markup.Escape(string.Join(", ", head.States))}");
-            console.MarkupLine($"stage {Vocabulary.Name(head.Stage)}, level {Vocabulary.Name(head.Level)}, revision {head.Revision}, first seen {head.FirstSeen:yyyy-MM-dd HH:mm}");
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"stage {Vocabulary.Name(head.Stage)}{(head.Step is { } step ? $" ({Markup.Escape(step)})" : "")}, level {Vocabulary.Name(head.Level)}, revision {head.Revision}, first seen {head.FirstSeen:yyyy-MM-dd HH:mm}"));
+            if (head.EffectiveDate is { } effective)
+            {
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"takes effect {effective:yyyy-MM-dd}{(head.EffectiveDateBasis is { } basis ? $" ({Markup.Escape(basis)})" : "")}"));
+            }
+            if (head.StageHistory.Count > 0)
+            {
+                console.MarkupLine("procedure: " + string.Join(" → ", head.StageHistory.Select(h =>
+                    Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{h.Step ?? Vocabulary.Name(h.Stage)} {h.SeenAt:yyyy-MM-dd}")))));
+            }
             var timeline = new Table().AddColumns("when", "rev", "stage", "level", "source", "title", "link");
             foreach (var source in head.Sources.OrderBy(s => s.Source.Published ?? head.FirstSeen))
             {

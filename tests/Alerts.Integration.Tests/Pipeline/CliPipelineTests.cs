@@ -84,6 +84,12 @@ public sealed class CliPipelineTests : IAsyncLifetime
         var only = Assert.Single(events.JsonLines());
         Assert.Equal("coe-126.withdrawal.ru", only.GetProperty("id").GetString());
         Assert.Equal("proposed", only.GetProperty("stage").GetString());
+
+        var timeline = await _cli.RunAsync("events", "show", "coe-126.withdrawal.ru", "--store", _cli.StoreArgument, "--config", config);
+        Assert.True(timeline.ExitCode == 0, timeline.ToString());
+        Assert.Contains("coe:126", timeline.Output, StringComparison.Ordinal);
+        Assert.Contains("stage proposed", timeline.Output, StringComparison.Ordinal);
+        Assert.Contains("russia-to-quit-europes-anti-torture-convention", timeline.Output, StringComparison.Ordinal);
     }
 
     [Fact]
