@@ -173,7 +173,7 @@ public sealed partial class AlertFormatter
                 ["tag"] = Hashtag(known?.ShortName ?? TreatyLabel(change.Treaty.Id)),
             },
             ["title"] = TelegramHtml.Escape(change.Title),
-            ["summary"] = TelegramHtml.Escape(Shorten(context, MaxContextLength)),
+            ["summary"] = TelegramHtml.Escape(AsSentence(Shorten(context, MaxContextLength))),
             ["sources"] = sources,
             ["event_id"] = TelegramHtml.Escape(change.EventId),
             ["revision"] = change.Revision,
@@ -232,6 +232,10 @@ public sealed partial class AlertFormatter
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Host.Length > 0
             ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
             : null;
+
+    /// <summary>A context line ends as a sentence, so "… Next: …" that follows it reads as a new one.</summary>
+    private static string AsSentence(string text)
+        => text.Length == 0 || ".!?…»\"')".Contains(text[^1], StringComparison.Ordinal) ? text : text + ".";
 
     private static string Shorten(string text, int max)
     {

@@ -111,6 +111,14 @@ public class AlertFormatterTests
     }
 
     [Fact]
+    public void A_context_line_without_a_full_stop_gets_one_before_the_next_step()
+    {
+        var change = AlertFormatter.SampleChange with { Summary = "Распоряжение от 26 августа 2025 года" };
+        var html = Assert.Single(RepositoryTemplates.Formatter().Format(change, English).Parts);
+        Assert.Contains("Распоряжение от 26 августа 2025 года. Next:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Long_context_is_shortened_to_one_line()
     {
         var change = AlertFormatter.SampleChange with { Summary = string.Join(" ", Enumerable.Repeat("word", 400)) };
