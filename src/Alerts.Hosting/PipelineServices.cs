@@ -61,6 +61,8 @@ public static class PipelineServices
         services.AddSingleton<HealthReportStage>();
         services.AddOptions<OperatorOptions>().Configure(o => o.ChatId = configuration["Telegram:OperatorChatId"]);
         services.AddSingleton<PoisonGuard>();
+        // Several hosts (Functions instances, CLI processes) on one store share Telegram's limits.
+        services.AddSingleton<SharedRateGate>();
         services.AddDelivery(configuration);
         return services;
     }

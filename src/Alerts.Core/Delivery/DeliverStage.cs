@@ -24,7 +24,8 @@ public sealed class DeliverStage(
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<DeliverStage> logger,
-    Operations.OperatorNotices? notices = null)
+    Operations.OperatorNotices? notices = null,
+    SharedRateGate? sharedGate = null)
 {
     private DeliveryOptions Options => options.Value;
 
@@ -234,6 +235,15 @@ public sealed class DeliverStage(
                 if (!lease.Granted)
                 {
                     return (null, await PauseAsync(run, new DeliveryResult.Retry(lease.Wait, "rate limit"), ct));
+                }
+                if (sharedGate is not null)
+                {
+                    // Other instances of the app send too: their sends count against the same limits.
+                    var shared = await sharedGate.ClaimAsync(target, run.Channel.Id, Options.MaxInProcessWait, ct);
+                    if (shared > TimeSpan.Zero)
+                    {
+                        return (null, await PauseAsync(run, new DeliveryResult.Retry(shared, "rate limit shared by the app's instances"), ct));
+                    }
                 }
                 outcome = editId is { } id
                     ? await sender.EditAsync(outgoing, id, ct)

@@ -23,6 +23,13 @@ public sealed class DeliveryOptions
     /// Waits (rate limit or <c>retry_after</c>) up to this long are spent in process; longer ones end the
     /// attempt and the host re-enqueues the delivery with that visibility delay.
     /// </summary>
+    /// <summary>
+    /// Added to every window of the limits shared by the app's instances (<see cref="SharedRateGate"/>): a slot is
+    /// claimed before the request leaves, and requests of different instances reach Telegram after different
+    /// delays, so the shared pace keeps this much room.
+    /// </summary>
+    public TimeSpan SharedRateMargin { get; set; } = TimeSpan.FromMilliseconds(500);
+
     public TimeSpan MaxInProcessWait { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>After this many failed attempts (5xx, connection refused) a delivery is poisoned; waits for limits do not count.</summary>

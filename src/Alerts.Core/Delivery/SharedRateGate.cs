@@ -1,0 +1,103 @@
+using System.Globalization;
+using Alerts.Core.Messages;
+using Alerts.Core.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core.Delivery;
+
+/// <summary>
+/// Telegram's limits across every instance of the app: the in-process <see cref="DeliveryRateLimiter"/>
+/// paces one process, this gate makes several processes (Functions instances scaled out) share one
+/// budget. Each limit is a document in <see cref="StateTables.Channels"/> holding the send times of its
+/// window, claimed with optimistic concurrency: a send may go only when the chat's, the channel's and
+/// the app's windows all have room. A claim that later turns out unused only makes the pace slower.
+/// </summary>
+public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> options, TimeProvider time)
+{
+    public const string Partition = "~limits";
+    private const int MaxConflicts = 16;
+
+    /// <summary>
+    /// Claims a slot in every window. Returns <see cref="TimeSpan.Zero"/> when the send may go now;
+    /// otherwise the wait before trying again (when it exceeds <paramref name="maxWait"/>, the caller
+    /// re-enqueues instead of waiting).
+    /// </summary>
+    public async Task<TimeSpan> ClaimAsync(string chatId, string channelId, TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        var pending = new List<(string Row, int Limit, TimeSpan Window)>
+        {
+            ("chat|" + chatId, o.PerChatPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin),
+            ("channel|" + channelId, o.PerChannelPerMinute, TimeSpan.FromMinutes(1) + o.SharedRateMargin),
+            ("global", o.GlobalPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin),
+        };
+        var deadline = time.GetUtcNow() + maxWait;
+        while (true)
+        {
+            var wait = TimeSpan.Zero;
+            foreach (var limit in pending.ToList())
+            {
+                var needed = await TryClaimAsync(limit.Row, limit.Limit, limit.Window, cancellationToken);
+                if (needed == TimeSpan.Zero)
+                {
+                    pending.Remove(limit);
+                }
+                else if (needed > wait)
+                {
+                    wait = needed;
+                }
+            }
+            if (pending.Count == 0)
+            {
+                return TimeSpan.Zero;
+            }
+            if (time.GetUtcNow() + wait > deadline)
+            {
+                return wait;
+            }
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    private async Task<TimeSpan> TryClaimAsync(string row, int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var doc = await store.GetAsync(StateTables.Channels, Partition, row, cancellationToken);
+            var slots = doc is null ? [] : MessageJson.Deserialize<RateWindow>(doc.Json).Slots
+                .Where(ms => DateTimeOffset.FromUnixTimeMilliseconds(ms) + window > now)
+                .Order()
+                .ToList();
+            if (slots.Count >= limit)
+            {
+                // Room again when the oldest send that fills the window leaves it.
+                var frees = DateTimeOffset.FromUnixTimeMilliseconds(slots[slots.Count - limit]) + window - now;
+                return frees > TimeSpan.Zero ? frees : TimeSpan.FromMilliseconds(1);
+            }
+            slots.Add(now.ToUnixTimeMilliseconds());
+            var json = MessageJson.Serialize(new RateWindow(slots));
+            try
+            {
+                if (doc is null)
+                {
+                    await store.InsertAsync(StateTables.Channels, Partition, row, json, cancellationToken);
+                }
+                else
+                {
+                    await store.ReplaceAsync(StateTables.Channels, Partition, row, json, doc.ETag, cancellationToken);
+                }
+                return TimeSpan.Zero;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflicts)
+            {
+                // Another instance claimed a slot of this window first: read it again.
+            }
+        }
+    }
+
+    private sealed record RateWindow(List<long> Slots)
+    {
+        public override string ToString() => string.Join(",", Slots.Select(s => s.ToString(CultureInfo.InvariantCulture)));
+    }
+}

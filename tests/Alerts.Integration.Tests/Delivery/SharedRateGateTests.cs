@@ -1,0 +1,65 @@
+using Alerts.Core.Delivery;
+using Alerts.Core.Messages;
+using Alerts.Core.Routing;
+using Alerts.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Alerts.Integration.Tests.Delivery;
+
+/// <summary>
+/// Two app instances (two stages, each with its own in-process limiter) deliver to the same chat
+/// from one store: the shared gate keeps their sends together within Telegram's per-chat limit.
+/// </summary>
+public sealed class SharedRateGateTests
+{
+    [Fact]
+    public async Task Two_instances_sharing_the_store_keep_one_chats_pace_without_a_429()
+    {
+        var channel = DeliveryHarness.Channel("shared", "-1005550001");
+        await using var h = await DeliveryHarness.StartAsync(channels: [channel]);
+        h.Telegram.Limits = new FakeTelegramLimits();
+        const int events = 6;
+        for (var e = 0; e < events; e++)
+        {
+            var change = await h.SaveChangeAsync(eventId: $"shared-{e}");
+            foreach (var delivery in ChannelRouter.Deliveries(change, [channel]))
+            {
+                await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(delivery));
+            }
+        }
+        // A wide margin: the test machine may be loaded, and a slot is claimed before the request leaves.
+        h.Options.SharedRateMargin = TimeSpan.FromSeconds(1);
+        var options = Microsoft.Extensions.Options.Options.Create(h.Options);
+        DeliveryQueueHandler Instance() => new(
+            new DeliverStage(h.Events, h.Ledger, h.ChannelStates, h.Channels, h.Formatter, h.Sender,
+                new DeliveryRateLimiter(options, h.Time), options, h.Time, NullLogger<DeliverStage>.Instance,
+                sharedGate: new SharedRateGate(h.Store, options, h.Time)),
+            h.Queue, NullLogger<DeliveryQueueHandler>.Instance);
+
+        var delivered = 0;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var instances = new[] { Instance(), Instance() }.Select(handler => Task.Run(async () =>
+        {
+            while (Volatile.Read(ref delivered) < events && !deadline.IsCancellationRequested)
+            {
+                var messages = await h.Queue.ReceiveAsync(QueueNames.TelegramDeliveries, 1, TimeSpan.FromMinutes(5));
+                if (messages.Count == 0)
+                {
+                    await Task.Delay(50);
+                    continue;
+                }
+                if (await handler.HandleAsync(messages[0]) is DeliveryResult.Delivered)
+                {
+                    Interlocked.Increment(ref delivered);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(instances);
+
+        Assert.Equal(events, delivered);
+        Assert.True(h.Telegram.TooManyRequestsCount == 0, string.Join("\n", h.Telegram.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.StatusCode} {c.Description}")));
+        Assert.Equal(events, h.Telegram.Messages(channel.ChatId).Count);
+        var sends = h.Telegram.CallsOf("sendMessage").Select(c => c.At).Order().ToList();
+        Assert.All(sends.Zip(sends.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(950), $"{pair.First:O} → {pair.Second:O}"));
+    }
+}
