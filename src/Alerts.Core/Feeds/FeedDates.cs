@@ -169,6 +169,10 @@ public static class FeedDates
     /// <summary>RFC 822 and variants: optional day name, 2- or 4-digit year, full month names, missing seconds or zone, named zones.</summary>
     public static bool TryParseRfc822(string s, out DateTimeOffset value)
     {
+        if (TryParseCanonicalRfc822(s, out value))
+        {
+            return true;
+        }
         value = default;
         var tokens = s.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var i = 0;
@@ -244,6 +248,60 @@ public static class FeedDates
             return false;
         }
         return TryBuild(year, month, day, hour, minute, second, 0, offset, out value);
+    }
+
+    /// <summary>
+    /// The form almost every RSS feed writes, "Mon, 01 Jan 2024 00:37:00 GMT", read at fixed positions without
+    /// splitting into tokens; anything else (or anything this rejects) goes through the general reading, which
+    /// gives the same result for this form.
+    /// </summary>
+    private static bool TryParseCanonicalRfc822(string s, out DateTimeOffset value)
+    {
+        value = default;
+        if (s.Length < 27 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' '
+            || s[19] != ':' || s[22] != ':' || s[25] != ' '
+            || !char.IsAsciiLetter(s[0]) || !char.IsAsciiLetter(s[1]) || !char.IsAsciiLetter(s[2]) || MonthAt(s, 0) != 0)
+        {
+            return false;
+        }
+        var month = MonthAt(s, 8);
+        if (month == 0
+            || !TwoDigits(s, 5, out var day) || !TwoDigits(s, 12, out var century) || !TwoDigits(s, 14, out var yy)
+            || !TwoDigits(s, 17, out var hour) || !TwoDigits(s, 20, out var minute) || !TwoDigits(s, 23, out var second))
+        {
+            return false;
+        }
+        var zone = s.AsSpan(26);
+        if (zone.IndexOfAny(' ', ',', '\t') >= 0 || !TryParseZone(zone.ToString(), out var offset))
+        {
+            return false;
+        }
+        return TryBuild(century * 100 + yy, month, day, hour, minute, second, 0, offset, out value);
+    }
+
+    private static bool TwoDigits(string s, int at, out int number)
+    {
+        var (a, b) = (s[at], s[at + 1]);
+        number = (a - '0') * 10 + (b - '0');
+        return char.IsAsciiDigit(a) && char.IsAsciiDigit(b);
+    }
+
+    /// <summary>The month of a three-letter English abbreviation at <paramref name="at"/>, any case; 0 when none.</summary>
+    private static int MonthAt(string s, int at)
+    {
+        Span<char> prefix = stackalloc char[3];
+        if (s.AsSpan(at, 3).ToLowerInvariant(prefix) != 3)
+        {
+            return 0;
+        }
+        for (var m = 0; m < s_months.Length; m++)
+        {
+            if (prefix.SequenceEqual(s_months[m]))
+            {
+                return m + 1;
+            }
+        }
+        return 0;
     }
 
     private static bool TryParseZone(string zone, out TimeSpan offset)

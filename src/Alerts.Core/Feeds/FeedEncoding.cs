@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -23,28 +24,70 @@ internal static partial class FeedEncoding
 
     internal readonly record struct Decision(Encoding Encoding, string Name, int PreambleLength);
 
+    // Strict UTF-8 (the common case) without cloning an encoding per document.
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType, List<string> warnings, out string encodingName)
+    {
+        var chars = DecodePooled(bytes, contentType, warnings, out encodingName, out var length);
+        try
+        {
+            return new string(chars, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// Decodes into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns it): a large feed
+    /// then costs no large-object-heap string per parse. The characters are <c>[0, length)</c>.
+    /// </summary>
+    public static char[] DecodePooled(ReadOnlySpan<byte> bytes, string? contentType, List<string> warnings, out string encodingName, out int length)
     {
         var decision = Choose(bytes, contentType, warnings);
         encodingName = decision.Name;
         var body = bytes[decision.PreambleLength..];
-        var strict = (Encoding)decision.Encoding.Clone();
-        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        Encoding strict;
+        if (decision.Encoding is UTF8Encoding)
+        {
+            strict = s_strictUtf8;
+        }
+        else
+        {
+            strict = (Encoding)decision.Encoding.Clone();
+            strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        }
+        // Room for the strict reading and for either fallback reading below.
+        var capacity = Math.Max(decision.Encoding.GetMaxCharCount(body.Length), Windows1252.GetMaxCharCount(body.Length));
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 1));
         try
         {
-            return strict.GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            if (decision.Encoding.CodePage == Encoding.UTF8.CodePage)
+            try
             {
-                // Feeds that claim UTF-8 but are windows-1252 are common enough to try that first.
-                warnings.Add("document is not valid UTF-8; read as windows-1252");
-                encodingName = "windows-1252";
-                return Encoding.GetEncoding(1252).GetString(body);
+                length = strict.GetChars(body, chars);
+                return chars;
             }
-            warnings.Add($"document has bytes invalid in {decision.Name}; replaced");
-            return decision.Encoding.GetString(body);
+            catch (DecoderFallbackException)
+            {
+                if (decision.Encoding.CodePage == Encoding.UTF8.CodePage)
+                {
+                    // Feeds that claim UTF-8 but are windows-1252 are common enough to try that first.
+                    warnings.Add("document is not valid UTF-8; read as windows-1252");
+                    encodingName = "windows-1252";
+                    length = Windows1252.GetChars(body, chars);
+                    return chars;
+                }
+                warnings.Add($"document has bytes invalid in {decision.Name}; replaced");
+                length = decision.Encoding.GetChars(body, chars);
+                return chars;
+            }
+        }
+        catch
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            throw;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Alerts.Core.Feeds;
 
 /// <summary>
@@ -33,8 +35,16 @@ public static class FeedParser
             var bom = content.StartsWith("\uFEFF"u8) ? 3 : 0;
             return JsonFeedReader.Read(content[bom..].ToArray(), baseUri, warnings);
         }
-        var text = FeedEncoding.Decode(content, contentType, warnings, out var encodingName);
-        return XmlFeedReader.Read(text, encodingName, baseUri, warnings);
+        var chars = FeedEncoding.DecodePooled(content, contentType, warnings, out var encodingName, out var length);
+        try
+        {
+            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings);
+        }
+        finally
+        {
+            // Every string read was copied out of the buffer, so it can go back to the pool.
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     private static byte[] ReadAll(Stream content)

@@ -15,6 +15,9 @@ public static class HtmlText
     private static readonly SearchValues<char> s_whitespace = SearchValues.Create(
         " \t\n\v\f\r\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
 
+    private static readonly SearchValues<char> s_whitespaceButSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
+
     private static readonly HashSet<string> s_blockTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -100,6 +103,21 @@ public static class HtmlText
         var semicolon = html.IndexOf(';', amp + 1, Math.Min(33, html.Length - amp - 1));
         if (semicolon > amp + 1)
         {
+            // The five XML entities are most of what feeds hold; decode them without a substring.
+            var quick = html.AsSpan(amp + 1, semicolon - amp - 1) switch
+            {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                _ => '\0',
+            };
+            if (quick != '\0')
+            {
+                text.Append(quick);
+                return semicolon + 1;
+            }
             var reference = html.Substring(amp, semicolon - amp + 1);
             var decoded = WebUtility.HtmlDecode(reference);
             if (!string.Equals(decoded, reference, StringComparison.Ordinal))
@@ -212,6 +230,12 @@ public static class HtmlText
     /// <summary>Collapses spaces and tabs to one space and blank lines to one line break; trims.</summary>
     public static string CollapseWhitespace(string text)
     {
+        var span = text.AsSpan();
+        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && span.IndexOfAny(s_whitespaceButSpace) < 0 && !span.Contains("  ", StringComparison.Ordinal)))
+        {
+            // Single spaces between words only (most titles): nothing to collapse or trim.
+            return text;
+        }
         var writer = new PlainTextWriter(text.Length);
         writer.Append(text.AsSpan());
         return writer.ToString();

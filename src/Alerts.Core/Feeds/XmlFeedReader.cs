@@ -38,7 +38,7 @@ internal sealed class XmlFeedReader
     private FeedDocument _document = null!;
     private bool _rootSeen;
     private bool _containerClosed;
-    private string _text = "";
+    private ReadOnlyMemory<char> _text;
     private string _atomNs = AtomNs;
     private string _rootName = "";
 
@@ -48,8 +48,12 @@ internal sealed class XmlFeedReader
     private static bool IsWeb(Uri uri) => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     public static FeedDocument Read(string text, string encodingName, Uri? baseUri, List<string> warnings)
+        => Read(text.AsMemory(), encodingName, baseUri, warnings);
+
+    /// <param name="text">The decoded document; it may live in a pooled buffer, so nothing read keeps a reference to it.</param>
+    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings)
     {
-        RefuseEntityDeclarations(text);
+        RefuseEntityDeclarations(text.Span);
         var reader = new XmlFeedReader(baseUri);
         XmlException? error;
         try
@@ -60,14 +64,15 @@ internal sealed class XmlFeedReader
         {
             error = e;
         }
-        var repaired = XmlRepair.RepairEntities(text, out var repairs);
+        // The rare repair path works on a string of its own.
+        var repaired = XmlRepair.RepairEntities(text.ToString(), out var repairs);
         if (repairs > 0)
         {
             var second = new XmlFeedReader(baseUri);
             var repairWarnings = new List<string>(warnings) { $"repaired {repairs} undefined entity or bare '&' reference(s)" };
             try
             {
-                return second.ReadAll(repaired, encodingName, repairWarnings);
+                return second.ReadAll(repaired.AsMemory(), encodingName, repairWarnings);
             }
             catch (XmlException e)
             {
@@ -83,12 +88,12 @@ internal sealed class XmlFeedReader
     {
         if (!_rootSeen)
         {
-            throw new FeedFormatException(LooksLikeHtmlPage(_text)
+            throw new FeedFormatException(LooksLikeHtmlPage(_text.Span)
                 ? "not a feed: the document is an HTML page"
                 : $"not a feed: the document is not well-formed XML ({error.Message})", error);
         }
         // "</rss" or "</feed" without its '>' at the very end is a harmless slip, not a truncation.
-        var endsWithRootEnd = _text.AsSpan().TrimEnd().EndsWith("</" + _rootName, StringComparison.Ordinal);
+        var endsWithRootEnd = _text.Span.TrimEnd().EndsWith("</" + _rootName, StringComparison.Ordinal);
         if (!_containerClosed && !endsWithRootEnd && _document.Entries.Count == 0)
         {
             throw new FeedFormatException($"not a feed: the document is broken or truncated before any item ({error.Message})", error);
@@ -99,13 +104,13 @@ internal sealed class XmlFeedReader
         return _document;
     }
 
-    private FeedDocument ReadAll(string text, string encodingName, List<string> warnings)
+    private FeedDocument ReadAll(ReadOnlyMemory<char> text, string encodingName, List<string> warnings)
     {
         _text = text;
-        using var r = XmlReader.Create(new StringReader(text), s_settings);
+        using var r = XmlReader.Create(new CharMemoryReader(text), s_settings);
         if (!MoveToRoot(r))
         {
-            throw new FeedFormatException(text.AsSpan().Trim().IsEmpty ? "not a feed: the document is empty" : "not a feed: the document has no root element");
+            throw new FeedFormatException(text.Span.Trim().IsEmpty ? "not a feed: the document is empty" : "not a feed: the document has no root element");
         }
         _rootSeen = false;
         var local = r.LocalName;
@@ -114,7 +119,7 @@ internal sealed class XmlFeedReader
         _rootName = r.Name;
         if (local.Equals("rss", StringComparison.OrdinalIgnoreCase) || local == "channel" && IsRss(ns))
         {
-            _document = NewDocument(RssVersion(r.GetAttribute("version"), text), encodingName, warnings);
+            _document = NewDocument(RssVersion(r.GetAttribute("version"), text.Span), encodingName, warnings);
             _rootSeen = true;
             if (local == "channel")
             {
@@ -183,13 +188,13 @@ internal sealed class XmlFeedReader
         return false;
     }
 
-    private static string RssVersion(string? version, string text)
+    private static string RssVersion(string? version, ReadOnlySpan<char> text)
     {
         var v = version?.Trim() ?? "";
         return v switch
         {
             "" => "rss",
-            "0.91" => text.AsSpan(0, Math.Min(text.Length, 2048)).Contains("Netscape", StringComparison.OrdinalIgnoreCase) ? "rss091n" : "rss091u",
+            "0.91" => text[..Math.Min(text.Length, 2048)].Contains("Netscape", StringComparison.OrdinalIgnoreCase) ? "rss091n" : "rss091u",
             "0.90" => "rss090",
             "0.92" => "rss092",
             "0.93" => "rss093",
@@ -615,9 +620,9 @@ internal sealed class XmlFeedReader
         return IsSchemeExplicit(value) || baseUri is null ? value : Resolve(value, baseUri);
     }
 
-    private static bool LooksLikeHtmlPage(string text)
+    private static bool LooksLikeHtmlPage(ReadOnlySpan<char> text)
     {
-        var head = text.AsSpan(0, Math.Min(text.Length, 2048));
+        var head = text[..Math.Min(text.Length, 2048)];
         return head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -626,22 +631,23 @@ internal sealed class XmlFeedReader
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void RefuseEntityDeclarations(string text)
+    private static void RefuseEntityDeclarations(ReadOnlySpan<char> text)
     {
         var doctype = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
         if (doctype < 0)
         {
             return;
         }
-        var close = text.IndexOf('>', doctype);
-        var subset = text.IndexOf('[', doctype);
+        var rest = text[doctype..];
+        var close = rest.IndexOf('>');
+        var subset = rest.IndexOf('[');
         if (subset < 0 || (close >= 0 && close < subset))
         {
             return; // a DOCTYPE without an internal subset is harmless and ignored
         }
-        var subsetEnd = text.IndexOf("]", subset, StringComparison.Ordinal);
-        var length = (subsetEnd < 0 ? text.Length : subsetEnd) - subset;
-        if (text.AsSpan(subset, length).Contains("<!ENTITY", StringComparison.Ordinal))
+        var inner = rest[subset..];
+        var subsetEnd = inner.IndexOf(']');
+        if ((subsetEnd < 0 ? inner : inner[..subsetEnd]).Contains("<!ENTITY", StringComparison.Ordinal))
         {
             throw new FeedFormatException("refused: the document declares entities in its DTD (entity expansion and external entities are never processed)");
         }
