@@ -121,8 +121,9 @@ public sealed class PollSourceStage(
         var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
         var detections = detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority));
         var changes = new List<TreatyChange>();
-        foreach (var detection in detections.Where(d => d.Confidence >= _options.MinimumConfidence))
+        foreach (var found in detections.Where(d => d.Confidence >= _options.MinimumConfidence))
         {
+            var detection = WithSourceState(found, source);
             var sourceRef = new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language));
             var change = await events.ApplyAsync(detection, sourceRef, item.Summary, cancellationToken);
             if (change is not null)
@@ -132,6 +133,12 @@ public sealed class PollSourceStage(
         }
         return changes;
     }
+
+    /// <summary>A detection without states, read from a state's own publication, is that state's act.</summary>
+    public static TreatyDetection WithSourceState(TreatyDetection detection, SourceDefinition source)
+        => detection.States.Count == 0 && source.State is { Length: 2 } state
+            ? detection with { States = [state] }
+            : detection;
 
     private bool IsBackfill(FeedItem item, DateTimeOffset now)
         => (item.Published ?? item.Updated) is { } published && published < now - _options.FirstPollBackfill;

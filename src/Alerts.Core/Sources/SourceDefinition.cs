@@ -19,6 +19,14 @@ public sealed class SourceDefinition
     /// <summary>Language of the items when the feed does not say (<c>en</c>, <c>ru</c>...).</summary>
     public string Language { get; set; } = "en";
 
+    /// <summary>
+    /// The state whose own acts this source publishes (ISO alpha-2, e.g. <c>RU</c> for government.ru), if any.
+    /// A decree title rarely names its own state («О денонсации ...»): a detection without states from such a
+    /// source is that state's act.
+    /// </summary>
+    [RegularExpression("^[A-Z]{2}$", ErrorMessage = "State must be an ISO 3166-1 alpha-2 code such as RU.")]
+    public string? State { get; set; }
+
     /// <summary>How authoritative its items are.</summary>
     public SourceLevel Authority { get; set; } = SourceLevel.Media;
 
