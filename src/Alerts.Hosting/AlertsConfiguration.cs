@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -112,6 +113,14 @@ public static class AlertsConfiguration
                 continue;
             }
             Validate(channel, section.Path, problems);
+            // The binder skips list entries it cannot convert; an unknown action must not silently widen the filter.
+            foreach (var action in section.GetSection(nameof(ChannelDefinition.Actions)).GetChildren())
+            {
+                if (!Vocabulary.TryParseAction(action.Value, out _) && !Enum.TryParse<TreatyAction>(action.Value, ignoreCase: true, out _))
+                {
+                    problems.Add($"{action.Path}: '{action.Value}' is not an action ({string.Join(", ", Enum.GetValues<TreatyAction>().Select(Vocabulary.Name))})");
+                }
+            }
             if (channels.Any(c => c.Id == channel.Id))
             {
                 problems.Add($"{section.Path}:Id: '{channel.Id}' is used by another channel");

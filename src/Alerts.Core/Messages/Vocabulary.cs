@@ -4,6 +4,7 @@ namespace Alerts.Core.Messages;
 
 /// <summary>The formal step a state takes on a treaty. Withdrawal covers denounce, terminate, quit, leave and exit.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TreatyAction>))]
+[System.ComponentModel.TypeConverter(typeof(VocabularyConverter<TreatyAction>))]
 public enum TreatyAction
 {
     [JsonStringEnumMemberName("other")] Other = 0,
@@ -18,6 +19,7 @@ public enum TreatyAction
 
 /// <summary>How far the step has gone. Ordered: a later stage never moves back to an earlier one.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TreatyStage>))]
+[System.ComponentModel.TypeConverter(typeof(VocabularyConverter<TreatyStage>))]
 public enum TreatyStage
 {
     [JsonStringEnumMemberName("unknown")] Unknown = 0,
@@ -31,6 +33,7 @@ public enum TreatyStage
 
 /// <summary>How authoritative a source is: a news report, a state's own act, or a depositary record.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SourceLevel>))]
+[System.ComponentModel.TypeConverter(typeof(VocabularyConverter<SourceLevel>))]
 public enum SourceLevel
 {
     [JsonStringEnumMemberName("media")] Media = 0,

@@ -27,6 +27,28 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Channel_filters_take_the_vocabulary_names_and_reject_others_naming_the_key()
+    {
+        var good = _cli.WriteConfig(new
+        {
+            UseDefaultSources = false,
+            Channels = new[] { new { Id = "main", ChatId = "@x", Language = "en", Actions = new[] { "entry_into_force", "withdrawal" }, MinimumLevel = "official" } },
+        }, "good.json");
+        var bad = _cli.WriteConfig(new
+        {
+            UseDefaultSources = false,
+            Channels = new[] { new { Id = "main", ChatId = "@x", Language = "en", Actions = new[] { "quits" } } },
+        }, "bad.json");
+
+        var accepted = await _cli.RunAsync("sources", "--config", good, "--store", _cli.StoreArgument);
+        var refused = await _cli.RunAsync("run", "--once", "--config", bad, "--store", _cli.StoreArgument);
+
+        Assert.True(accepted.ExitCode == 0, accepted.ToString());
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("Channels:0", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_source_url_fails_at_start_naming_the_source()
     {
         var config = _cli.WriteConfig(new
