@@ -1,4 +1,3 @@
-using System.Text;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 using Azure;
@@ -20,9 +19,9 @@ namespace Alerts.Azure;
 public sealed class AzureStorageMessageQueue : IMessageQueue
 {
     /// <summary>The service's limit for one receive.</summary>
-    public const int MaxMessagesPerReceive = 32;
+    public const int MaxMessagesPerReceive = QueueLimits.MaxMessagesPerReceive;
 
-    public static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxVisibility = QueueLimits.MaxVisibility;
 
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
@@ -51,15 +50,8 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
 
     public async Task EnqueueAsync(string queue, string body, TimeSpan? visibilityDelay = null, CancellationToken cancellationToken = default)
     {
-        StorageNames.ValidateQueue(queue);
-        ArgumentNullException.ThrowIfNull(body);
-        var bytes = Encoding.UTF8.GetByteCount(body);
-        if (bytes > MessageJson.MaxMessageBytes)
-        {
-            throw new MessageTooLargeException(queue, bytes);
-        }
         var delay = visibilityDelay ?? TimeSpan.Zero;
-        ValidateDelay(delay, nameof(visibilityDelay));
+        QueueLimits.ValidateEnqueue(queue, body, delay, nameof(visibilityDelay));
 
         var client = await WritableQueueAsync(queue, cancellationToken);
         await client.SendMessageAsync(BinaryData.FromString(body), delay, NeverExpires, cancellationToken);
@@ -67,13 +59,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
-        StorageNames.ValidateQueue(queue);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MaxMessagesPerReceive);
-        if (visibilityTimeout < TimeSpan.FromSeconds(1) || visibilityTimeout > MaxVisibility)
-        {
-            throw new ArgumentOutOfRangeException(nameof(visibilityTimeout), visibilityTimeout, "The visibility timeout must be between 1 second and 7 days.");
-        }
+        QueueLimits.ValidateReceive(queue, maxMessages, visibilityTimeout);
 
         try
         {
@@ -105,7 +91,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
     public async Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ValidateDelay(delay, nameof(delay));
+        QueueLimits.ValidateDelay(delay, nameof(delay));
         try
         {
             // No new content: only the visibility changes, and the dequeue count stays as it is.
@@ -166,11 +152,4 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
     private static bool IsStaleReceipt(RequestFailedException ex) =>
         ex.Status == 404 || (ex.Status == 400 && ex.ErrorCode == "PopReceiptMismatch");
 
-    private static void ValidateDelay(TimeSpan delay, string name)
-    {
-        if (delay < TimeSpan.Zero || delay > MaxVisibility)
-        {
-            throw new ArgumentOutOfRangeException(name, delay, "The delay must be between zero and 7 days.");
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 using Microsoft.Data.Sqlite;
@@ -19,24 +18,17 @@ namespace Alerts.Local;
 public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider? timeProvider = null) : IMessageQueue
 {
     /// <summary>Azure's limits, kept here so local runs fail where Azure would.</summary>
-    public const int MaxMessagesPerReceive = 32;
+    public const int MaxMessagesPerReceive = QueueLimits.MaxMessagesPerReceive;
 
-    public static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxVisibility = QueueLimits.MaxVisibility;
 
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public async Task EnqueueAsync(string queue, string body, TimeSpan? visibilityDelay = null, CancellationToken cancellationToken = default)
     {
-        StorageNames.ValidateQueue(queue);
-        ArgumentNullException.ThrowIfNull(body);
-        var bytes = Encoding.UTF8.GetByteCount(body);
-        if (bytes > MessageJson.MaxMessageBytes)
-        {
-            throw new MessageTooLargeException(queue, bytes);
-        }
         var delay = visibilityDelay ?? TimeSpan.Zero;
-        ValidateDelay(delay, nameof(visibilityDelay));
+        QueueLimits.ValidateEnqueue(queue, body, delay, nameof(visibilityDelay));
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -45,13 +37,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider? ti
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
-        StorageNames.ValidateQueue(queue);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MaxMessagesPerReceive);
-        if (visibilityTimeout < TimeSpan.FromSeconds(1) || visibilityTimeout > MaxVisibility)
-        {
-            throw new ArgumentOutOfRangeException(nameof(visibilityTimeout), visibilityTimeout, "The visibility timeout must be between 1 second and 7 days.");
-        }
+        QueueLimits.ValidateReceive(queue, maxMessages, visibilityTimeout);
 
         var now = _time.GetUtcNow();
         var hiddenUntil = (now + visibilityTimeout).ToUnixTimeMilliseconds();
@@ -115,7 +101,7 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider? ti
     public async Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ValidateDelay(delay, nameof(delay));
+        QueueLimits.ValidateDelay(delay, nameof(delay));
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // The receipt is spent, as in Azure where an update hands out a new pop receipt.
@@ -188,11 +174,4 @@ public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider? ti
         command.Parameters.AddWithValue("$receipt", message.Receipt);
     }
 
-    private static void ValidateDelay(TimeSpan delay, string name)
-    {
-        if (delay < TimeSpan.Zero || delay > MaxVisibility)
-        {
-            throw new ArgumentOutOfRangeException(name, delay, "The delay must be between zero and 7 days.");
-        }
-    }
 }
