@@ -93,24 +93,23 @@ public static class PipelineServices
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException ex)
             {
-                problems.AddRange(ex.Failures.Select(f => $"{ex.OptionsType.Name}: {f}"));
+                // StartupCheck's failures already name their keys (Channels:0:Language: ...).
+                problems.AddRange(ex.Failures.Select(f => ex.OptionsType == typeof(StartupCheck) ? f : $"{ex.OptionsType.Name}: {f}"));
             }
             catch (InvalidOperationException ex) when (ex.InnerException is FormatException or InvalidOperationException)
             {
                 problems.Add(ex.Message + " " + ex.InnerException?.Message);
             }
         }
-        Check(() => services.GetRequiredService<SourceCatalog>());
-        Check(() => services.GetRequiredService<ChannelDirectory>());
-        Check(() => services.GetRequiredService<TreatyCatalog>());
-        foreach (var type in optionsTypes.Concat([typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions), typeof(FetchOptions), typeof(EventOptions)]))
+        // Sources, channels and the treaty catalogue are read by StartupCheck's validator, as at a host's start.
+        foreach (var type in optionsTypes.Concat([typeof(StartupCheck), typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions), typeof(FetchOptions), typeof(EventOptions)]))
         {
             var optionsType = typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(type);
             Check(() => _ = optionsType.GetProperty("Value")!.GetValue(services.GetRequiredService(optionsType)));
         }
         if (problems.Count > 0)
         {
-            throw new ConfigurationProblemException(problems);
+            throw new ConfigurationProblemException(problems.Distinct(StringComparer.Ordinal).ToList());
         }
     }
 }
