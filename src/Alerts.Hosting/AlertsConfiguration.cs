@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
+using Alerts.Core.Sources.Kinds;
 using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Hosting;
@@ -22,7 +23,8 @@ public static class AlertsConfiguration
     public const string UseDefaultSourcesKey = "UseDefaultSources";
     public const string DefaultSourcesDirectory = "config";
 
-    public static IReadOnlyList<SourceDefinition> LoadSources(IConfiguration configuration, string baseDirectory)
+    /// <param name="kinds">The source kinds the reader knows; a source of another kind is a problem. Null skips the check.</param>
+    public static IReadOnlyList<SourceDefinition> LoadSources(IConfiguration configuration, string baseDirectory, SourceKinds? kinds = null)
     {
         var problems = new List<string>();
         var sources = new List<SourceDefinition>();
@@ -86,6 +88,10 @@ public static class AlertsConfiguration
             if (!Uri.TryCreate(sources[i].Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
                 problems.Add($"{SourcesSection}[{sources[i].Id}]:Url: '{sources[i].Url}' is not an http or https URL");
+            }
+            if (kinds is not null && !kinds.IsKnown(sources[i].Kind))
+            {
+                problems.Add($"{SourcesSection}[{sources[i].Id}]:Kind: '{sources[i].Kind}' is not a source kind ({string.Join(", ", kinds.Kinds)})");
             }
             if (sources[i].Interval < TimeSpan.FromSeconds(1))
             {

@@ -18,9 +18,6 @@ namespace Alerts.Hosting;
 /// </summary>
 public static class PipelineServices
 {
-    /// <summary>Source kinds beyond RSS/Atom/JSON Feed.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["pravo-api", "duma-api", "coe-signatures", "untc-notifications", "html-list"];
-
     public const string TreatyCatalogKey = "Detection:CatalogFile";
     public const string DefaultTreatyCatalog = "config/treaties.json";
 
@@ -32,7 +29,7 @@ public static class PipelineServices
         services.AddOptions<StartupCheck>().ValidateOnStart();
 
         // Sources and channels are read once, at start, so a bad entry fails the start naming its key.
-        services.AddSingleton(_ => new SourceCatalog(AlertsConfiguration.LoadSources(configuration, baseDirectory)));
+        services.AddSingleton(sp => new SourceCatalog(AlertsConfiguration.LoadSources(configuration, baseDirectory, sp.GetRequiredService<SourceKinds>())));
         services.AddSingleton(_ => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration)));
 
         // The treaty catalogue feeds both the detector and the localized names in posts.
@@ -41,13 +38,9 @@ public static class PipelineServices
         services.AddSingleton<ITreatyDetector>(sp => new TreatyDetector(sp.GetRequiredService<TreatyCatalog>()));
         services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>()));
 
+        // One registry of source kinds for the configuration check and the reader; the catalogue gives CoE items their treaty titles.
+        services.AddSingleton(sp => SourceKinds.CreateDefault(sp.GetRequiredService<TreatyCatalog>()));
         services.AddSourceReading(configuration);
-        foreach (var kind in KindNames)
-        {
-            // The catalogue gives CoE depositary items their real treaty titles.
-            services.AddSingleton<ISourceContentParser>(sp => new KindParser(
-                SourceKinds.CreateDefault(sp.GetRequiredService<TreatyCatalog>()).Find(kind)!, configuration));
-        }
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<SeenItemStore>();
         services.AddSingleton<EventStore>();

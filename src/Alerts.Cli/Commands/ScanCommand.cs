@@ -4,6 +4,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Feeds;
 using Alerts.Core.Messages;
 using Alerts.Core.Sources;
+using Alerts.Core.Sources.Kinds;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -100,7 +101,7 @@ public static class ScanCommand
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
-            var source = new SourceDefinition { Id = "scan", Url = input, Kind = "rss", AllowPrivateNetwork = allowPrivate };
+            var source = new SourceDefinition { Id = "scan", Url = input, Kind = SourceKinds.Rss, AllowPrivateNetwork = allowPrivate };
             var result = await provider.GetRequiredService<ISourceReader>().ReadAsync(source, SourceValidators.None, cancellationToken);
             return result.Status == SourceReadStatus.Fetched
                 ? (new ParsedFeed("fetched", "", result.Items, result.Warnings ?? []), null)

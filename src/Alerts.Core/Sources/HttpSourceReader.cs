@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Alerts.Core.Feeds;
+using Alerts.Core.Sources.Kinds;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,7 @@ namespace Alerts.Core.Sources;
 
 /// <summary>
 /// Reads a source over HTTP: conditional GET, manual redirects (no https→http downgrade), a size cap and a
-/// time limit, then the <see cref="ISourceContentParser"/> registered for the source's kind.
+/// time limit. The source's kind (from <see cref="SourceKinds"/>) shapes the request and parses the body.
 /// Sources that may reach private addresses use a separate client, so their pooled connections are never
 /// shared with guarded sources.
 /// </summary>
@@ -22,16 +24,19 @@ public sealed partial class HttpSourceReader : ISourceReader
     public const string PrivateClientName = "Alerts.Sources.Private";
 
     private readonly IHttpClientFactory _clients;
-    private readonly Dictionary<string, ISourceContentParser> _parsers;
+    private readonly SourceKinds _kinds;
+    private readonly IConfiguration _settings;
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<HttpSourceReader> _logger;
 
-    public HttpSourceReader(IHttpClientFactory clients, IEnumerable<ISourceContentParser> parsers, IOptions<FetchOptions> options,
+    /// <param name="settings">Where the kinds read the credentials the sources' options name.</param>
+    public HttpSourceReader(IHttpClientFactory clients, SourceKinds kinds, IConfiguration settings, IOptions<FetchOptions> options,
         TimeProvider time, ILogger<HttpSourceReader> logger)
     {
         _clients = clients;
-        _parsers = parsers.ToDictionary(p => p.Kind, StringComparer.OrdinalIgnoreCase);
+        _kinds = kinds;
+        _settings = settings;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -39,7 +44,7 @@ public sealed partial class HttpSourceReader : ISourceReader
 
     public async Task<SourceReadResult> ReadAsync(SourceDefinition source, SourceValidators validators, CancellationToken cancellationToken = default)
     {
-        if (!_parsers.TryGetValue(source.Kind, out var parser))
+        if (_kinds.Find(source.Kind) is not { } kind)
         {
             return Fail(source, validators, $"no parser for source kind '{source.Kind}'");
         }
@@ -47,24 +52,21 @@ public sealed partial class HttpSourceReader : ISourceReader
         {
             return Fail(source, validators, "source URL must be an absolute http or https URL");
         }
-        IReadOnlyDictionary<string, string> headers = new Dictionary<string, string>();
-        if (parser is ISourceRequestShaper shaper)
+        SourceRequest request;
+        try
         {
-            try
-            {
-                (uri, headers) = shaper.Shape(source, uri);
-            }
-            catch (InvalidOperationException e)
-            {
-                return Fail(source, validators, e.Message);
-            }
+            request = kind.Request(source, uri, _settings);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Fail(source, validators, e.Message);
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         var client = _clients.CreateClient(source.AllowPrivateNetwork ? PrivateClientName : GuardedClientName);
         try
         {
-            return await FetchAsync(client, source, uri, headers, validators, parser, timeout.Token).ConfigureAwait(false);
+            return await FetchAsync(client, source, request, validators, kind, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -76,9 +78,10 @@ public sealed partial class HttpSourceReader : ISourceReader
         }
     }
 
-    private async Task<SourceReadResult> FetchAsync(HttpClient client, SourceDefinition source, Uri uri, IReadOnlyDictionary<string, string> headers,
-        SourceValidators validators, ISourceContentParser parser, CancellationToken cancellationToken)
+    private async Task<SourceReadResult> FetchAsync(HttpClient client, SourceDefinition source, SourceRequest first,
+        SourceValidators validators, ISourceKind kind, CancellationToken cancellationToken)
     {
+        var uri = first.Uri;
         for (var hop = 0; ; hop++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -86,12 +89,12 @@ public sealed partial class HttpSourceReader : ISourceReader
             if (hop == 0)
             {
                 // Credentials go to the configured host only, never to where it redirects.
-                foreach (var (name, value) in headers)
+                foreach (var (name, value) in first.Credentials)
                 {
                     request.Headers.TryAddWithoutValidation(name, value);
                 }
             }
-            request.Headers.TryAddWithoutValidation("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
+            request.Headers.TryAddWithoutValidation("Accept", first.Accept);
             if (!string.IsNullOrEmpty(validators.ETag))
             {
                 request.Headers.TryAddWithoutValidation("If-None-Match", validators.ETag);
@@ -147,7 +150,7 @@ public sealed partial class HttpSourceReader : ISourceReader
                 ? located : uri;
             try
             {
-                var feed = parser.Parse(body.AsSpan(), contentType, documentUri, source);
+                var feed = kind.Parse(body.AsSpan(), contentType, documentUri, source);
                 LogFetched(source.Id, status, body.Length, feed.Items.Count, feed.Warnings.Count);
                 return new SourceReadResult(SourceReadStatus.Fetched, feed.Items, NewValidators(response, SourceValidators.None), status,
                     Warnings: feed.Warnings, Bytes: body.Length);

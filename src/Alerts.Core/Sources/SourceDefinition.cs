@@ -14,7 +14,7 @@ public sealed class SourceDefinition
     public string Url { get; set; } = "";
 
     /// <summary>How to read it: <c>rss</c> (RSS/Atom/JSON Feed, detected), <c>pravo-api</c>, <c>duma-api</c>, <c>coe-signatures</c>, <c>untc-notifications</c>, <c>html-list</c>.</summary>
-    public string Kind { get; set; } = "rss";
+    public string Kind { get; set; } = Kinds.SourceKinds.Rss;
 
     /// <summary>Language of the items when the feed does not say (<c>en</c>, <c>ru</c>...).</summary>
     public string Language { get; set; } = "en";

@@ -1,7 +1,9 @@
 using System.Net;
+using Alerts.Core.Sources.Kinds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Sources;
@@ -9,9 +11,10 @@ namespace Alerts.Core.Sources;
 public static class SourceReadingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISourceReader"/> (<see cref="HttpSourceReader"/>), the kind <c>rss</c> parser, the two named
-    /// HttpClients with the address-guarding handler, and <see cref="FetchOptions"/> from section <c>Fetch</c>
-    /// (validated at start). Further kinds: <c>services.AddSingleton&lt;ISourceContentParser, MyParser&gt;()</c>.
+    /// Registers <see cref="ISourceReader"/> (<see cref="HttpSourceReader"/>), the registry of source kinds
+    /// (<see cref="SourceKinds.CreateDefault"/> unless one is registered already), the two named HttpClients with the
+    /// address-guarding handler, and <see cref="FetchOptions"/> from section <c>Fetch</c> (validated at start).
+    /// The kinds read the credentials their sources name from <paramref name="configuration"/>.
     /// </summary>
     public static IServiceCollection AddSourceReading(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,8 +23,10 @@ public static class SourceReadingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceContentParser, FeedContentParser>());
-        services.TryAddSingleton<ISourceReader, HttpSourceReader>();
+        services.TryAddSingleton(_ => SourceKinds.CreateDefault());
+        services.TryAddSingleton<ISourceReader>(sp => new HttpSourceReader(sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<SourceKinds>(), configuration, sp.GetRequiredService<IOptions<FetchOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HttpSourceReader>>()));
         AddClient(services, HttpSourceReader.GuardedClientName, allowPrivateNetwork: false);
         AddClient(services, HttpSourceReader.PrivateClientName, allowPrivateNetwork: true);
         return services;

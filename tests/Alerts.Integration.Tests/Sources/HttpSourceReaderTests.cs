@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Alerts.Core.Feeds;
 using Alerts.Core.Sources;
+using Alerts.Core.Sources.Kinds;
 using Alerts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -212,7 +213,7 @@ public sealed class HttpSourceReaderTests : IAsyncLifetime
     public async Task Https_to_http_redirect_is_refused()
     {
         var handler = new RedirectingHandler(new Uri("http://example.org/feed.xml"));
-        var reader = new HttpSourceReader(new SingleClientFactory(new HttpClient(handler)), [new FeedContentParser()],
+        var reader = new HttpSourceReader(new SingleClientFactory(new HttpClient(handler)), new SourceKinds([new FeedContentParser()]), new ConfigurationBuilder().Build(),
             Options.Create(new FetchOptions { ContactUrl = "https://alerts.example.org/" }), _time, NullLogger<HttpSourceReader>.Instance);
         var result = await reader.ReadAsync(new SourceDefinition { Id = "tls", Url = "https://example.org/feed.xml" }, SourceValidators.None);
         Assert.Equal(SourceReadStatus.Failed, result.Status);
@@ -266,7 +267,7 @@ public sealed class HttpSourceReaderTests : IAsyncLifetime
     {
         _server.Serve("/any.xml", FeedTestData.Bytes("feeds/official-ru.xml"));
         Reader();
-        var reader = new HttpSourceReader(_services.GetRequiredService<IHttpClientFactory>(), [new ThrowingParser()],
+        var reader = new HttpSourceReader(_services.GetRequiredService<IHttpClientFactory>(), new SourceKinds([new ThrowingParser()]), new ConfigurationBuilder().Build(),
             _services.GetRequiredService<IOptions<FetchOptions>>(), _time, NullLogger<HttpSourceReader>.Instance);
         var source = Source("/any.xml");
         source.Kind = "boom";
@@ -275,9 +276,11 @@ public sealed class HttpSourceReaderTests : IAsyncLifetime
         Assert.Contains("parser for kind 'boom' failed", result.Error);
     }
 
-    private sealed class ThrowingParser : ISourceContentParser
+    private sealed class ThrowingParser : ISourceKind
     {
         public string Kind => "boom";
+
+        public SourceRequest Request(SourceDefinition source, Uri configuredUri, IConfiguration settings) => SourceRequest.Get(configuredUri, "*/*");
 
         public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)
             => throw new InvalidOperationException("defect");

@@ -23,6 +23,14 @@ public static partial class CoeSignatures
     /// <summary>Request header the Treaty Office web service reads its token from.</summary>
     public const string TokenHeader = "token";
 
+    /// <summary>
+    /// The web service's public key. Not a secret: the Treaty Office's own pages hand it to every browser
+    /// (<c>window.conventions_api_key</c> in the page source of coe.int/en/web/conventions/full-list), and its
+    /// open-source clients quote it. Sent when the setting named by <see cref="TokenOption"/> is not set; set that
+    /// setting (default <c>CoeTreatyOffice:Token</c>) if the Treaty Office ever rotates the key.
+    /// </summary>
+    public const string PublicToken = "hfghhgp2q5vgwg1hbn532kw71zgtww7e";
+
     /// <summary>The signatures web service for one treaty, e.g. <c>...api/signatures?numSTE=126&amp;langue=ENG</c>.</summary>
     public static string SignaturesUrl(int number, string language = "ENG")
         => $"https://conventions-ws.coe.int/WS_LFRConventions/api/signatures?numSTE={Pad(number)}&langue={Uri.EscapeDataString(language)}";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alerts.Core.Detection;
 using Alerts.Core.Feeds;
+using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Core.Sources.Kinds;
 
@@ -18,7 +19,7 @@ namespace Alerts.Core.Sources.Kinds;
 /// <c>DateConsentement</c>, <c>DateEntreeVigueur</c>, <c>DateDenonciation</c>, <c>DateEffetDenonciation</c>,
 /// <c>DateSuspension</c>. A flat array of rows is read too.
 /// </remarks>
-public sealed partial class CoeSignaturesParser : ISourceDocumentParser
+public sealed partial class CoeSignaturesParser : ISourceKind
 {
     private readonly Func<string, string?> _treatyName;
 
@@ -36,7 +37,19 @@ public sealed partial class CoeSignaturesParser : ISourceDocumentParser
 
     public string Kind => CoeSignatures.Kind;
 
-    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, SourceDefinition source)
+    /// <summary>
+    /// Sends the Treaty Office's token header: the setting named by the source's <c>token</c> option when it is set,
+    /// else the service's public key (<see cref="CoeSignatures.PublicToken"/>).
+    /// </summary>
+    public SourceRequest Request(SourceDefinition source, Uri configuredUri, IConfiguration settings)
+    {
+        var token = source.Options.TryGetValue(CoeSignatures.TokenOption, out var setting) && settings[setting] is { Length: > 0 } configured
+            ? configured.Trim()
+            : CoeSignatures.PublicToken;
+        return new SourceRequest(configuredUri, SourceRequest.JsonAccept, new Dictionary<string, string> { [CoeSignatures.TokenHeader] = token });
+    }
+
+    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)
     {
         using var doc = KindDocuments.ReadJson(content, contentType, Kind);
         var root = doc.RootElement;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Feeds;
+using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Core.Sources.Kinds;
 
@@ -7,11 +8,18 @@ namespace Alerts.Core.Sources.Kinds;
 /// Reads the State Duma API's <c>search.json</c>: one item per bill, titled by its name, summarised by its last
 /// event (stage and decision) and dated by that event, so a bill moving on is an edit of the same item.
 /// </summary>
-public sealed class DumaApiParser : ISourceDocumentParser
+public sealed class DumaApiParser : ISourceKind
 {
     public string Kind => DumaApi.Kind;
 
-    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, SourceDefinition source)
+    /// <summary>The token and the app token, read from the settings the source's options name, go into the address.</summary>
+    public SourceRequest Request(SourceDefinition source, Uri configuredUri, IConfiguration settings)
+    {
+        var credentials = DumaApi.ResolveCredentials(source, key => settings[key]);
+        return SourceRequest.Get(new Uri(DumaApi.SearchUrl(configuredUri.ToString(), credentials)), SourceRequest.JsonAccept);
+    }
+
+    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)
     {
         using var doc = KindDocuments.ReadJson(content, contentType, Kind);
         var root = doc.RootElement;

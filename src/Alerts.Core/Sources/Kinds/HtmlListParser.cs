@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Core.Feeds;
 using AngleSharp.Dom;
+using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Core.Sources.Kinds;
 
@@ -16,7 +17,7 @@ namespace Alerts.Core.Sources.Kinds;
 /// <see cref="FeedFormatException"/> (the poll fails and the source's health says why), and a part selector that
 /// matches nothing in some entries is a warning naming the selector.
 /// </remarks>
-public sealed class HtmlListParser : ISourceDocumentParser
+public sealed class HtmlListParser : ISourceKind
 {
     public const string KindName = "html-list";
     public const string ItemOption = "item";
@@ -29,7 +30,10 @@ public sealed class HtmlListParser : ISourceDocumentParser
 
     public string Kind => KindName;
 
-    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, SourceDefinition source)
+    public SourceRequest Request(SourceDefinition source, Uri configuredUri, IConfiguration settings)
+        => SourceRequest.Get(configuredUri, SourceRequest.HtmlAccept);
+
+    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)
     {
         var itemSelector = Option(source, ItemOption)
             ?? throw new FeedFormatException($"{Kind}: source '{source.Id}' has no '{ItemOption}' option (the CSS selector of one entry)");

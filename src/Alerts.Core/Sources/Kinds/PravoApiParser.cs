@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Core.Feeds;
+using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Core.Sources.Kinds;
 
@@ -7,11 +8,14 @@ namespace Alerts.Core.Sources.Kinds;
 /// Reads publication.pravo.gov.ru <c>/api/Documents</c>: one item per published act, identified by its
 /// electronic publication number, dated the day of publication at midnight Moscow time.
 /// </summary>
-public sealed class PravoApiParser : ISourceDocumentParser
+public sealed class PravoApiParser : ISourceKind
 {
     public string Kind => PravoApi.Kind;
 
-    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, SourceDefinition source)
+    public SourceRequest Request(SourceDefinition source, Uri configuredUri, IConfiguration settings)
+        => SourceRequest.Get(configuredUri, SourceRequest.JsonAccept);
+
+    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)
     {
         using var doc = KindDocuments.ReadJson(content, contentType, Kind);
         var root = doc.RootElement;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Alerts.Core.Feeds;
 using AngleSharp.Dom;
+using Microsoft.Extensions.Configuration;
 
 namespace Alerts.Core.Sources.Kinds;
 
@@ -14,7 +15,7 @@ namespace Alerts.Core.Sources.Kinds;
 /// Rows are recognised by their content (a reference and a date), not by the ASP.NET control ids, which change
 /// with the page's templates. A page with no reference at all is an error or a new layout, and is refused.
 /// </remarks>
-public sealed partial class UntcNotificationsParser : ISourceDocumentParser
+public sealed partial class UntcNotificationsParser : ISourceKind
 {
     public const string KindName = "untc-notifications";
 
@@ -23,11 +24,15 @@ public sealed partial class UntcNotificationsParser : ISourceDocumentParser
 
     public string Kind => KindName;
 
+    /// <summary>The notifications list is an HTML page (the UN Treaty Collection has no public JSON API for it).</summary>
+    public SourceRequest Request(SourceDefinition source, Uri configuredUri, IConfiguration settings)
+        => SourceRequest.Get(configuredUri, SourceRequest.HtmlAccept);
+
     /// <summary>Where the UN files a notification's English PDF, by its number and year.</summary>
     public static string PdfUrl(int number, int year)
         => string.Create(CultureInfo.InvariantCulture, $"https://treaties.un.org/doc/Publication/CN/{year}/CN.{number}.{year}-Eng.pdf");
 
-    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, SourceDefinition source)
+    public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)
     {
         using var document = KindHtml.Parse(content, contentType, Kind);
         var items = new List<FeedItem>();

@@ -122,7 +122,8 @@ public sealed class BadInputTests
         body.AsSpan().Fill((byte)' ');
         body[^1] = (byte)'{';
 
-        foreach (var kind in Kinds.Kinds)
+        // The feed parser (rss) has no cap of its own: the reader's Fetch:MaxBytes bounds every body.
+        foreach (var kind in Kinds.Kinds.Where(k => k != SourceKinds.Rss))
         {
             Assert.Contains("over the limit", Refused(kind, body).Message, StringComparison.Ordinal);
         }

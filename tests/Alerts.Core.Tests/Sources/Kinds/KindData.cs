@@ -22,3 +22,10 @@ internal static class KindData
             : new Dictionary<string, string>(options, StringComparer.OrdinalIgnoreCase),
     };
 }
+
+/// <summary>The kind tests parse documents fetched from the source's own URL.</summary>
+internal static class SourceKindTestExtensions
+{
+    public static Alerts.Core.Feeds.ParsedFeed Parse(this ISourceKind kind, ReadOnlySpan<byte> content, string? contentType, SourceDefinition source)
+        => kind.Parse(content, contentType, new Uri(source.Url), source);
+}
