@@ -64,6 +64,23 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Unknown_source_kind_fails_at_start_listing_the_kinds_of_the_registry()
+    {
+        var config = _cli.WriteConfig(new
+        {
+            UseDefaultSources = false,
+            Sources = new[] { new { Id = "pigeon", Url = "https://example.org/feed", Kind = "carrier-pigeon", Group = "news" } },
+        });
+
+        var result = await _cli.RunAsync("sources", "--config", config, "--store", _cli.StoreArgument);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Sources[pigeon]:Kind: 'carrier-pigeon' is not a source kind (", result.Error, StringComparison.Ordinal);
+        Assert.Contains("coe-signatures", result.Error, StringComparison.Ordinal);
+        Assert.Contains("rss", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_config_file_is_named()
     {
         var result = await _cli.RunAsync("sources", "--config", Path.Combine(_cli.WorkDir, "nope.json"));

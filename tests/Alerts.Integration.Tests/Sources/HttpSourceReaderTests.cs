@@ -74,6 +74,38 @@ public sealed class HttpSourceReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Council_of_europe_sources_send_the_public_token_and_ask_for_json_and_the_token_stays_with_the_first_host()
+    {
+        _server.Serve("/WS_LFRConventions/api/signatures", File.ReadAllBytes(RepositoryPaths.TestData("kinds", "coe_signatures_005_published_rows.json")), "application/json; charset=utf-8");
+        _server.Redirect("/moved/api/signatures", _server.Url("/WS_LFRConventions/api/signatures").ToString());
+        var reader = Reader();
+        var source = new SourceDefinition
+        {
+            Id = "coe-signatures-005",
+            Kind = CoeSignatures.Kind,
+            Url = _server.Url("/WS_LFRConventions/api/signatures?numSTE=005&langue=ENG").ToString(),
+            AllowPrivateNetwork = true,
+            Options = new(StringComparer.OrdinalIgnoreCase) { [CoeSignatures.TokenOption] = "CoeTreatyOffice:Token" },
+        };
+
+        var result = await reader.ReadAsync(source, SourceValidators.None);
+
+        Assert.Equal(SourceReadStatus.Fetched, result.Status);
+        Assert.Equal(6, result.Items.Count);
+        var headers = _server.LastRequestHeaders("/WS_LFRConventions/api/signatures");
+        Assert.Equal(CoeSignatures.PublicToken, headers["token"]);
+        Assert.Equal("application/json", headers["accept"]);
+
+        source.Url = _server.Url("/moved/api/signatures?numSTE=005&langue=ENG").ToString();
+        var redirected = await reader.ReadAsync(source, SourceValidators.None);
+
+        Assert.Equal(SourceReadStatus.Fetched, redirected.Status);
+        Assert.Equal(CoeSignatures.PublicToken, _server.LastRequestHeaders("/moved/api/signatures")["token"]);
+        Assert.False(_server.LastRequestHeaders("/WS_LFRConventions/api/signatures").ContainsKey("token"), "the token must not follow a redirect");
+        Assert.Equal("application/json", _server.LastRequestHeaders("/WS_LFRConventions/api/signatures")["accept"]);
+    }
+
+    [Fact]
     public async Task Sends_a_user_agent_naming_the_product_and_contact()
     {
         _server.Serve("/ua.xml", FeedTestData.Bytes("feeds/official-ru.xml"));

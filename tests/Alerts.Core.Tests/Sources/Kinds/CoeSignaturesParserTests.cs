@@ -145,4 +145,35 @@ public sealed class CoeSignaturesParserTests
         Assert.Contains("Authorization has been denied", ex.Message, StringComparison.Ordinal);
         Assert.Contains("coe-signatures", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_captured_row_of_a_state_that_never_signed_yields_nothing_and_no_warning()
+    {
+        // The live service's row for Bulgaria under ETS 148: the number as a string, absent dates as null.
+        var source = KindData.Source("coe-signatures", "https://conventions-ws.coe.int/WS_LFRConventions/api/signatures");
+
+        var feed = new CoeSignaturesParser(Catalog.Value).Parse(KindData.Read("coe_signatures_148_captured_row.json"), "application/json; charset=utf-8", source);
+
+        Assert.Empty(feed.Items);
+        Assert.Empty(feed.Warnings);
+        Assert.Equal("Council of Europe Treaty Office: ETS No. 148", feed.Title);
+    }
+
+    [Fact]
+    public void Published_chart_rows_of_the_human_rights_convention_become_dated_items()
+    {
+        var source = KindData.Source("coe-signatures", CoeSignatures.SignaturesUrl(5));
+
+        var feed = new CoeSignaturesParser(Catalog.Value).Parse(KindData.Read("coe_signatures_005_published_rows.json"), "application/json", source);
+
+        Assert.Equal(
+            [
+                "coe:5/ALBANIA/signature/1995-07-13", "coe:5/ALBANIA/ratification/1996-10-02", "coe:5/ALBANIA/entry-into-force/1996-10-02",
+                "coe:5/AUSTRIA/signature/1957-12-13", "coe:5/AUSTRIA/ratification/1958-09-03", "coe:5/AUSTRIA/entry-into-force/1958-09-03",
+            ],
+            feed.Items.Select(i => i.Id));
+        Assert.Empty(feed.Warnings);
+        Assert.StartsWith("Austria: ratification of the ", feed.Items[4].Title, StringComparison.Ordinal);
+        Assert.EndsWith("(ETS No. 005) on 1958-09-03", feed.Items[4].Title, StringComparison.Ordinal);
+    }
 }
