@@ -22,6 +22,8 @@ public sealed partial class HttpSourceReader : ISourceReader
     public const string GuardedClientName = "Alerts.Sources";
     /// <summary>Named HttpClient for sources with <see cref="SourceDefinition.AllowPrivateNetwork"/>.</summary>
     public const string PrivateClientName = "Alerts.Sources.Private";
+    /// <summary>Suffix of the two clients above configured by <see cref="LegacyTls"/>, for requests that ask for it.</summary>
+    public const string LegacyTlsSuffix = ".LegacyTls";
 
     private readonly IHttpClientFactory _clients;
     private readonly SourceKinds _kinds;
@@ -63,7 +65,7 @@ public sealed partial class HttpSourceReader : ISourceReader
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        var client = _clients.CreateClient(source.AllowPrivateNetwork ? PrivateClientName : GuardedClientName);
+        var client = _clients.CreateClient((source.AllowPrivateNetwork ? PrivateClientName : GuardedClientName) + (request.LegacyTls ? LegacyTlsSuffix : ""));
         try
         {
             return await FetchAsync(client, source, request, validators, kind, timeout.Token).ConfigureAwait(false);

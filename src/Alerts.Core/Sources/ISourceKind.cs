@@ -42,8 +42,11 @@ public sealed record SourceRequest(Uri Uri, string Accept, IReadOnlyDictionary<s
     /// <summary>What a web page should be asked for.</summary>
     public const string HtmlAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
+    /// <summary>Read through the client of <see cref="Sources.LegacyTls"/> (servers with a small Diffie-Hellman group).</summary>
+    public bool LegacyTls { get; init; }
+
     /// <summary>A plain GET of <paramref name="uri"/> without credentials.</summary>
     public static SourceRequest Get(Uri uri, string accept) => new(uri, accept, new Dictionary<string, string>());
 
-    public override string ToString() => $"SourceRequest {{ Host = {Uri.Host}, Accept = {Accept}, Credentials = {Credentials.Count} }}";
+    public override string ToString() => $"SourceRequest {{ Host = {Uri.Host}, Accept = {Accept}, Credentials = {Credentials.Count}, LegacyTls = {LegacyTls} }}";
 }

@@ -27,25 +27,40 @@ public static class SourceReadingServiceCollectionExtensions
         services.TryAddSingleton<ISourceReader>(sp => new HttpSourceReader(sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<SourceKinds>(), configuration, sp.GetRequiredService<IOptions<FetchOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HttpSourceReader>>()));
-        AddClient(services, HttpSourceReader.GuardedClientName, allowPrivateNetwork: false);
-        AddClient(services, HttpSourceReader.PrivateClientName, allowPrivateNetwork: true);
+        foreach (var legacyTls in new[] { false, true })
+        {
+            var suffix = legacyTls ? HttpSourceReader.LegacyTlsSuffix : "";
+            AddClient(services, HttpSourceReader.GuardedClientName + suffix, allowPrivateNetwork: false, legacyTls);
+            AddClient(services, HttpSourceReader.PrivateClientName + suffix, allowPrivateNetwork: true, legacyTls);
+        }
         return services;
     }
 
-    private static void AddClient(IServiceCollection services, string name, bool allowPrivateNetwork)
+    private static void AddClient(IServiceCollection services, string name, bool allowPrivateNetwork, bool legacyTls)
     {
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // Redirects are followed by the reader, hop by hop, to check each one.
-                AllowAutoRedirect = false,
-                // A proxy would make the connect check see the proxy's address, not the source's.
-                UseProxy = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectCallback = new GuardedConnector(allowPrivateNetwork).ConnectAsync,
-            });
+            .ConfigurePrimaryHttpMessageHandler(() => SourceHandler(allowPrivateNetwork, legacyTls));
+    }
+
+    /// <summary>The handler of the source clients; <paramref name="legacyTls"/> applies <see cref="LegacyTls"/>.</summary>
+    public static SocketsHttpHandler SourceHandler(bool allowPrivateNetwork, bool legacyTls)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // Redirects are followed by the reader, hop by hop, to check each one.
+            AllowAutoRedirect = false,
+            // A proxy would make the connect check see the proxy's address, not the source's.
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = new GuardedConnector(allowPrivateNetwork).ConnectAsync,
+        };
+        if (legacyTls)
+        {
+            LegacyTls.Apply(handler);
+        }
+        return handler;
     }
 
     // Bound by hand: Alerts.Core takes no dependency on the configuration binder for five keys.

@@ -46,7 +46,11 @@ public sealed partial class CoeSignaturesParser : ISourceKind
         var token = source.Options.TryGetValue(CoeSignatures.TokenOption, out var setting) && settings[setting] is { Length: > 0 } configured
             ? configured.Trim()
             : CoeSignatures.PublicToken;
-        return new SourceRequest(configuredUri, SourceRequest.JsonAccept, new Dictionary<string, string> { [CoeSignatures.TokenHeader] = token });
+        // The service's TLS still negotiates a 1024-bit DH group, which OpenSSL refuses by default.
+        return new SourceRequest(configuredUri, SourceRequest.JsonAccept, new Dictionary<string, string> { [CoeSignatures.TokenHeader] = token })
+        {
+            LegacyTls = true,
+        };
     }
 
     public ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri documentUri, SourceDefinition source)

@@ -56,6 +56,7 @@ public sealed class SourceKindsTests
 
         Assert.StartsWith(accepted, request.Accept, StringComparison.Ordinal);
         Assert.Equal(uri, request.Uri);
+        Assert.Equal(kind == CoeSignatures.Kind, request.LegacyTls);
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public sealed class SourceKindsTests
         Assert.Equal("rotated-key", overridden.Credentials["token"]);
         Assert.Equal("hfghhgp2q5vgwg1hbn532kw71zgtww7e", withoutOption.Credentials["token"]);
         Assert.Equal("application/json", byDefault.Accept);
+        Assert.True(byDefault.LegacyTls, "the Treaty Office's host needs the suites of LegacyTls");
         Assert.DoesNotContain("hfghhgp2", byDefault.ToString(), StringComparison.Ordinal);
     }
 }
