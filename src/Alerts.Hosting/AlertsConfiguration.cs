@@ -23,9 +23,10 @@ public static class AlertsConfiguration
     public const string UseDefaultSourcesKey = "UseDefaultSources";
     public const string DefaultSourcesDirectory = "config";
 
-    /// <param name="kinds">The source kinds the reader knows; a source of another kind is a problem. Null skips the check.</param>
-    public static IReadOnlyList<SourceDefinition> LoadSources(IConfiguration configuration, string baseDirectory, SourceKinds? kinds = null)
+    /// <param name="kinds">The source kinds the reader knows; a source of another kind is a problem.</param>
+    public static IReadOnlyList<SourceDefinition> LoadSources(IConfiguration configuration, string baseDirectory, SourceKinds kinds)
     {
+        ArgumentNullException.ThrowIfNull(kinds);
         var problems = new List<string>();
         var sources = new List<SourceDefinition>();
         var useDefaults = configuration.GetValue(UseDefaultSourcesKey, true);
@@ -89,7 +90,7 @@ public static class AlertsConfiguration
             {
                 problems.Add($"{SourcesSection}[{sources[i].Id}]:Url: '{sources[i].Url}' is not an http or https URL");
             }
-            if (kinds is not null && !kinds.IsKnown(sources[i].Kind))
+            if (!kinds.IsKnown(sources[i].Kind))
             {
                 problems.Add($"{SourcesSection}[{sources[i].Id}]:Kind: '{sources[i].Kind}' is not a source kind ({string.Join(", ", kinds.Kinds)})");
             }
