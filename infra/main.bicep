@@ -13,7 +13,7 @@ param environmentName string
 @description('Azure region of every resource.')
 param location string = resourceGroup().location
 
-@description('Object id of the deploying user or group (azd sets AZURE_PRINCIPAL_ID): may set the bot token, replay poison messages and read state. Empty for none.')
+@description('Object id of the deploying user or group (azd sets AZURE_PRINCIPAL_ID): may set the bot token, replay poison messages, read state and re-enable channels. Empty for none.')
 param principalId string = ''
 
 @allowed([
@@ -155,6 +155,7 @@ module network 'modules/network.bicep' = if (vnetEnabled) {
   name: 'network'
   params: {
     name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    natGatewayName: '${abbrs.networkNatGateways}${resourceToken}'
     location: location
     tags: tags
   }
@@ -287,3 +288,4 @@ output TELEGRAM_BOT_TOKEN_SECRET_NAME string = botTokenSecretName
 output ALERT_RULE_NAMES array = alerts.outputs.ruleNames
 output AZURE_LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.logAnalyticsWorkspaceId
 output VNET_ENABLED bool = vnetEnabled
+output AZURE_OUTBOUND_IP_ADDRESS string = vnetEnabled ? network!.outputs.outboundIpAddress : ''

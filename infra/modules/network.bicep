@@ -1,7 +1,13 @@
 // Virtual network of the optional private deployment (vnetEnabled): one subnet the Flex Consumption
 // app integrates with (delegated to Microsoft.App/environments, as Flex Consumption requires) and
-// one for the private endpoints of storage and Key Vault. Nothing else is reachable from it.
+// one for the private endpoints of storage and Key Vault. With VNet integration all the app's
+// outbound traffic leaves through the app subnet, and the sources and Telegram are on the internet:
+// a NAT gateway gives that subnet explicit outbound access (new subnets have no default outbound
+// access) and one fixed public address, which a source owner can allow-list.
 param name string
+
+@description('Name prefix of the NAT gateway and its public IP address.')
+param natGatewayName string
 param location string
 param tags object = {}
 
@@ -16,6 +22,36 @@ param privateEndpointSubnetPrefix string = '10.60.2.0/27'
 
 var appSubnetName = 'app'
 var privateEndpointSubnetName = 'private-endpoints'
+
+resource natIp 'Microsoft.Network/publicIPAddresses@2024-05-01' = {
+  name: '${natGatewayName}-ip'
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+  }
+  properties: {
+    publicIPAllocationMethod: 'Static'
+    publicIPAddressVersion: 'IPv4'
+  }
+}
+
+resource natGateway 'Microsoft.Network/natGateways@2024-05-01' = {
+  name: natGatewayName
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+  }
+  properties: {
+    idleTimeoutInMinutes: 4
+    publicIpAddresses: [
+      {
+        id: natIp.id
+      }
+    ]
+  }
+}
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: name
@@ -32,6 +68,9 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
         name: appSubnetName
         properties: {
           addressPrefix: appSubnetPrefix
+          natGateway: {
+            id: natGateway.id
+          }
           delegations: [
             {
               name: 'flex-consumption'
@@ -68,3 +107,4 @@ output id string = vnet.id
 output name string = vnet.name
 output appSubnetId string = vnet::appSubnet.id
 output privateEndpointSubnetId string = vnet::privateEndpointSubnet.id
+output outboundIpAddress string = natIp.properties.ipAddress

@@ -49,6 +49,14 @@ public sealed class NetworkIsolationTests(CompiledInfra infra)
         var app = subnets.Single(s => (string?)s!["name"] == "[variables('appSubnetName')]")!;
         Assert.Equal("Microsoft.App/environments", (string?)Assert.Single(app["properties"]!["delegations"]!.AsArray())!["properties"]!["serviceName"]);
 
+        // Sources and Telegram are on the internet: the app subnet leaves through a NAT gateway with one static address.
+        Assert.Equal("[resourceId('Microsoft.Network/natGateways', parameters('natGatewayName'))]", (string?)app["properties"]!["natGateway"]!["id"]);
+        var ip = Network.Resource("Microsoft.Network/publicIPAddresses");
+        Assert.Equal("Static", (string?)ip["properties"]!["publicIPAllocationMethod"]);
+        Assert.Equal("Standard", (string?)ip["sku"]!["name"]);
+        Assert.Single(Network.Resource("Microsoft.Network/natGateways")["properties"]!["publicIpAddresses"]!.AsArray());
+        Assert.Equal("[if(parameters('vnetEnabled'), reference('network').outputs.outboundIpAddress.value, '')]", (string?)infra.Main["outputs"]!["AZURE_OUTBOUND_IP_ADDRESS"]!["value"]);
+
         var functionApp = infra.Module("functionapp");
         var site = functionApp.Resource("Microsoft.Web/sites")["properties"]!;
         Assert.Equal("[if(empty(parameters('virtualNetworkSubnetId')), null(), parameters('virtualNetworkSubnetId'))]", (string?)site["virtualNetworkSubnetId"]);
