@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Alerts.Core.Operations;
+using Alerts.Core.Sources;
 using Alerts.Infra.Tests.Tooling;
+using Alerts.Testing;
 
 namespace Alerts.Infra.Tests;
 
@@ -66,10 +69,30 @@ public sealed class MonitoringAlertTests(CompiledInfra infra)
         Assert.Equal("appInsights", (string?)rule["scope"]);
         Assert.Equal(1, (int)rule["severity"]!);
 
-        // The source's metric name and status names are the ones the code emits.
-        var metrics = File.ReadAllText(Repository.PathOf("src", "Alerts.Core", "Operations", "AlertsMetrics.cs"));
-        Assert.Contains("\"alerts.source.polls\"", metrics);
-        Assert.Contains("\"status\"", metrics);
+    }
+
+    [Fact]
+    public void Heartbeat_counts_what_the_pipeline_meter_really_emits_for_a_successful_poll()
+    {
+        // Record polls through the app's own code and read them back under the names the query uses.
+        var query = Query(Rules["no-successful-polls"]);
+        var source = "heartbeat-probe-" + Guid.NewGuid().ToString("N")[..8];
+        using var recorder = new MetricsRecorder(AlertsMetrics.MeterName);
+
+        foreach (var status in new[] { PollStatus.Fetched, PollStatus.NotModified, PollStatus.Failed })
+        {
+            AlertsMetrics.RecordPoll(new PollOutcome(source, status, [], 0, 0, null, 200));
+        }
+
+        foreach (var status in new[] { PollStatus.Fetched, PollStatus.NotModified })
+        {
+            var name = AlertsMetrics.StatusName(status);
+            Assert.Equal(1, recorder.Sum("alerts.source.polls", ("source", source), ("status", name)));
+            Assert.Contains($"\"{name}\"", query);
+        }
+        // A failed poll is not a heartbeat.
+        Assert.DoesNotContain($"\"{AlertsMetrics.StatusName(PollStatus.Failed)}\"", query);
+        Assert.Equal(1, recorder.Sum("alerts.source.polls", ("source", source), ("status", AlertsMetrics.StatusName(PollStatus.Failed))));
     }
 
     [Fact]
