@@ -4,7 +4,7 @@ using Alerts.Hosting;
 
 namespace Alerts.Cli;
 
-/// <summary>The <c>alerts</c> command line: run, scan, eval, sources, events, preview.</summary>
+/// <summary>The <c>alerts</c> command line: run, scan, eval, sources, events, health, channels, replay, preview.</summary>
 public static class AlertsCli
 {
     public const int ExitOk = 0;
