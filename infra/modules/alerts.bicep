@@ -181,6 +181,10 @@ resource queryRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
       evaluationFrequency: rule.evaluationFrequency
       windowSize: rule.windowSize
       autoMitigate: true
+      // A new workspace has no AppExceptions or FunctionAppLogs rows yet, and validating the query at
+      // creation would fail the first deployment on a table that does not exist yet. union isfuzzy=true
+      // keeps the queries running while a table is missing; preview a rule once data arrives.
+      skipQueryValidation: true
       criteria: {
         allOf: [
           {

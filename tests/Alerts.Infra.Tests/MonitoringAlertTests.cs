@@ -137,6 +137,7 @@ public sealed class MonitoringAlertTests(CompiledInfra infra)
 
         Assert.Equal("[length(variables('rules'))]", (string?)rule["copy"]!["count"]);
         Assert.True((bool)properties["enabled"]!);
+        Assert.True((bool)properties["skipQueryValidation"]!);
         Assert.Equal(
             ["[if(equals(variables('rules')[copyIndex()].scope, 'workspace'), parameters('logAnalyticsWorkspaceId'), parameters('applicationInsightsId'))]"],
             properties["scopes"]!.AsArray().Select(s => (string?)s));
