@@ -13,7 +13,7 @@ param environmentName string
 @description('Azure region of every resource.')
 param location string = resourceGroup().location
 
-@description('Object id of the deploying user or group (azd sets AZURE_PRINCIPAL_ID): may set the bot token, replay poison messages and read state. Empty for none.')
+@description('Object id of the deploying user or group (azd sets AZURE_PRINCIPAL_ID): may set the bot token, replay poison messages, read state and re-enable channels. Empty for none.')
 param principalId string = ''
 
 @allowed([
@@ -57,14 +57,25 @@ param healthReportSchedule string = '0 0 7 * * *'
 @description('NCRONTAB schedule of the follow-up check (a withdrawal\'s effective date has come).')
 param followUpSchedule string = '0 30 * * * *'
 
-@description('E-mail address that receives alert notifications; empty for alert rules without notification.')
-param alertEmail string = ''
+@description('E-mail address that receives every alert (heartbeat, exceptions, poison messages...). Required: azd prompts for it (ALERTS_ALERT_EMAIL); an alert rule without an action group notifies nobody.')
+param alertEmail string
 
 @description('Failed function invocations in 15 minutes that raise an alert.')
 @minValue(1)
 param functionFailureThreshold int = 3
 
-@description('Public network access of the storage account (the app has no virtual network, so Enabled).')
+@description('Error-level exceptions (host or worker) in 15 minutes that raise an alert.')
+@minValue(1)
+param exceptionThreshold int = 1
+
+@description('Daily ingestion cap of the Log Analytics workspace in GB (telemetry and diagnostics).')
+@minValue(1)
+param logAnalyticsDailyCapGb int = 1
+
+@description('Private deployment: VNet integration for the app, private endpoints (storage blob, queue, table; Key Vault) with private DNS zones, and public network access off on storage and Key Vault.')
+param vnetEnabled bool = false
+
+@description('Public network access of the storage account when vnetEnabled is false (the app then has no virtual network, so Enabled). vnetEnabled turns it off.')
 @allowed([
   'Enabled'
   'Disabled'
@@ -92,6 +103,11 @@ var botTokenSecretName = 'telegram-bot-token'
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+
+// An alert rule with no one to notify is silent: refuse the deployment rather than deploy it.
+var operatorEmail = contains(alertEmail, '@') && !contains(alertEmail, ' ')
+  ? alertEmail
+  : fail('alertEmail (azd: ALERTS_ALERT_EMAIL) must be the e-mail address that receives alerts, e.g. ops@example.org; an alert rule without an action group notifies nobody.')
 
 // Fixed in code too (Alerts.Core QueueNames, StateTables); the infra tests keep them in step.
 var queueNames = [
@@ -131,6 +147,17 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
+    dailyCapGb: logAnalyticsDailyCapGb
+  }
+}
+
+module network 'modules/network.bicep' = if (vnetEnabled) {
+  name: 'network'
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    natGatewayName: '${abbrs.networkNatGateways}${resourceToken}'
+    location: location
+    tags: tags
   }
 }
 
@@ -141,6 +168,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     publicNetworkAccess: storagePublicNetworkAccess
+    privateOnly: vnetEnabled
     deploymentContainerName: deploymentContainerName
     queueNames: queueNames
     tableNames: tableNames
@@ -156,6 +184,21 @@ module keyVault 'modules/keyvault.bicep' = {
     botTokenSecretName: botTokenSecretName
     botToken: botToken
     enablePurgeProtection: keyVaultPurgeProtection
+    privateOnly: vnetEnabled
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+  }
+}
+
+module privateEndpoints 'modules/privateendpoints.bicep' = if (vnetEnabled) {
+  name: 'privateendpoints'
+  params: {
+    namePrefix: '${abbrs.networkPrivateEndpoints}${resourceToken}'
+    location: location
+    tags: tags
+    vnetId: network!.outputs.id
+    subnetId: network!.outputs.privateEndpointSubnetId
+    storageAccountId: storage.outputs.id
+    keyVaultId: keyVault.outputs.id
   }
 }
 
@@ -181,9 +224,11 @@ module roles 'modules/roles.bicep' = {
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
-  // The first start resolves the Key Vault reference and opens host storage: roles must exist by then.
+  // The first start resolves the Key Vault reference and opens host storage: roles must exist by
+  // then, and with vnetEnabled the private endpoints and their DNS records too.
   dependsOn: [
     roles
+    privateEndpoints
   ]
   params: {
     planName: '${abbrs.webServerFarms}${resourceToken}'
@@ -209,6 +254,8 @@ module functionApp 'modules/functionapp.bicep' = {
     operatorChatId: operatorChatId
     fetchContactUrl: fetchContactUrl
     extraAppSettings: overrideSettings
+    virtualNetworkSubnetId: vnetEnabled ? network!.outputs.appSubnetId : ''
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -219,8 +266,10 @@ module alerts 'modules/alerts.bicep' = {
     location: location
     tags: tags
     applicationInsightsId: monitoring.outputs.applicationInsightsId
-    alertEmail: alertEmail
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    alertEmail: operatorEmail
     functionFailureThreshold: functionFailureThreshold
+    exceptionThreshold: exceptionThreshold
   }
 }
 
@@ -237,3 +286,6 @@ output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output TELEGRAM_BOT_TOKEN_SECRET_NAME string = botTokenSecretName
 output ALERT_RULE_NAMES array = alerts.outputs.ruleNames
+output AZURE_LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.logAnalyticsWorkspaceId
+output VNET_ENABLED bool = vnetEnabled
+output AZURE_OUTBOUND_IP_ADDRESS string = vnetEnabled ? network!.outputs.outboundIpAddress : ''

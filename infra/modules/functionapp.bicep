@@ -46,6 +46,12 @@ param fetchContactUrl string
 @description('Further settings (Channels__N__*, Sources__N__*) already flattened by main.bicep.')
 param extraAppSettings object = {}
 
+@description('Subnet (delegated to Microsoft.App/environments) the app sends its outbound traffic through; empty for none.')
+param virtualNetworkSubnetId string = ''
+
+@description('Log Analytics workspace that receives the platform\'s FunctionAppLogs.')
+param logAnalyticsWorkspaceId string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -75,6 +81,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    // Flex Consumption sends all outbound traffic (storage, Key Vault references, sources) through
+    // the integrated subnet; the private endpoints' DNS zones resolve the app's storage and vault.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -149,6 +158,23 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   name: 'appsettings'
   // The fixed settings win over anything in the channel/source overrides.
   properties: union(extraAppSettings, baseSettings)
+}
+
+// Host and worker logs of the platform (start-up failures included) in the workspace, where the
+// exceptions alert reads them.
+resource functionAppLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-log-analytics'
+  scope: functionApp
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
+  }
 }
 
 output name string = functionApp.name

@@ -18,6 +18,12 @@ param enablePurgeProtection bool = true
 @maxValue(90)
 param softDeleteRetentionInDays int = 90
 
+@description('Reachable only through its private endpoint (vnetEnabled): public network access off.')
+param privateOnly bool = false
+
+@description('Log Analytics workspace that receives the vault\'s AuditEvent log.')
+param logAnalyticsWorkspaceId string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -33,10 +39,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     softDeleteRetentionInDays: softDeleteRetentionInDays
     // The API accepts only true or absent for purge protection.
     enablePurgeProtection: enablePurgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: privateOnly ? 'None' : 'AzureServices'
+      defaultAction: privateOnly ? 'Deny' : 'Allow'
     }
   }
 }
@@ -47,6 +53,22 @@ resource botTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!em
   properties: {
     value: botToken
     contentType: 'text/plain'
+  }
+}
+
+// Who read or changed the bot token, and from where: every data-plane request (AuditEvent).
+resource auditLog 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'AuditEvent'
+        enabled: true
+      }
+    ]
   }
 }
 

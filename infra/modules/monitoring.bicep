@@ -9,6 +9,10 @@ param tags object = {}
 @maxValue(730)
 param retentionInDays int = 30
 
+@description('Daily ingestion cap of the workspace in GB (telemetry and diagnostics together). Ingestion stops for the rest of the UTC day when it is reached, and the heartbeat alert fires.')
+@minValue(1)
+param dailyCapGb int = 1
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: logAnalyticsName
   location: location
@@ -18,6 +22,9 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
       name: 'PerGB2018'
     }
     retentionInDays: retentionInDays
+    workspaceCapping: {
+      dailyQuotaGb: dailyCapGb
+    }
     features: {
       disableLocalAuth: true
     }

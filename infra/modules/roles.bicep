@@ -1,6 +1,6 @@
 // Role assignments, least privilege. The app identity gets exactly what the host and the pipeline
 // use; the deploying user (optional) gets what the operator guide needs: set the token, replay
-// poison messages, read state. Each assignment is written out with its role id, so a review (and
+// poison messages, read state and re-enable a channel the app disabled (alerts channels enable). Each assignment is written out with its role id, so a review (and
 // the infra tests) can see the whole set at a glance. Names follow guid(scope, principal, role).
 param storageAccountName string
 param applicationInsightsName string
@@ -9,7 +9,7 @@ param keyVaultName string
 @description('Principal id of the app\'s user-assigned identity.')
 param appPrincipalId string
 
-@description('Principal id of the deploying user or group; empty for none.')
+@description('Principal id of the deploying user or group (the operator); empty for none.')
 param operatorPrincipalId string = ''
 
 @allowed([
@@ -100,14 +100,15 @@ resource operatorQueueContributor 'Microsoft.Authorization/roleAssignments@2022-
   }
 }
 
-// Operator: Storage Table Data Reader, to read source health and the delivery ledger.
-resource operatorTableReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasOperator) {
-  name: guid(storage.id, operatorPrincipalId, '76199698-9eea-4c19-bc75-cec21354c6b6')
+// Operator: Storage Table Data Contributor, to read source health, channels and the delivery ledger,
+// and to re-enable a disabled channel (alerts channels enable writes the channels table).
+resource operatorTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasOperator) {
+  name: guid(storage.id, operatorPrincipalId, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
   scope: storage
   properties: {
     principalId: operatorPrincipalId
     principalType: operatorPrincipalType
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '76199698-9eea-4c19-bc75-cec21354c6b6')
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
   }
 }
 

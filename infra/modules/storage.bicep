@@ -4,12 +4,15 @@ param name string
 param location string
 param tags object = {}
 
-@description('Public network access to the account. The Flex Consumption app has no virtual network here, so it needs Enabled.')
+@description('Public network access to the account. Without a virtual network (vnetEnabled false) the app needs Enabled.')
 @allowed([
   'Enabled'
   'Disabled'
 ])
 param publicNetworkAccess string = 'Enabled'
+
+@description('Reachable only through private endpoints (vnetEnabled): public access off whatever publicNetworkAccess says, and no trusted-service bypass.')
+param privateOnly bool = false
 
 @description('Blob container that holds the deployment package of the function app.')
 param deploymentContainerName string
@@ -36,10 +39,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: publicNetworkAccess
+    publicNetworkAccess: privateOnly ? 'Disabled' : publicNetworkAccess
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: privateOnly ? 'None' : 'AzureServices'
+      defaultAction: privateOnly ? 'Deny' : 'Allow'
     }
   }
 }

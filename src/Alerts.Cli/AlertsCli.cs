@@ -4,7 +4,7 @@ using Alerts.Hosting;
 
 namespace Alerts.Cli;
 
-/// <summary>The <c>alerts</c> command line: run, scan, eval, sources, events, preview.</summary>
+/// <summary>The <c>alerts</c> command line: run, scan, eval, sources, events, health, channels, replay, preview.</summary>
 public static class AlertsCli
 {
     public const int ExitOk = 0;
@@ -24,6 +24,7 @@ public static class AlertsCli
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(EventsCommand.Create(context));
         root.Subcommands.Add(HealthCommand.Create(context));
+        root.Subcommands.Add(ChannelsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));

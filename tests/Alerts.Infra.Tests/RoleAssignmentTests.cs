@@ -77,7 +77,7 @@ public sealed partial class RoleAssignmentTests(CompiledInfra infra)
             new HashSet<(string, string)>
             {
                 (StorageAccount, StorageQueueDataContributor),
-                (StorageAccount, StorageTableDataReader),
+                (StorageAccount, StorageTableDataContributor),
                 (KeyVault, KeyVaultSecretsOfficer),
             },
             operatorRoles.Select(a => (a.ScopeType, a.RoleId)).ToHashSet());
@@ -90,6 +90,29 @@ public sealed partial class RoleAssignmentTests(CompiledInfra infra)
         Assert.DoesNotContain("8e3af657-a8ff-443c-a75c-2fe8c4bcb635", text);
         Assert.DoesNotContain("b24988ac-6180-42a0-ab88-20f7382dd24c", text);
         Assert.DoesNotContain("18d7d88d-d35e-4fb5-a5c3-7773c20a72d9", text);
+    }
+
+    [Fact]
+    public void Operations_guide_names_exactly_the_operator_roles_the_template_grants()
+    {
+        var names = new Dictionary<string, string>
+        {
+            [StorageQueueDataContributor] = "Storage Queue Data Contributor",
+            [StorageTableDataContributor] = "Storage Table Data Contributor",
+            [StorageTableDataReader] = "Storage Table Data Reader",
+            [KeyVaultSecretsOfficer] = "Key Vault Secrets Officer",
+        };
+        var guide = File.ReadAllText(Repository.PathOf("docs", "OPERATIONS.md"));
+        var paragraph = guide[guide.IndexOf("If you pass your own object id", StringComparison.Ordinal)..];
+        paragraph = paragraph[..paragraph.IndexOf("\n\n", StringComparison.Ordinal)].ReplaceLineEndings(" ");
+
+        var granted = Assignments("operatorPrincipalId").Select(a => names[a.RoleId]).ToHashSet();
+        var mentioned = names.Values.Where(n => paragraph.Contains(n.Replace("Storage ", "", StringComparison.Ordinal), StringComparison.Ordinal)).ToHashSet();
+
+        Assert.Equal(granted, mentioned);
+        // alerts channels enable writes the channels table: a reader could not do what the guide asks.
+        Assert.Contains("alerts channels enable", paragraph, StringComparison.Ordinal);
+        Assert.Contains(names[StorageTableDataContributor], granted);
     }
 
     private List<Assignment> Assignments(string principalParameter) =>

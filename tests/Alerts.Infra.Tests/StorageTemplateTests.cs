@@ -19,8 +19,10 @@ public sealed class StorageTemplateTests(CompiledInfra infra)
         Assert.False((bool)properties["allowBlobPublicAccess"]!);
         Assert.Equal("TLS1_2", (string?)properties["minimumTlsVersion"]);
         Assert.True((bool)properties["supportsHttpsTrafficOnly"]!);
-        Assert.Equal("[parameters('publicNetworkAccess')]", (string?)properties["publicNetworkAccess"]);
+        // Private-only (vnetEnabled) wins over the public-access parameter; NetworkIsolationTests covers that side.
+        Assert.Equal("[if(parameters('privateOnly'), 'Disabled', parameters('publicNetworkAccess'))]", (string?)properties["publicNetworkAccess"]);
         Assert.Equal("[parameters('storagePublicNetworkAccess')]", Storage.Passed("publicNetworkAccess"));
+        Assert.Equal("Enabled", (string?)infra.Main["parameters"]!["storagePublicNetworkAccess"]!["defaultValue"]);
     }
 
     [Fact]

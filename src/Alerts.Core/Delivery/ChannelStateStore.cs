@@ -20,6 +20,14 @@ public sealed class ChannelStateStore(IStateStore store, TimeProvider time)
         return doc is null ? new ChannelState() : MessageJson.Deserialize<ChannelState>(doc.Json);
     }
 
+    /// <summary>The state of every channel delivery has written one for (configured or not any more), by channel id.</summary>
+    public async Task<IReadOnlyDictionary<string, ChannelState>> GetAllAsync(CancellationToken cancellationToken = default)
+    {
+        var docs = await store.QueryAllAsync(StateTables.Channels, cancellationToken);
+        return docs.Where(d => d.RowKey == StateRow)
+            .ToDictionary(d => d.PartitionKey, d => MessageJson.Deserialize<ChannelState>(d.Json), StringComparer.Ordinal);
+    }
+
     /// <summary>Stops deliveries to a channel (the bot was kicked or lost its rights) until an operator enables it.</summary>
     public Task DisableAsync(string channelId, string reason, CancellationToken cancellationToken = default) =>
         UpdateAsync(channelId, s => s with { Disabled = true, DisabledReason = reason, DisabledAt = time.GetUtcNow() }, cancellationToken);
