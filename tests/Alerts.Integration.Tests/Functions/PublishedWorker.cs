@@ -15,6 +15,12 @@ namespace Alerts.Integration.Tests.Functions;
 public sealed class PublishedWorker : IAsyncDisposable
 {
     public const string AssemblyName = "Alerts.Functions.dll";
+
+    /// <summary>
+    /// A directory holding an app published some other way (Release, ReadyToRun) to boot instead of
+    /// publishing the test build: how docs/PERFORMANCE.md compares start-up figures.
+    /// </summary>
+    public const string DirectoryVariable = "ALERTS_PUBLISHED_WORKER";
     private const int GrpcMaxMessageLength = int.MaxValue;
 
     private static readonly SemaphoreSlim PublishGate = new(1, 1);
@@ -55,6 +61,14 @@ public sealed class PublishedWorker : IAsyncDisposable
             if (_publishedDirectory is not null)
             {
                 return _publishedDirectory;
+            }
+            if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } given)
+            {
+                if (!File.Exists(Path.Combine(given, AssemblyName)))
+                {
+                    throw new InvalidOperationException($"{DirectoryVariable}={given} holds no {AssemblyName}.");
+                }
+                return _publishedDirectory = given;
             }
             var output = Path.Combine(Path.GetTempPath(), "alerts-functions-published", Guid.NewGuid().ToString("N"));
             var project = RepositoryPaths.Combine("src", "Alerts.Functions", "Alerts.Functions.csproj");

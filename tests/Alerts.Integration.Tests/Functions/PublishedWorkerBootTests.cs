@@ -143,6 +143,22 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
             $"first timer invocation {timerTook.TotalMilliseconds:F0} ms; first poll (PollSource: fetch, parse, detect, correlate) {pollTook.TotalMilliseconds:F0} ms"));
     }
 
+    [Fact]
+    public async Task Published_worker_with_a_failing_options_check_exits_before_it_dials_the_host_naming_the_key()
+    {
+        var directory = await PublishedWorker.PublishAsync();
+        var settings = Settings();
+        settings["Channels:0:Language"] = "de";
+        await using var worker = PublishedWorker.Start(directory, _host.Uri, settings);
+
+        await worker.WaitForExitAsync(StartTimeout, "start with a bad channel language");
+
+        Assert.NotEqual(0, worker.ExitCode);
+        Assert.False(_host.Started.IsCompleted, "the worker opened the event stream although its configuration cannot work");
+        Assert.Contains("Channels:0:Language", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(_telegram.Token, worker.Output, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> Settings() => new()
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
