@@ -42,6 +42,16 @@ public sealed class PublishedWorker : IAsyncDisposable
 
     public Task Exited => _process.WaitForExitAsync();
 
+    /// <summary>CPU time (user + system) the worker has used so far: a start-up figure a busy machine distorts less than wall time.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
@@ -70,7 +80,8 @@ public sealed class PublishedWorker : IAsyncDisposable
                 }
                 return _publishedDirectory = given;
             }
-            var output = Path.Combine(Path.GetTempPath(), "alerts-functions-published", Guid.NewGuid().ToString("N"));
+            // Next to the test assembly, so repeated runs reuse one directory instead of filling /tmp.
+            var output = Path.Combine(AppContext.BaseDirectory, "published-worker");
             var project = RepositoryPaths.Combine("src", "Alerts.Functions", "Alerts.Functions.csproj");
             var (exitCode, log) = await RunAsync(DotnetHost, ["publish", project, "-c", RepositoryPaths.Configuration, "--no-build", "-o", output], TimeSpan.FromMinutes(5));
             if (exitCode != 0 || !File.Exists(Path.Combine(output, AssemblyName)))

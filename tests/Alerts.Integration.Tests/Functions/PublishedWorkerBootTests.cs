@@ -95,6 +95,7 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
             _functions[function.Name] = function;
         }
         var ready = worker.SinceStart.Elapsed;
+        var readyCpu = worker.ProcessorTime;
 
         // The news timer: its poll requests land on the Azurite queue the host writes them to.
         var timerStarted = worker.SinceStart.Elapsed;
@@ -108,6 +109,7 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         var pollStarted = worker.SinceStart.Elapsed;
         Assert.Equal(1, await RunQueueTriggerAsync("PollSource"));
         var pollTook = worker.SinceStart.Elapsed - pollStarted;
+        var pollCpu = worker.ProcessorTime;
         var change = MessageJson.Deserialize<TreatyChange>(Assert.Single(await PeekAsync(QueueNames.TreatyChanges)));
         Assert.Equal("coe:126", change.Treaty.Id);
         Assert.Equal(TreatyAction.Withdrawal, change.Action);
@@ -139,8 +141,8 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"worker start-up: StartStream {connected.TotalMilliseconds:F0} ms, WorkerInitResponse {initialised.TotalMilliseconds:F0} ms, " +
-            $"{_functions.Count} functions loaded (ready for invocations) {ready.TotalMilliseconds:F0} ms after process start; " +
-            $"first timer invocation {timerTook.TotalMilliseconds:F0} ms; first poll (PollSource: fetch, parse, detect, correlate) {pollTook.TotalMilliseconds:F0} ms"));
+            $"{_functions.Count} functions loaded (ready for invocations) {ready.TotalMilliseconds:F0} ms after process start, {readyCpu.TotalMilliseconds:F0} ms CPU; " +
+            $"first timer invocation {timerTook.TotalMilliseconds:F0} ms; first poll (PollSource: fetch, parse, detect, correlate) {pollTook.TotalMilliseconds:F0} ms; CPU used by then {pollCpu.TotalMilliseconds:F0} ms"));
     }
 
     [Fact]
