@@ -137,6 +137,8 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         var telemetry = $"{_ingestion.Items.Count} telemetry items; metrics: {string.Join(", ", _ingestion.MetricNames)}";
         Assert.True(_ingestion.MetricNames.Contains("alerts.source.polls"), telemetry);
         Assert.Contains("alerts.deliveries", _ingestion.MetricNames);
+        Assert.True(_ingestion.DependencyNames.Any(n => n.EndsWith("PollSource", StringComparison.Ordinal)),
+            $"no invocation span of PollSource among the dependencies {string.Join(", ", _ingestion.DependencyNames)}; {telemetry}");
         Assert.Contains(_ingestion.LogDimensions, d => d.TryGetValue("SourceId", out var id) && id == "moscowtimes");
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -38,6 +38,12 @@ public sealed class TelemetryIngestionServer : IAsyncDisposable
         .Select(m => m.GetProperty("name").GetString()!)
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The names of the spans received as dependencies (the worker's invocation spans among them).</summary>
+    public IReadOnlySet<string> DependencyNames => Items
+        .Where(i => BaseType(i) == "RemoteDependencyData")
+        .Select(i => i.GetProperty("data").GetProperty("baseData").GetProperty("name").GetString()!)
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Log records received (traces), as their custom dimensions.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> LogDimensions => Items
         .Where(i => BaseType(i) == "MessageData")
