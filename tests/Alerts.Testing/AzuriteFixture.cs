@@ -50,7 +50,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (await AcceptsAsync(10000) && await AcceptsAsync(10001) && await AcceptsAsync(10002))
+        if (await AcceptsAsync(10000) && await AcceptsAsync(10001) && await AcceptsAsync(10002) && await AcceptsNewerApiVersionsAsync(10001))
         {
             (BlobPort, QueuePort, TablePort) = (10000, 10001, 10002);
             return;
@@ -228,6 +228,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return true;
         }
         catch (Exception ex) when (ex is SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// An Azurite started without <c>--skipApiVersionCheck</c> rejects storage clients newer than itself
+    /// (400, "The API version ... is not supported by Azurite"); such an instance is not reused.
+    /// </summary>
+    private static async Task<bool> AcceptsNewerApiVersionsAsync(int queuePort)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var probe = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{queuePort}/{AccountName}?restype=service&comp=properties");
+        probe.Headers.Add("x-ms-version", "2099-01-01");
+        try
+        {
+            using var response = await http.SendAsync(probe);
+            var body = await response.Content.ReadAsStringAsync();
+            return !body.Contains("is not supported by Azurite", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             return false;
         }
