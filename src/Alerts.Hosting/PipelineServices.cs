@@ -3,6 +3,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Formatting;
 using Alerts.Core.Operations;
+using Alerts.Core.Queues;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
 using Alerts.Core.Sources.Kinds;
@@ -60,7 +61,11 @@ public static class PipelineServices
         services.AddSingleton<NotifyOperatorStage>();
         services.AddSingleton<HealthReportStage>();
         services.AddOptions<OperatorOptions>().Configure(o => o.ChatId = configuration["Telegram:OperatorChatId"]);
-        services.AddSingleton<PoisonGuard>();
+        // One message-handling path for every queue, in both hosts.
+        services.AddSingleton<MessageRunner>();
+        services.AddTransient<PollRequestHandler>();
+        services.AddTransient<TreatyChangeHandler>();
+        services.AddTransient<OperatorNoticeHandler>();
         // Several hosts (Functions instances, CLI processes) on one store share Telegram's limits.
         services.AddSingleton<SharedRateGate>();
         services.AddDelivery(configuration);
