@@ -39,9 +39,5 @@ internal static class CliDelivery
     }
 
     /// <summary>Fails now, naming the key, when any setting is wrong.</summary>
-    public static void Validate(IServiceProvider provider)
-    {
-        var configuration = provider.GetRequiredService<IConfiguration>();
-        PipelineServices.ValidateConfiguration(provider, HasToken(configuration) ? [typeof(TelegramOptions)] : []);
-    }
+    public static void Validate(IServiceProvider provider) => PipelineServices.ValidateConfiguration(provider);
 }
