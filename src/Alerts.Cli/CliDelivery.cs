@@ -25,10 +25,19 @@ internal static class CliDelivery
         }
     }
 
-    /// <summary>Fails now, naming the key, when any setting is wrong.</summary>
-    public static void Validate(IServiceProvider provider)
+    /// <summary>
+    /// For <c>alerts run</c> without a token: delivery state and the queues go to a scratch store
+    /// (<see cref="DryRunStore"/>), so printed posts are never recorded as sent.
+    /// </summary>
+    public static void KeepDryRunOffTheStore(IServiceCollection services, IConfiguration configuration)
     {
-        var configuration = provider.GetRequiredService<IConfiguration>();
-        PipelineServices.ValidateConfiguration(provider, HasToken(configuration) ? [typeof(TelegramOptions)] : []);
+        if (HasToken(configuration))
+        {
+            return;
+        }
+        DryRunStore.Register(services);
     }
+
+    /// <summary>Fails now, naming the key, when any setting is wrong.</summary>
+    public static void Validate(IServiceProvider provider) => PipelineServices.ValidateConfiguration(provider);
 }

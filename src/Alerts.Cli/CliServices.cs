@@ -19,24 +19,16 @@ public static class CliServices
 
     public static IConfiguration BuildConfiguration(ParseResult parse)
     {
-        var builder = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        var builder = new ConfigurationBuilder();
+        AddJsonFile(builder, "appsettings.json", Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        AddJsonFile(builder, "appsettings.json", Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         if (parse.GetValue(CliOptions.Config) is { } file)
         {
             if (!file.Exists)
             {
                 throw new ConfigurationProblemException([$"--config: file '{file.FullName}' does not exist"]);
             }
-            try
-            {
-                builder.AddJsonFile(file.FullName, optional: false, reloadOnChange: false);
-                builder.Build();
-            }
-            catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.Json.JsonException)
-            {
-                throw new ConfigurationProblemException([$"--config: '{file.FullName}' is not valid JSON: {ex.Message}"]);
-            }
+            AddJsonFile(builder, "--config", file.FullName, optional: false);
         }
         builder.AddEnvironmentVariables();
         var overrides = new Dictionary<string, string?>();
@@ -46,6 +38,21 @@ public static class CliServices
         }
         builder.AddInMemoryCollection(overrides);
         return builder.Build();
+    }
+
+    /// <summary>Adds a JSON file, failing now, naming the file, the line and the position, when it is not valid JSON.</summary>
+    private static void AddJsonFile(ConfigurationBuilder builder, string name, string path, bool optional)
+    {
+        var file = new ConfigurationBuilder().AddJsonFile(path, optional, reloadOnChange: false);
+        try
+        {
+            file.Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new ConfigurationProblemException([$"{name}: " + (ConfigurationShape.DescribeInvalidJson(path, ex) ?? $"'{path}' is not valid JSON: {ex.Message}")]);
+        }
+        builder.AddJsonFile(path, optional, reloadOnChange: false);
     }
 
     public static ServiceCollection Create(IConfiguration configuration, CliContext context, bool verbose)

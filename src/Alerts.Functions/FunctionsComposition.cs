@@ -21,6 +21,7 @@ public static class FunctionsComposition
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<AzureStorageConnection>().CreateStateStore());
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<AzureStorageConnection>().CreateMessageQueue());
         services.AddTelegramDelivery(configuration);
+        services.AddSingleton<QueueTriggerRunner>();
         return services;
     }
 }

@@ -94,6 +94,11 @@ public static class AlertsConfiguration
             {
                 problems.Add($"{SourcesSection}[{sources[i].Id}]:Kind: '{sources[i].Kind}' is not a source kind ({string.Join(", ", kinds.Kinds)})");
             }
+            if (!SourceGroups.IsKnown(sources[i].Group))
+            {
+                // Only these groups have a timer in the Functions app; another would be polled by alerts run alone.
+                problems.Add($"{SourcesSection}[{sources[i].Id}]:Group: '{sources[i].Group}' is not a schedule group ({string.Join(", ", SourceGroups.All)})");
+            }
             if (sources[i].Interval < TimeSpan.FromSeconds(1))
             {
                 problems.Add($"{SourcesSection}[{sources[i].Id}]:Interval: {sources[i].Interval} is shorter than one second");
@@ -196,7 +201,7 @@ public static class AlertsConfiguration
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or FormatException or InvalidOperationException)
         {
-            problems.Add($"{SourcesFileKey}: '{path}' is not a valid sources file: {ex.Message}");
+            problems.Add($"{SourcesFileKey}: " + (ConfigurationShape.DescribeInvalidJson(path, ex) ?? $"'{path}' is not a valid sources file: {ex.Message}"));
             return [];
         }
     }

@@ -3,12 +3,14 @@ using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Formatting;
 using Alerts.Core.Operations;
+using Alerts.Core.Queues;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
 using Alerts.Core.Sources.Kinds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Hosting;
 
@@ -25,7 +27,7 @@ public static class PipelineServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StartupCheck>, StartupCheck.Validator>();
+        services.AddSingleton<IValidateOptions<StartupCheck>, StartupCheck.Validator>();
         services.AddOptions<StartupCheck>().ValidateOnStart();
 
         // Sources and channels are read once, at start, so a bad entry fails the start naming its key.
@@ -53,7 +55,11 @@ public static class PipelineServices
         services.AddSingleton<NotifyOperatorStage>();
         services.AddSingleton<HealthReportStage>();
         services.AddOptions<OperatorOptions>().Configure(o => o.ChatId = configuration["Telegram:OperatorChatId"]);
-        services.AddSingleton<PoisonGuard>();
+        // One message-handling path for every queue, in both hosts.
+        services.AddSingleton<MessageRunner>();
+        services.AddTransient<PollRequestHandler>();
+        services.AddTransient<TreatyChangeHandler>();
+        services.AddTransient<OperatorNoticeHandler>();
         // Several hosts (Functions instances, CLI processes) on one store share Telegram's limits.
         services.AddSingleton<SharedRateGate>();
         services.AddDelivery(configuration);
@@ -61,45 +67,47 @@ public static class PipelineServices
     }
 
     /// <summary>
-    /// Resolves everything that reads configuration, so a bad setting fails now, naming its key,
-    /// rather than at the first poll. The Functions host does the same through ValidateOnStart.
+    /// Runs every start-time check the host would (each <c>ValidateOnStart</c> registration: the options, and
+    /// <see cref="StartupCheck"/> reading sources, channels and the treaty catalogue), so a bad setting fails now,
+    /// naming its key, rather than at the first poll. The Functions host runs the same checks when it starts.
     /// </summary>
-    public static void ValidateConfiguration(IServiceProvider services, params Type[] optionsTypes)
+    public static void ValidateConfiguration(IServiceProvider services)
     {
         var problems = new List<string>();
-        void Check(Action resolve)
+        void Add(OptionsValidationException ex)
+            // StartupCheck's failures already name their keys (Channels:0:Language: ...).
+            => problems.AddRange(ex.Failures.Select(f => ex.OptionsType == typeof(StartupCheck) ? f : $"{ex.OptionsType.Name}: {f}"));
+        void Check(Action validate)
         {
             try
             {
-                try
+                validate();
+            }
+            catch (OptionsValidationException ex)
+            {
+                Add(ex);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+            {
+                foreach (var inner in ex.InnerExceptions)
                 {
-                    resolve();
-                }
-                catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+                    Add((OptionsValidationException)inner);
                 }
             }
             catch (ConfigurationProblemException ex)
             {
                 problems.AddRange(ex.Problems);
             }
-            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
-            {
-                // StartupCheck's failures already name their keys (Channels:0:Language: ...).
-                problems.AddRange(ex.Failures.Select(f => ex.OptionsType == typeof(StartupCheck) ? f : $"{ex.OptionsType.Name}: {f}"));
-            }
             catch (InvalidOperationException ex) when (ex.InnerException is FormatException or InvalidOperationException)
             {
+                // The binder could not convert a value; its message names the key.
                 problems.Add(ex.Message + " " + ex.InnerException?.Message);
             }
         }
-        // Sources, channels and the treaty catalogue are read by StartupCheck's validator, as at a host's start.
-        foreach (var type in optionsTypes.Concat([typeof(StartupCheck), typeof(PollingOptions), typeof(DeliveryOptions), typeof(FormattingOptions), typeof(FetchOptions), typeof(EventOptions)]))
-        {
-            var optionsType = typeof(Microsoft.Extensions.Options.IOptions<>).MakeGenericType(type);
-            Check(() => _ = optionsType.GetProperty("Value")!.GetValue(services.GetRequiredService(optionsType)));
-        }
+        // StartupCheck first: it lists every problem of sources, channels and the configuration's shape, where another
+        // validator that reads the channels would stop at the first. A problem found twice is listed once.
+        Check(() => _ = services.GetRequiredService<IOptions<StartupCheck>>().Value);
+        Check(() => services.GetRequiredService<IStartupValidator>().Validate());
         if (problems.Count > 0)
         {
             throw new ConfigurationProblemException(problems.Distinct(StringComparer.Ordinal).ToList());

@@ -1,14 +1,16 @@
 using Alerts.Core.Detection;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Hosting;
 
 /// <summary>
-/// Hooks the reading of sources, channels and the treaty catalogue into ValidateOnStart, so a host
-/// refuses to start on a bad entry, naming its key, instead of failing at the first poll.
+/// Hooks the reading of sources, channels and the treaty catalogue, the source kinds and the shape of the
+/// configuration (<see cref="ConfigurationShape"/>) into ValidateOnStart, so a host refuses to start on a bad
+/// entry, naming its key, instead of failing at the first poll. The CLI runs the same check before each command.
 /// </summary>
 public sealed class StartupCheck
 {
@@ -32,9 +34,24 @@ public sealed class StartupCheck
                     problems.Add($"{PipelineServices.TreatyCatalogKey}: {ex.Message}");
                 }
             }
-            Check(() => services.GetRequiredService<SourceCatalog>());
+            SourceCatalog? sources = null;
+            var treatiesRead = false;
+            Check(() => sources = services.GetRequiredService<SourceCatalog>());
             Check(() => services.GetRequiredService<ChannelDirectory>());
-            Check(() => services.GetRequiredService<TreatyCatalog>());
+            Check(() => treatiesRead = services.GetRequiredService<TreatyCatalog>() is not null);
+            if (sources is not null && treatiesRead)
+            {
+                // The parsers of the kinds (some read the treaty catalogue) are the list of kinds.
+                var kinds = services.GetServices<ISourceContentParser>().Select(p => p.Kind).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (var source in sources.All.Where(s => !kinds.Contains(s.Kind)))
+                {
+                    problems.Add($"{AlertsConfiguration.SourcesSection}[{source.Id}]:Kind: '{source.Kind}' is not a source kind ({string.Join(", ", kinds.Order(StringComparer.Ordinal))})");
+                }
+            }
+            if (services.GetService<IConfiguration>() is { } configuration)
+            {
+                problems.AddRange(ConfigurationShape.Problems(configuration, sources?.All ?? []));
+            }
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

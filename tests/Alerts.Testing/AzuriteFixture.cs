@@ -11,7 +11,7 @@ namespace Alerts.Testing;
 /// An Azurite storage emulator for integration tests. Uses one already listening on the default
 /// ports 10000-10002 (e.g. started by .ci/run); otherwise starts the repository's pinned copy
 /// (tools/azurite, installed with <c>npm ci</c> on first use) on free ports, in memory, and stops
-/// it on dispose. Use it as <c>ICollectionFixture&lt;AzuriteFixture&gt;</c> or <c>IClassFixture</c>, and give every
+/// it on dispose (always, with the environment variable <c>ALERTS_TEST_AZURITE=own</c>). Use it as <c>ICollectionFixture&lt;AzuriteFixture&gt;</c> or <c>IClassFixture</c>, and give every
 /// test its own queue and table names so tests can share one emulator.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -50,7 +50,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (await AcceptsAsync(10000) && await AcceptsAsync(10001) && await AcceptsAsync(10002) && await AcceptsNewerApiVersionsAsync(10001))
+        // ALERTS_TEST_AZURITE=own starts the pinned copy even when another Azurite listens on the default ports
+        // (one started without --skipApiVersionCheck refuses the newer Storage SDKs' API versions).
+        var reuse = !string.Equals(Environment.GetEnvironmentVariable("ALERTS_TEST_AZURITE"), "own", StringComparison.OrdinalIgnoreCase);
+        if (reuse && await AcceptsAsync(10000) && await AcceptsAsync(10001) && await AcceptsAsync(10002) && await AcceptsNewerApiVersionsAsync(10001))
         {
             (BlobPort, QueuePort, TablePort) = (10000, 10001, 10002);
             return;

@@ -21,6 +21,7 @@ public static class RunCommand
             var configuration = CliServices.BuildConfiguration(parse);
             var services = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose));
             CliDelivery.Add(services, configuration, context);
+            CliDelivery.KeepDryRunOffTheStore(services, configuration);
             services.AddSingleton<LocalRunner>();
             await using var provider = services.BuildServiceProvider();
             CliDelivery.Validate(provider);

@@ -4,31 +4,29 @@ using Alerts.Core.Operations;
 using Alerts.Core.Ports;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
-using Alerts.Hosting;
+using Alerts.Core.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Cli.Running;
 
 /// <summary>
-/// The four stages on one machine, over the same durable queues the Functions app uses
-/// (SQLite by default). A message whose stage throws is retried with a growing delay and moved to
-/// its poison queue after <see cref="MaxDequeueCount"/> attempts, as the Functions host does.
+/// The four stages on one machine, over the same durable queues the Functions app uses (SQLite by default).
+/// Every message goes through <see cref="MessageRunner"/>, the path the Functions triggers take: the same version
+/// check, settlement, retry delay and poisoning after <see cref="QueuePolicy.MaxDequeueCount"/> attempts.
 /// </summary>
 public sealed class LocalRunner(
     IMessageQueue queue,
-    SourceCatalog catalog,
     SchedulePollsStage schedule,
-    PollSourceStage poll,
-    RouteChangeStage route,
+    MessageRunner messages,
+    PollRequestHandler polls,
+    TreatyChangeHandler changes,
     DeliveryQueueHandler deliveries,
-    NotifyOperatorStage notifyOperator,
+    OperatorNoticeHandler notices,
     Core.Events.EventTracker events,
     HealthReportStage health,
-    PoisonGuard guard,
     TimeProvider time,
     ILogger<LocalRunner> logger)
 {
-    public const int MaxDequeueCount = 5;
     private const int BatchSize = 16;
     private const int Parallelism = 8;
     private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
@@ -43,7 +41,8 @@ public sealed class LocalRunner(
     public async Task<RunReport> RunCycleAsync(bool waitForDelayed, CancellationToken cancellationToken)
     {
         var report = new RunReport();
-        foreach (var group in catalog.Enabled.Select(s => s.Group).Distinct(StringComparer.OrdinalIgnoreCase))
+        // The groups the Functions app has timers for; a source's group is checked against them at start.
+        foreach (var group in SourceGroups.All)
         {
             foreach (var request in await schedule.RunAsync(group, cancellationToken))
             {
@@ -98,110 +97,55 @@ public sealed class LocalRunner(
         do
         {
             progressed = false;
-            progressed |= await ProcessAsync(QueueNames.PollRequests, m => HandlePollAsync(m, report, cancellationToken), cancellationToken);
-            progressed |= await ProcessAsync(QueueNames.TreatyChanges, m => HandleChangeAsync(m, report, cancellationToken), cancellationToken);
-            progressed |= await ProcessAsync(QueueNames.TelegramDeliveries, m => HandleDeliveryAsync(m, report, cancellationToken), cancellationToken, settlesItself: true);
-            progressed |= await ProcessAsync(QueueNames.OperatorNotices, m => HandleNoticeAsync(m, report, cancellationToken), cancellationToken);
+            progressed |= await ProcessAsync(polls, report.Add, report, cancellationToken);
+            progressed |= await ProcessAsync(changes, deliveries => report.AddDeliveries(deliveries.Count), report, cancellationToken);
+            progressed |= await ProcessAsync(deliveries, result =>
+            {
+                if (result is DeliveryResult.Delivered)
+                {
+                    report.AddPosted();
+                }
+            }, report, cancellationToken);
+            progressed |= await ProcessAsync(notices, _ => { }, report, cancellationToken);
         }
         while (progressed);
+    }
 
-        async Task<bool> ProcessAsync(string name, Func<QueueMessage, Task> handler, CancellationToken ct, bool settlesItself = false)
+    /// <summary>Receives and runs every visible message of the handler's queue; <paramref name="onCompleted"/> sees the result of each completed one.</summary>
+    private async Task<bool> ProcessAsync<TMessage, TResult>(QueueHandler<TMessage, TResult> handler, Action<TResult> onCompleted, RunReport report, CancellationToken cancellationToken)
+        where TMessage : class, IQueueMessage
+    {
+        var any = false;
+        while (true)
         {
-            var any = false;
-            while (true)
+            var batch = await queue.ReceiveAsync(handler.Queue, BatchSize, VisibilityTimeout, cancellationToken);
+            if (batch.Count == 0)
             {
-                var batch = await queue.ReceiveAsync(name, BatchSize, VisibilityTimeout, ct);
-                if (batch.Count == 0)
+                return any;
+            }
+            any = true;
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (message, _) =>
+            {
+                MessageOutcome<TResult> outcome;
+                try
                 {
-                    return any;
+                    outcome = await messages.RunAsync(handler, message, new QueueSettlement(queue, message), cancellationToken);
                 }
-                any = true;
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-                    async (message, _) => await HandleSafelyAsync(message, handler, report, settlesItself, ct));
-            }
-        }
-    }
-
-    private async Task HandleSafelyAsync(QueueMessage message, Func<QueueMessage, Task> handler, RunReport report, bool settlesItself, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await handler(message);
-            if (!settlesItself)
-            {
-                await queue.CompleteAsync(message, cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            if (message.DequeueCount >= MaxDequeueCount)
-            {
-                logger.LogError(ex, "Message {MessageId} on {Queue} failed {Count} times; moved to poison queue", message.Id, message.Queue, message.DequeueCount);
-                await queue.PoisonAsync(message, cancellationToken);
-                report.AddPoisoned($"{message.Queue}: {ex.Message}");
-                return;
-            }
-            var delay = TimeSpan.FromSeconds(Math.Pow(2, message.DequeueCount));
-            logger.LogWarning(ex, "Message {MessageId} on {Queue} failed (attempt {Count}); retry in {Delay}", message.Id, message.Queue, message.DequeueCount, delay);
-            await queue.ReleaseAsync(message, delay, cancellationToken);
-        }
-    }
-
-    private async Task HandlePollAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
-    {
-        var request = await guard.ReadAsync<PollRequest>(message.Queue, message.Body, cancellationToken);
-        if (request is null)
-        {
-            report.AddPoisoned($"{message.Queue}: unreadable message");
-            return;
-        }
-        var outcome = await poll.RunAsync(request, cancellationToken);
-        foreach (var change in outcome.Changes)
-        {
-            await queue.EnqueueAsync(QueueNames.TreatyChanges, MessageJson.SerializeForQueue(change), null, cancellationToken);
-        }
-        report.Add(outcome);
-    }
-
-    private async Task HandleChangeAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
-    {
-        var change = await guard.ReadAsync<TreatyChange>(message.Queue, message.Body, cancellationToken);
-        if (change is null)
-        {
-            report.AddPoisoned($"{message.Queue}: unreadable message");
-            return;
-        }
-        var deliveries = await route.RunAsync(change, cancellationToken);
-        foreach (var delivery in deliveries)
-        {
-            await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(delivery), null, cancellationToken);
-        }
-        report.AddDeliveries(deliveries.Count);
-    }
-
-    private async Task HandleNoticeAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
-    {
-        var notice = await guard.ReadAsync<OperatorNotice>(message.Queue, message.Body, cancellationToken);
-        if (notice is null)
-        {
-            report.AddPoisoned($"{message.Queue}: unreadable message");
-            return;
-        }
-        await notifyOperator.RunAsync(notice, cancellationToken);
-    }
-
-    private async Task HandleDeliveryAsync(QueueMessage message, RunReport report, CancellationToken cancellationToken)
-    {
-        // The handler completes, re-enqueues (Telegram asked to wait) or poisons the message itself.
-        var result = await deliveries.HandleAsync(message, cancellationToken);
-        switch (result)
-        {
-            case DeliveryResult.Delivered:
-                report.AddPosted();
-                break;
-            case DeliveryResult.Dropped { Poison: true } dropped:
-                report.AddPoisoned($"{message.Queue}: {dropped.Reason}");
-                break;
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Settling failed (the store is busy or gone): the message comes back after its visibility timeout.
+                    logger.LogError(ex, "Message {MessageId} on {Queue} could not be settled; it returns after {VisibilityTimeout}", message.Id, message.Queue, VisibilityTimeout);
+                    return;
+                }
+                if (outcome.Settled == MessageSettled.Completed)
+                {
+                    onCompleted(outcome.Result!);
+                }
+                else if (outcome.Settled == MessageSettled.Poisoned)
+                {
+                    report.AddPoisoned($"{message.Queue}: {outcome.Reason}");
+                }
+            });
         }
     }
 }

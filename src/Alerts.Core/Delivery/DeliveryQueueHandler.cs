@@ -1,48 +1,27 @@
 using Alerts.Core.Messages;
-using Alerts.Core.Ports;
-using Microsoft.Extensions.Logging;
+using Alerts.Core.Queues;
 
 namespace Alerts.Core.Delivery;
 
 /// <summary>
-/// Runs <see cref="DeliverStage"/> for a message received from <see cref="QueueNames.TelegramDeliveries"/>
-/// and settles it: completed when done or dropped, re-enqueued as <c>delivery with { Attempt = n + 1 }</c> with a
-/// visibility delay for a retry (so waiting never burns the dequeue count), poisoned when it cannot be read or
-/// has run out of attempts. For hosts that own the receive loop (the local runner); the Functions host does the
-/// same with a QueueTrigger and a queue output.
+/// <see cref="QueueNames.TelegramDeliveries"/> → <see cref="DeliverStage"/>. A wait Telegram asks for becomes
+/// <c>delivery with { Attempt = n + 1 }</c> on the queue with that visibility delay (so waiting never burns the
+/// dequeue count); a delivery the stage says can never go out is poisoned; a dropped one is completed.
 /// </summary>
-public sealed class DeliveryQueueHandler(DeliverStage stage, IMessageQueue queue, ILogger<DeliveryQueueHandler> logger)
+public sealed class DeliveryQueueHandler(DeliverStage stage) : QueueHandler<Messages.Delivery, DeliveryResult>
 {
-    public async Task<DeliveryResult> HandleAsync(QueueMessage message, CancellationToken cancellationToken = default)
-    {
-        Messages.Delivery delivery;
-        try
-        {
-            delivery = MessageJson.Deserialize<Messages.Delivery>(message.Body);
-        }
-        catch (InvalidMessageException ex)
-        {
-            logger.LogError("Unreadable delivery message {MessageId} poisoned: {Problem}", message.Id, ex.Message);
-            await queue.PoisonAsync(message, cancellationToken);
-            return new DeliveryResult.Dropped(ex.Message, Poison: true);
-        }
+    public override string Queue => QueueNames.TelegramDeliveries;
 
-        var result = await stage.RunAsync(delivery, cancellationToken);
-        switch (result)
+    public override async Task<Handled<DeliveryResult>> HandleAsync(Messages.Delivery message, CancellationToken cancellationToken)
+    {
+        var result = await stage.RunAsync(message, cancellationToken);
+        Settlement settlement = result switch
         {
-            case DeliveryResult.Retry retry:
-                // The follow-up goes in before this one is completed: a crash in between leaves a duplicate message, which the ledger absorbs.
-                await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(NextAttempt(delivery)), retry.After, cancellationToken);
-                await queue.CompleteAsync(message, cancellationToken);
-                break;
-            case DeliveryResult.Dropped { Poison: true }:
-                await queue.PoisonAsync(message, cancellationToken);
-                break;
-            default:
-                await queue.CompleteAsync(message, cancellationToken);
-                break;
-        }
-        return result;
+            DeliveryResult.Retry retry => new Settlement.RetryLater(MessageJson.SerializeForQueue(NextAttempt(message)), retry.After, retry.Reason),
+            DeliveryResult.Dropped { Poison: true } dropped => new Settlement.Poison(dropped.Reason),
+            _ => Settlement.Complete.Empty,
+        };
+        return new(result, settlement);
     }
 
     /// <summary>The message to re-enqueue for a retry.</summary>

@@ -1,9 +1,21 @@
 namespace Alerts.Core.Messages;
 
-/// <summary>Asks the poll stage to fetch one source now. Put on <see cref="QueueNames.PollRequests"/> by the schedulers.</summary>
-public sealed record PollRequest(string SourceId, string Group, DateTimeOffset ScheduledAt)
+/// <summary>
+/// A message carried by one of the <see cref="QueueNames"/> queues. <see cref="V"/> is its format version: a host
+/// reads versions up to <see cref="CurrentVersion"/> and poisons a newer one (see <c>Queues/MessageRunner</c>).
+/// </summary>
+public interface IQueueMessage
 {
-    public int V { get; init; } = 1;
+    /// <summary>The format version this app writes and understands.</summary>
+    const int CurrentVersion = 1;
+
+    int V { get; }
+}
+
+/// <summary>Asks the poll stage to fetch one source now. Put on <see cref="QueueNames.PollRequests"/> by the schedulers.</summary>
+public sealed record PollRequest(string SourceId, string Group, DateTimeOffset ScheduledAt) : IQueueMessage
+{
+    public int V { get; init; } = IQueueMessage.CurrentVersion;
 }
 
 /// <summary>A treaty as named in the catalogue (or as written, with id <c>unknown</c>).</summary>
@@ -25,9 +37,9 @@ public sealed record SourceRef(
 /// One revision of a treaty event: what subscribers should learn now. Put on
 /// <see cref="QueueNames.TreatyChanges"/> by the poll stage.
 /// </summary>
-public sealed record TreatyChange
+public sealed record TreatyChange : IQueueMessage
 {
-    public int V { get; init; } = 1;
+    public int V { get; init; } = IQueueMessage.CurrentVersion;
     public required string EventId { get; init; }
     public required int Revision { get; init; }
     public required TreatyRef Treaty { get; init; }
@@ -55,13 +67,13 @@ public sealed record TreatyChange
 public sealed record StageStep(TreatyStage Stage, DateTimeOffset SeenAt, string? Link = null, string? Step = null);
 
 /// <summary>Asks the delivery stage to post (or update) one revision of an event in one channel.</summary>
-public sealed record Delivery(string EventId, int Revision, string ChannelId, int Attempt = 0)
+public sealed record Delivery(string EventId, int Revision, string ChannelId, int Attempt = 0) : IQueueMessage
 {
-    public int V { get; init; } = 1;
+    public int V { get; init; } = IQueueMessage.CurrentVersion;
 }
 
 /// <summary>Something the operator must know now: a source went stale, a channel was disabled.</summary>
-public sealed record OperatorNotice(string Kind, string Subject, string Message, DateTimeOffset At)
+public sealed record OperatorNotice(string Kind, string Subject, string Message, DateTimeOffset At) : IQueueMessage
 {
-    public int V { get; init; } = 1;
+    public int V { get; init; } = IQueueMessage.CurrentVersion;
 }

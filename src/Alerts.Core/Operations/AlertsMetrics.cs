@@ -18,6 +18,10 @@ public static class AlertsMetrics
     private static readonly Counter<long> NewItems = Meter.CreateCounter<long>("alerts.source.new_items", description: "New or edited items seen per source.");
     private static readonly Counter<long> Changes = Meter.CreateCounter<long>("alerts.treaty_changes", description: "Treaty event revisions announced.");
     private static readonly Counter<long> Deliveries = Meter.CreateCounter<long>("alerts.deliveries", description: "Delivery results per channel (delivered, already_delivered, retry, dropped, poisoned).");
+    private static readonly Counter<long> Poisoned = Meter.CreateCounter<long>(PoisonedCounter, description: "Messages the app moved to a poison queue, by that queue.");
+
+    /// <summary>The counter the poison alert rule watches (tag <c>queue</c>: the <c>-poison</c> queue).</summary>
+    public const string PoisonedCounter = "alerts.messages.poisoned";
 
     public static void RecordPoll(PollOutcome outcome)
     {
@@ -35,6 +39,10 @@ public static class AlertsMetrics
 
     public static void RecordDelivery(string channelId, DeliveryResult result)
         => Deliveries.Add(1, new KeyValuePair<string, object?>("channel", channelId), new KeyValuePair<string, object?>("result", ResultName(result)));
+
+    /// <summary>One message moved to <paramref name="poisonQueue"/> by the app.</summary>
+    public static void RecordPoisoned(string poisonQueue)
+        => Poisoned.Add(1, new KeyValuePair<string, object?>("queue", poisonQueue));
 
     public static string StatusName(PollStatus status) => status switch
     {

@@ -10,6 +10,12 @@ public sealed class OperatorNotices(IMessageQueue queue)
     public const string ChannelDisabled = "ChannelDisabled";
     public const string PoisonMessages = "PoisonMessages";
 
+    /// <summary>
+    /// Signal logged (with <c>MessageId</c>, <c>Queue</c> and <c>Reason</c>) whenever the app moves a message to a
+    /// <c>-poison</c> queue; the <c>alerts.messages.poisoned</c> counter counts the same moves.
+    /// </summary>
+    public const string MessagePoisoned = "MessagePoisoned";
+
     public Task PublishAsync(OperatorNotice notice, CancellationToken cancellationToken = default)
         => queue.EnqueueAsync(QueueNames.OperatorNotices, MessageJson.SerializeForQueue(notice), null, cancellationToken);
 }

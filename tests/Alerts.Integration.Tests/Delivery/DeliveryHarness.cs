@@ -2,6 +2,8 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Events;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
+using Alerts.Core.Ports;
+using Alerts.Core.Queues;
 using Alerts.Core.Routing;
 using Alerts.Local;
 using Alerts.Telegram;
@@ -46,7 +48,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Limiter = new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(options), time);
         Stage = new DeliverStage(Events, Ledger, ChannelStates, Channels, Formatter, Sender, Limiter, Microsoft.Extensions.Options.Options.Create(options), time, Logs.CreateLogger<DeliverStage>(),
             new Alerts.Core.Operations.OperatorNotices(Queue));
-        Handler = new DeliveryQueueHandler(Stage, Queue, NullLogger<DeliveryQueueHandler>.Instance);
+        Handler = new QueuedDeliveries(new DeliveryQueueHandler(Stage), Queue);
     }
 
     public FakeTelegramServer Telegram { get; }
@@ -63,7 +65,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public TelegramChannelSender Sender { get; }
     public DeliveryRateLimiter Limiter { get; }
     public DeliverStage Stage { get; }
-    public DeliveryQueueHandler Handler { get; }
+    public QueuedDeliveries Handler { get; }
     public CapturingLoggerFactory Logs { get; } = new();
 
     public static async Task<DeliveryHarness> StartAsync(
@@ -131,5 +133,18 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             }
         }
         throw new InvalidOperationException("config/templates not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>Runs received delivery messages through the one message path and settles them on the queue, as the local runner does.</summary>
+internal sealed class QueuedDeliveries(DeliveryQueueHandler handler, IMessageQueue queue)
+{
+    private readonly MessageRunner _runner = new(queue, NullLogger<MessageRunner>.Instance);
+
+    /// <summary>The stage's result; a message that could not be read counts as a poisoned drop.</summary>
+    public async Task<DeliveryResult> HandleAsync(QueueMessage message)
+    {
+        var outcome = await _runner.RunAsync(handler, message, new QueueSettlement(queue, message));
+        return outcome.Result ?? new DeliveryResult.Dropped(outcome.Reason ?? "", Poison: true);
     }
 }

@@ -30,11 +30,11 @@ public sealed class SharedRateGateTests
         // A wide margin: the test machine may be loaded, and a slot is claimed before the request leaves.
         h.Options.SharedRateMargin = TimeSpan.FromSeconds(1);
         var options = Microsoft.Extensions.Options.Options.Create(h.Options);
-        DeliveryQueueHandler Instance() => new(
+        QueuedDeliveries Instance() => new(new DeliveryQueueHandler(
             new DeliverStage(h.Events, h.Ledger, h.ChannelStates, h.Channels, h.Formatter, h.Sender,
                 new DeliveryRateLimiter(options, h.Time), options, h.Time, NullLogger<DeliverStage>.Instance,
-                sharedGate: new SharedRateGate(h.Store, options, h.Time)),
-            h.Queue, NullLogger<DeliveryQueueHandler>.Instance);
+                sharedGate: new SharedRateGate(h.Store, options, h.Time))),
+            h.Queue);
 
         var delivered = 0;
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));

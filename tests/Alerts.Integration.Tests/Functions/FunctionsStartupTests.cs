@@ -54,4 +54,20 @@ public sealed class FunctionsStartupTests
         Assert.NotNull(error);
         Assert.Contains("Channels:0:Language", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Group", "weekly", "Sources[src]:Group: 'weekly' is not a schedule group (decrees, depositaries, news)")]
+    [InlineData("Kind", "atom-feed", "Sources[src]:Kind: 'atom-feed' is not a source kind")]
+    public async Task A_source_group_without_a_timer_or_an_unknown_kind_fails_the_start_naming_the_key(string key, string value, string expected)
+    {
+        var settings = Valid();
+        settings["Sources:0:Id"] = "src";
+        settings["Sources:0:Url"] = "https://example.org/feed";
+        settings["Sources:0:" + key] = value;
+        using var host = Build(settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -106,6 +106,15 @@ public sealed class CliPipelineTests : IAsyncLifetime
         Assert.Contains($"--- dry run: post to {ChatId} ---", result.Output, StringComparison.Ordinal);
         Assert.Contains("Prevention of Torture", result.Output, StringComparison.Ordinal);
         Assert.Empty(_telegram.Calls);
+
+        // The dry runs kept what they saw (sources, items, events) but recorded no delivery: no ledger entry "sent"
+        // with a made-up message id, no post or channel state, nothing on the store's queues.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var store = new Microsoft.Data.Sqlite.SqliteConnection(_cli.StoreArgument);
+        store.Open();
+        using var count = store.CreateCommand();
+        count.CommandText = "SELECT (SELECT COUNT(*) FROM documents WHERE table_name NOT IN ('sources', 'items', 'events')) + (SELECT COUNT(*) FROM messages)";
+        Assert.Equal(0L, (long)count.ExecuteScalar()!);
     }
 
     [Fact]

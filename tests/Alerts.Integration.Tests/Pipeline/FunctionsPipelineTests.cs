@@ -1,5 +1,6 @@
 using Alerts.Core.Messages;
 using Alerts.Functions;
+using Alerts.Integration.Tests.Functions;
 using Alerts.Integration.Tests.Stores;
 using Alerts.Testing;
 using Azure.Storage.Queues;
@@ -95,7 +96,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
 
         Assert.Equal(1, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
         var delivery = Assert.Single(await PeekAsync(QueueNames.TelegramDeliveries));
-        Assert.Equal(1, await PumpAsync(QueueNames.TelegramDeliveries, async (m, ct) => { await Resolve<Deliver>().Run(m, ct); return []; }));
+        Assert.Equal(1, await PumpAsync(QueueNames.TelegramDeliveries, async (m, c, ct) => { await Resolve<Deliver>().Run(m, c, ct); return []; }));
 
         var sent = Assert.Single(_telegram.CallsOf("sendMessage"));
         Assert.Equal(ChatId, sent.ChatId);
@@ -105,7 +106,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.True(FakeTelegramHtml.TryParse(sent.Text!, out _, out var htmlError), htmlError);
 
         // The same delivery message again (a redelivery after a crash): the ledger stops a second post.
-        await Resolve<Deliver>().Run(delivery, CancellationToken.None);
+        await Resolve<Deliver>().Run(delivery, QueueTriggerContext.Attempt(1), CancellationToken.None);
         Assert.Single(_telegram.CallsOf("sendMessage"));
 
         // Next poll: the server answers 304 to the conditional GET; nothing moves.
@@ -134,7 +135,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task Unreadable_message_goes_to_poison_queue_with_its_body()
     {
-        var result = await Resolve<PollSource>().Run("{not json", CancellationToken.None);
+        var result = await Resolve<PollSource>().Run("{not json", QueueTriggerContext.Attempt(1), CancellationToken.None);
 
         Assert.Empty(result);
         var poisoned = Assert.Single(await PeekAsync(QueueNames.Poison(QueueNames.PollRequests)));
@@ -166,7 +167,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     /// <summary>Feeds every message of a queue to a trigger, writes its outputs on, deletes the message. Returns how many ran.</summary>
-    private async Task<int> PumpAsync(string queue, Func<string, CancellationToken, Task<string[]>> trigger)
+    private async Task<int> PumpAsync(string queue, Func<string, FunctionContext, CancellationToken, Task<string[]>> trigger)
     {
         var client = Queue(queue);
         await client.CreateIfNotExistsAsync();
@@ -180,7 +181,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
             }
             foreach (var message in batch)
             {
-                var output = await trigger(message.Body.ToString(), CancellationToken.None);
+                var output = await trigger(message.Body.ToString(), QueueTriggerContext.From(message), CancellationToken.None);
                 var next = queue switch
                 {
                     QueueNames.PollRequests => QueueNames.TreatyChanges,
