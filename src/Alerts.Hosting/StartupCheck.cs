@@ -35,19 +35,9 @@ public sealed class StartupCheck
                 }
             }
             SourceCatalog? sources = null;
-            var treatiesRead = false;
             Check(() => sources = services.GetRequiredService<SourceCatalog>());
             Check(() => services.GetRequiredService<ChannelDirectory>());
-            Check(() => treatiesRead = services.GetRequiredService<TreatyCatalog>() is not null);
-            if (sources is not null && treatiesRead)
-            {
-                // The parsers of the kinds (some read the treaty catalogue) are the list of kinds.
-                var kinds = services.GetServices<ISourceContentParser>().Select(p => p.Kind).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                foreach (var source in sources.All.Where(s => !kinds.Contains(s.Kind)))
-                {
-                    problems.Add($"{AlertsConfiguration.SourcesSection}[{source.Id}]:Kind: '{source.Kind}' is not a source kind ({string.Join(", ", kinds.Order(StringComparer.Ordinal))})");
-                }
-            }
+            Check(() => services.GetRequiredService<TreatyCatalog>());
             if (services.GetService<IConfiguration>() is { } configuration)
             {
                 problems.AddRange(ConfigurationShape.Problems(configuration, sources?.All ?? []));
