@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Threading.Channels;
 using Alerts.Core.Detection;
 using Alerts.Core.Feeds;
 using Alerts.Core.Messages;
@@ -33,41 +34,50 @@ public static class ScanCommand
             var configuration = CliServices.BuildConfiguration(parse);
             await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
             var detector = provider.GetRequiredService<ITreatyDetector>();
+            var table = parse.GetValue(format) == "table";
             var rows = new List<ScanRow>();
             var failed = 0;
-            foreach (var input in parse.GetValue(inputs)!)
+            // Reading and parsing run ahead on one task; detection and JSON run on the pool, a batch of items per task,
+            // so both cores work; results are written in input order as each batch (and every one before it) is done.
+            var batches = Channel.CreateBounded<Task<ScanBatch>>(new BoundedChannelOptions(2 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
+            var reader = Task.Run(async () =>
             {
-                var (feed, error) = await ReadAsync(input, provider, parse.GetValue(allowPrivate), cancellationToken);
-                if (feed is null)
+                try
                 {
-                    failed++;
-                    await context.Error.WriteLineAsync($"alerts scan: {input}: {error}");
-                    continue;
-                }
-                foreach (var warning in feed.Warnings)
-                {
-                    await context.Error.WriteLineAsync($"alerts scan: {input}: warning: {warning}");
-                }
-                foreach (var item in feed.Items)
-                {
-                    var lang = item.Language ?? feed.Language ?? parse.GetValue(language);
-                    foreach (var detection in detector.Detect(new DetectionInput(item.Title, item.Summary, lang)))
+                    foreach (var input in parse.GetValue(inputs)!)
                     {
-                        var row = new ScanRow(input, item, detection);
-                        rows.Add(row);
-                        if (parse.GetValue(format) == "jsonl")
-                        {
-                            await context.Output.WriteLineAsync(ToJson(row));
-                        }
+                        await ReadInputAsync(input, provider, parse.GetValue(allowPrivate), parse.GetValue(language), detector, batches.Writer, cancellationToken);
                     }
                 }
-            }
-            if (parse.GetValue(format) == "table")
+                finally
+                {
+                    batches.Writer.Complete();
+                }
+            }, cancellationToken);
+            await foreach (var pending in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                var table = new Table().AddColumns("published", "title", "treaty", "action", "states", "stage", "conf.");
+                var batch = await pending;
+                foreach (var message in batch.Messages)
+                {
+                    await context.Error.WriteLineAsync(message);
+                }
+                failed += batch.Failed ? 1 : 0;
+                if (table)
+                {
+                    rows.AddRange(batch.Rows);
+                }
+                else if (batch.Json.Length > 0)
+                {
+                    await context.Output.WriteAsync(batch.Json);
+                }
+            }
+            await reader;
+            if (table)
+            {
+                var view = new Table().AddColumns("published", "title", "treaty", "action", "states", "stage", "conf.");
                 foreach (var row in rows)
                 {
-                    table.AddRow(
+                    view.AddRow(
                         row.Item.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                         Markup.Escape(row.Item.Title),
                         Markup.Escape($"{row.Detection.Treaty.Name} ({row.Detection.Treaty.Id})"),
@@ -76,26 +86,54 @@ public static class ScanCommand
                         Vocabulary.Name(row.Detection.Stage),
                         row.Detection.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
                 }
-                context.Console.Write(table);
+                context.Console.Write(view);
             }
             return failed > 0 ? AlertsCli.ExitBadInput : AlertsCli.ExitOk;
         });
         return command;
     }
 
-    private static string ToJson(ScanRow row) => MessageJson.Serialize(new
+    /// <summary>Items handed to one detection task: enough to amortise the hand-over, few enough to keep both cores busy.</summary>
+    private const int BatchItems = 256;
+
+    /// <summary>Reads one input and queues its messages and its items, in batches, for detection.</summary>
+    private static async Task ReadInputAsync(
+        string input, IServiceProvider provider, bool allowPrivate, string? language, ITreatyDetector detector,
+        ChannelWriter<Task<ScanBatch>> batches, CancellationToken cancellationToken)
     {
-        source = row.Input,
-        link = row.Item.Link,
-        title = row.Item.Title,
-        published = row.Item.Published,
-        treaty = new { id = row.Detection.Treaty.Id, name = row.Detection.Treaty.Name },
-        action = Vocabulary.Name(row.Detection.Action),
-        states = row.Detection.States,
-        stage = Vocabulary.Name(row.Detection.Stage),
-        confidence = Math.Round(row.Detection.Confidence, 3),
-        evidence = row.Detection.Evidence,
-    });
+        var (feed, error) = await ReadAsync(input, provider, allowPrivate, cancellationToken);
+        if (feed is null)
+        {
+            await batches.WriteAsync(Task.FromResult(new ScanBatch([$"alerts scan: {input}: {error}"], true, [], "")), cancellationToken);
+            return;
+        }
+        if (feed.Warnings.Count > 0)
+        {
+            var warnings = feed.Warnings.Select(w => $"alerts scan: {input}: warning: {w}").ToList();
+            await batches.WriteAsync(Task.FromResult(new ScanBatch(warnings, false, [], "")), cancellationToken);
+        }
+        for (var start = 0; start < feed.Items.Count; start += BatchItems)
+        {
+            var first = start;
+            var end = Math.Min(feed.Items.Count, start + BatchItems);
+            await batches.WriteAsync(Task.Run(() => Detect(input, feed, first, end, language, detector), cancellationToken), cancellationToken);
+        }
+    }
+
+    private static ScanBatch Detect(string input, ParsedFeed feed, int start, int end, string? language, ITreatyDetector detector)
+    {
+        var rows = new List<ScanRow>();
+        for (var i = start; i < end; i++)
+        {
+            var item = feed.Items[i];
+            var lang = item.Language ?? feed.Language ?? language;
+            foreach (var detection in detector.Detect(new DetectionInput(item.Title, item.Summary, lang)))
+            {
+                rows.Add(new ScanRow(input, item, detection));
+            }
+        }
+        return new ScanBatch([], false, rows, rows.Count == 0 ? "" : ScanJson.Lines(rows));
+    }
 
     private static async Task<(ParsedFeed? Feed, string? Error)> ReadAsync(string input, IServiceProvider provider, bool allowPrivate, CancellationToken cancellationToken)
     {
@@ -128,5 +166,6 @@ public static class ScanCommand
         }
     }
 
-    private sealed record ScanRow(string Input, FeedItem Item, TreatyDetection Detection);
+    /// <summary>What one step of the scan prints: messages for stderr, and the detections of a run of items.</summary>
+    private sealed record ScanBatch(IReadOnlyList<string> Messages, bool Failed, IReadOnlyList<ScanRow> Rows, string Json);
 }

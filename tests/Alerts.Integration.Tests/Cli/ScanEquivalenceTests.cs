@@ -1,0 +1,73 @@
+using Alerts.Core.Detection;
+using Alerts.Core.Feeds;
+using Alerts.Core.Messages;
+using Alerts.Testing;
+
+namespace Alerts.Integration.Tests.Cli;
+
+/// <summary>
+/// <c>alerts scan</c> reads, detects and prints in parallel batches; these tests hold it to the plain sequential
+/// reading: every file parsed, every item given to the detector in order, every detection serialised with
+/// <see cref="MessageJson"/>. The output must be the same bytes, on both dev corpora (real feed files) and on
+/// the treaty-dense benchmark feed, so optimising the scan path can never move a detection.
+/// </summary>
+public sealed class ScanEquivalenceTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    public static TheoryData<string> Inputs => new() { "corpus-dev", "corpus-dev2", "rss-1mb" };
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public async Task Scan_prints_exactly_the_detections_of_the_sequential_reading(string input)
+    {
+        var files = input == "rss-1mb"
+            ? [RepositoryPaths.TestData("feeds", "rss-1mb.xml")]
+            : Directory.GetFiles(RepositoryPaths.TestData(input, "feeds"), "*.xml").Order(StringComparer.Ordinal).ToArray();
+        var expected = SequentialScan(files);
+
+        var result = await _cli.RunAsync(["scan", .. files, "--store", _cli.StoreArgument]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var actual = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Count, actual.Length);
+        Assert.Equal(expected, actual);
+        if (input != "rss-1mb")
+        {
+            // The corpora hold dozens of labelled treaty steps; an empty comparison would prove nothing.
+            Assert.True(expected.Count >= 20, $"{input}: only {expected.Count} detections");
+        }
+    }
+
+    private static List<string> SequentialScan(string[] files)
+    {
+        var detector = TreatyDetector.FromCatalogFile(RepositoryPaths.Combine("config", "treaties.json"));
+        var lines = new List<string>();
+        foreach (var file in files)
+        {
+            var feed = FeedParser.Parse(File.ReadAllBytes(file), null, new Uri(file));
+            foreach (var item in feed.Items)
+            {
+                foreach (var d in detector.Detect(new DetectionInput(item.Title, item.Summary, item.Language ?? feed.Language)))
+                {
+                    lines.Add(MessageJson.Serialize(new
+                    {
+                        source = file,
+                        link = item.Link,
+                        title = item.Title,
+                        published = item.Published,
+                        treaty = new { id = d.Treaty.Id, name = d.Treaty.Name },
+                        action = Vocabulary.Name(d.Action),
+                        states = d.States,
+                        stage = Vocabulary.Name(d.Stage),
+                        confidence = Math.Round(d.Confidence, 3),
+                        evidence = d.Evidence,
+                    }));
+                }
+            }
+        }
+        return lines;
+    }
+}
