@@ -26,11 +26,12 @@ public sealed class Deliver(DeliverStage stage, IMessageQueue queue, PoisonGuard
         switch (result)
         {
             case DeliveryResult.Retry retry:
-                await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(DeliveryQueueHandler.NextAttempt(delivery)), retry.After, cancellationToken);
+                // Not cancelled by the host's shutdown: a delivery released on stop must be back on the queue.
+                await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(DeliveryQueueHandler.NextAttempt(delivery)), retry.After, CancellationToken.None);
                 logger.LogInformation("Delivery {EventId} r{Revision} to {ChannelId} retried in {After}: {Reason}", delivery.EventId, delivery.Revision, delivery.ChannelId, retry.After, retry.Reason);
                 break;
             case DeliveryResult.Dropped { Poison: true } dropped:
-                await queue.EnqueueAsync(QueueNames.Poison(QueueNames.TelegramDeliveries), message, null, cancellationToken);
+                await queue.EnqueueAsync(QueueNames.Poison(QueueNames.TelegramDeliveries), message, null, CancellationToken.None);
                 logger.LogError("Delivery {EventId} r{Revision} to {ChannelId} poisoned: {Reason}", delivery.EventId, delivery.Revision, delivery.ChannelId, dropped.Reason);
                 break;
             case DeliveryResult.Dropped dropped:

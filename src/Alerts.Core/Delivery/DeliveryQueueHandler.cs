@@ -28,18 +28,19 @@ public sealed class DeliveryQueueHandler(DeliverStage stage, IMessageQueue queue
         }
 
         var result = await stage.RunAsync(delivery, cancellationToken);
+        // Settling is not cancelled by a stopping host: a delivery the stage released must be back on the queue.
         switch (result)
         {
             case DeliveryResult.Retry retry:
                 // The follow-up goes in before this one is completed: a crash in between leaves a duplicate message, which the ledger absorbs.
-                await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(NextAttempt(delivery)), retry.After, cancellationToken);
-                await queue.CompleteAsync(message, cancellationToken);
+                await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(NextAttempt(delivery)), retry.After, CancellationToken.None);
+                await queue.CompleteAsync(message, CancellationToken.None);
                 break;
             case DeliveryResult.Dropped { Poison: true }:
-                await queue.PoisonAsync(message, cancellationToken);
+                await queue.PoisonAsync(message, CancellationToken.None);
                 break;
             default:
-                await queue.CompleteAsync(message, cancellationToken);
+                await queue.CompleteAsync(message, CancellationToken.None);
                 break;
         }
         return result;
