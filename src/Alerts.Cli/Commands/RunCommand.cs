@@ -65,8 +65,12 @@ public static class RunCommand
         {
             context.Error.WriteLine($"poisoned: {poisoned}");
         }
+        foreach (var lost in report.NotDelivered)
+        {
+            context.Error.WriteLine($"not delivered: {lost} (see alerts deliveries list)");
+        }
         return report.FailedSources.Count > 0 ? AlertsCli.ExitSourceFailed
-            : report.Poisoned.Count > 0 ? AlertsCli.ExitFailure
+            : report.Poisoned.Count > 0 || report.NotDelivered.Count > 0 ? AlertsCli.ExitFailure
             : AlertsCli.ExitOk;
     }
 }

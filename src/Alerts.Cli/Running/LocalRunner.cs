@@ -32,6 +32,7 @@ public sealed class LocalRunner(
     private const int BatchSize = 16;
     private const int Parallelism = 8;
     private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
+    private static readonly BackoffPolicy RetryBackoff = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
 
     /// <summary>Longest a <c>--once</c> run waits for delayed messages (Telegram asking to wait, retries) before leaving them for the next run.</summary>
     public TimeSpan MaxDelayedWait { get; init; } = TimeSpan.FromSeconds(90);
@@ -54,15 +55,25 @@ public sealed class LocalRunner(
         {
             await queue.EnqueueAsync(QueueNames.TreatyChanges, MessageJson.SerializeForQueue(followUp), null, cancellationToken);
         }
-        await DrainAsync(report, cancellationToken);
+        // A --once run takes deliveries for MaxDelayedWait at most: then the window closes like a graceful stop
+        // (requests already written are answered or time out, the rest go back on the queue for the next run).
+        using var windowTimer = waitForDelayed ? new CancellationTokenSource(MaxDelayedWait, time) : new CancellationTokenSource();
+        using var deliveryWindow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, windowTimer.Token);
+        await DrainAsync(report, deliveryWindow.Token, cancellationToken);
 
-        var deadline = time.GetUtcNow() + MaxDelayedWait;
-        while (waitForDelayed && await PendingAsync(cancellationToken) > 0 && time.GetUtcNow() < deadline)
+        while (waitForDelayed && !deliveryWindow.IsCancellationRequested && await PendingAsync(cancellationToken) > 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
-            await DrainAsync(report, cancellationToken);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, deliveryWindow.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            await DrainAsync(report, deliveryWindow.Token, cancellationToken);
         }
-        report.PendingDelayed = await PendingAsync(cancellationToken);
+        report.PendingDelayed = await PendingAsync(CancellationToken.None);
         return report;
     }
 
@@ -92,7 +103,8 @@ public sealed class LocalRunner(
         return total;
     }
 
-    private async Task DrainAsync(RunReport report, CancellationToken cancellationToken)
+    /// <param name="deliveryWindow">Deliveries are taken while this is not cancelled (the run stopping, or a --once run's time for deliveries up).</param>
+    private async Task DrainAsync(RunReport report, CancellationToken deliveryWindow, CancellationToken cancellationToken)
     {
         bool progressed;
         do
@@ -100,15 +112,25 @@ public sealed class LocalRunner(
             progressed = false;
             progressed |= await ProcessAsync(QueueNames.PollRequests, m => HandlePollAsync(m, report, cancellationToken), cancellationToken);
             progressed |= await ProcessAsync(QueueNames.TreatyChanges, m => HandleChangeAsync(m, report, cancellationToken), cancellationToken);
-            progressed |= await ProcessAsync(QueueNames.TelegramDeliveries, m => HandleDeliveryAsync(m, report, cancellationToken), cancellationToken, settlesItself: true);
+            if (!deliveryWindow.IsCancellationRequested)
+            {
+                try
+                {
+                    progressed |= await ProcessAsync(QueueNames.TelegramDeliveries, m => HandleDeliveryAsync(m, report, deliveryWindow), deliveryWindow, settlesItself: true);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The --once window closed: what was not delivered is back on the queue.
+                }
+            }
             progressed |= await ProcessAsync(QueueNames.OperatorNotices, m => HandleNoticeAsync(m, report, cancellationToken), cancellationToken);
         }
-        while (progressed);
+        while (progressed && !deliveryWindow.IsCancellationRequested);
 
         async Task<bool> ProcessAsync(string name, Func<QueueMessage, Task> handler, CancellationToken ct, bool settlesItself = false)
         {
             var any = false;
-            while (true)
+            while (!ct.IsCancellationRequested)
             {
                 var batch = await queue.ReceiveAsync(name, BatchSize, VisibilityTimeout, ct);
                 if (batch.Count == 0)
@@ -116,9 +138,27 @@ public sealed class LocalRunner(
                     return any;
                 }
                 any = true;
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-                    async (message, _) => await HandleSafelyAsync(message, handler, report, settlesItself, ct));
+                var unsettled = new System.Collections.Concurrent.ConcurrentDictionary<string, QueueMessage>(batch.ToDictionary(m => m.Receipt));
+                try
+                {
+                    await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+                        async (message, _) =>
+                        {
+                            await HandleSafelyAsync(message, handler, report, settlesItself, ct);
+                            unsettled.TryRemove(message.Receipt, out QueueMessage? _);
+                        });
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Stopping: messages received but not handled go back at once, not after the visibility timeout.
+                    foreach (var message in unsettled.Values)
+                    {
+                        await queue.ReleaseAsync(message, TimeSpan.Zero, CancellationToken.None);
+                    }
+                    throw;
+                }
             }
+            return any;
         }
     }
 
@@ -141,7 +181,7 @@ public sealed class LocalRunner(
                 report.AddPoisoned($"{message.Queue}: {ex.Message}");
                 return;
             }
-            var delay = TimeSpan.FromSeconds(Math.Pow(2, message.DequeueCount));
+            var delay = RetryBackoff.After(message.DequeueCount);
             logger.LogWarning(ex, "Message {MessageId} on {Queue} failed (attempt {Count}); retry in {Delay}", message.Id, message.Queue, message.DequeueCount, delay);
             await queue.ReleaseAsync(message, delay, cancellationToken);
         }
@@ -201,6 +241,12 @@ public sealed class LocalRunner(
                 break;
             case DeliveryResult.Dropped { Poison: true } dropped:
                 report.AddPoisoned($"{message.Queue}: {dropped.Reason}");
+                break;
+            case DeliveryResult.Dropped dropped:
+                report.AddNotDelivered($"dropped {message.Body}: {dropped.Reason}");
+                break;
+            case DeliveryResult.Held held:
+                report.AddNotDelivered($"held {message.Body}: {held.Reason}");
                 break;
         }
     }

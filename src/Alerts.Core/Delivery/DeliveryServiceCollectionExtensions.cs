@@ -32,6 +32,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<DeliveryLedger>();
         services.TryAddSingleton<ChannelStateStore>();
         services.TryAddSingleton<DeliveryClaims>();
+        services.TryAddTransient<HeldDeliveries>();
         services.TryAddTransient<DeliverySends>();
         services.TryAddTransient<DeliverStage>();
         services.TryAddTransient<DeliveryQueueHandler>();
