@@ -172,7 +172,8 @@ public sealed class TelegramChannelSender : IChannelSender
     /// <item>the connection failed while being set up (<see cref="HttpRequestError.ConnectionError"/>,
     /// <see cref="HttpRequestError.NameResolutionError"/>; a <see cref="SocketError.ConnectionRefused"/>);</item>
     /// <item>the server reset the connection (<see cref="SocketError.ConnectionReset"/>) before any answer: TCP resets a
-    /// connection closed with unread data, so the server never read the whole request.</item>
+    /// connection closed with unread data, so the server never read the whole request; or writing the request failed
+    /// because the server had closed it already (broken pipe, <see cref="SocketError.Shutdown"/>): the request is incomplete.</item>
     /// </list>
     /// Anything else after the request was written (the HttpClient timeout, the connection closed cleanly before
     /// an answer) may have been posted: unknown.
@@ -188,7 +189,7 @@ public sealed class TelegramChannelSender : IChannelSender
             switch (e)
             {
                 case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }:
-                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.HostNotFound }:
+                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.Shutdown or SocketError.HostNotFound }:
                     return true;
             }
         }

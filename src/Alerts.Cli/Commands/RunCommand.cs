@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Alerts.Cli.Running;
 using Alerts.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -25,6 +26,8 @@ public static class RunCommand
             await using var provider = services.BuildServiceProvider();
             CliDelivery.Validate(provider);
             var runner = provider.GetRequiredService<LocalRunner>();
+            runner.MaxDelayedWait = configuration.GetValue("Run:MaxDelayedWait", runner.MaxDelayedWait);
+            runner.VisibilityTimeout = configuration.GetValue("Run:VisibilityTimeout", runner.VisibilityTimeout);
 
             if (parse.GetValue(once))
             {

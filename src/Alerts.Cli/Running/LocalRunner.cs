@@ -31,11 +31,19 @@ public sealed class LocalRunner(
     public const int MaxDequeueCount = 5;
     private const int BatchSize = 16;
     private const int Parallelism = 8;
-    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
     private static readonly BackoffPolicy RetryBackoff = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
 
-    /// <summary>Longest a <c>--once</c> run waits for delayed messages (Telegram asking to wait, retries) before leaving them for the next run.</summary>
-    public TimeSpan MaxDelayedWait { get; init; } = TimeSpan.FromSeconds(90);
+    /// <summary>
+    /// Longest a <c>--once</c> run takes deliveries and waits for delayed messages (Telegram asking to wait, retries) before
+    /// leaving them for the next run (configuration <c>Run:MaxDelayedWait</c>).
+    /// </summary>
+    public TimeSpan MaxDelayedWait { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// How long a received message stays hidden from other runs (configuration <c>Run:VisibilityTimeout</c>): after a crash,
+    /// the messages the dead run held come back after this long.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often a continuous run sends the health report to the operator chat.</summary>
     public TimeSpan HealthReportInterval { get; init; } = TimeSpan.FromDays(1);

@@ -50,6 +50,11 @@ public sealed class DeliverySends(
                     var reason = limiter.PausedFor(target) > TimeSpan.Zero ? "Telegram asked to wait (429 retry_after, the whole chat waits)" : "rate limit";
                     return (null, new DeliveryResult.Retry(lease.Wait, reason));
                 }
+                if (limiter.ProbeNeeded)
+                {
+                    // Telegram stopped answering while this delivery waited for its slot: the probe goes first.
+                    return (null, new DeliveryResult.Retry(Max(limiter.PausedFor(target), TimeSpan.FromSeconds(1)), "Telegram was unreachable; every chat waits"));
+                }
                 if (sharedGate is not null)
                 {
                     // Other instances of the app send too: their sends count against the same limits.
@@ -200,6 +205,8 @@ public sealed class DeliverySends(
             limiter.EndProbe();
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private TimeSpan PauseWhileUnreachable()
     {
