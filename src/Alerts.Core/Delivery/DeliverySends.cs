@@ -81,10 +81,15 @@ public sealed class DeliverySends(
                 outcome = editId is { } id
                     ? await sender.EditAsync(outgoing, id, CancellationToken.None)
                     : await sender.SendAsync(outgoing, CancellationToken.None);
-            }
-            if (outcome.Status is not (SendStatus.NotSent or SendStatus.Unknown))
-            {
-                limiter.ReportReachable();
+                // Before the chat is free for the next delivery: it must see that Telegram stopped answering.
+                if (outcome.Status is SendStatus.NotSent or SendStatus.Unknown)
+                {
+                    PauseWhileUnreachable();
+                }
+                else
+                {
+                    limiter.ReportReachable();
+                }
             }
 
             switch (outcome.Status)
@@ -110,18 +115,15 @@ public sealed class DeliverySends(
 
                 case SendStatus.NotSent:
                     await MoveAsync(run, LedgerTrigger.NotSent, e => e with { Note = outcome.Error });
-                    PauseWhileUnreachable();
                     return (null, await FailedAttemptAsync(run, $"Telegram not reached (nothing sent): {outcome.Error}"));
 
                 case SendStatus.Unknown when editId is not null:
                     // Repeating an edit is harmless: the same text again is "not modified".
                     await AnswerAsync(run, e => e with { Note = outcome.Error });
-                    PauseWhileUnreachable();
                     return (null, await FailedAttemptAsync(run, $"edit outcome unknown: {outcome.Error}"));
 
                 case SendStatus.Unknown:
                     await MoveAsync(run, LedgerTrigger.Lost, e => e with { Note = outcome.Error });
-                    PauseWhileUnreachable();
                     return (null, UnknownResult(run));
 
                 case SendStatus.ChannelGone:

@@ -442,4 +442,21 @@ public class DeliverStageTests
         Assert.StartsWith("🔴 Россия готовит выход из договора «Европейская конвенция по предупреждению пыток» (ETS 126)", message.PlainText);
         Assert.EndsWith("#Россия #ЕКПП #выход", message.PlainText);
     }
+
+    [Fact]
+    public async Task A_stop_while_waiting_for_the_rate_slot_releases_the_delivery_with_nothing_in_flight()
+    {
+        await using var h = await DeliveryHarness.StartAsync();
+        await h.SaveChangeAsync(eventId: "ev-0");
+        await h.SaveChangeAsync(eventId: "ev-1");
+        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(eventId: "ev-0"));
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)); // the chat's next slot is a second away
+
+        var stopped = await h.Stage.RunAsync(new Alerts.Core.Messages.Delivery("ev-1", 1, "main"), stopping.Token);
+
+        Assert.Equal(TimeSpan.Zero, Assert.IsType<DeliveryResult.Retry>(stopped).After);
+        Assert.Equal(LedgerState.Pending, (await h.Ledger.GetAsync("ev-1", 1, "main"))!.Entry.State);
+        Assert.Single(h.Telegram.CallsOf("sendMessage"));
+        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(eventId: "ev-1", attempt: 1)); // the claim was released
+    }
 }
