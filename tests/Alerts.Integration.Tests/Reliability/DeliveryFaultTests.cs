@@ -105,7 +105,7 @@ public sealed class DeliveryFaultTests
     {
         await using var s = await FaultScenario.StartAsync(Alerts);
         await using var faults = new FakeTelegramConnectionFaults(s.Telegram, ConnectionFault.Reset);
-        var config = s.Config(faults.BaseUrl, maxDelayedWait: "00:00:05");
+        var config = s.Config(faults.BaseUrl, timeoutSeconds: 20, maxDelayedWait: "00:00:05");
 
         var dropped = await s.RunOnceAsync(config);
         faults.Mode = ConnectionFault.Pass;
