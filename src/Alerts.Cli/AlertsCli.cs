@@ -13,6 +13,9 @@ public static class AlertsCli
     public const int ExitBadConfiguration = 3;
     public const int ExitBadInput = 4;
 
+    /// <summary>How long a stopping command may take to finish in-flight deliveries after SIGTERM or Ctrl+C.</summary>
+    public static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(output, error);
@@ -26,12 +29,15 @@ public static class AlertsCli
         root.Subcommands.Add(HealthCommand.Create(context));
         root.Subcommands.Add(ChannelsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Subcommands.Add(DeliveriesCommand.Create(context));
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(PreviewCommand.Create(context));
 
         var parse = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // SIGTERM/SIGINT cancel the action's token; the run then lets requests already written to Telegram be
+        // answered (up to Telegram:TimeoutSeconds) and puts the rest back on the queue, so it needs longer than the default 2 s.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStopTimeout };
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using Alerts.Core.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,12 +29,14 @@ public sealed class TelegramChannelSender : IChannelSender
     private readonly TelegramBotClient _client;
     private readonly TokenRedactor _redactor;
     private readonly ILogger<TelegramChannelSender> _logger;
+    private readonly TimeSpan _probeTimeout;
 
     public TelegramChannelSender(HttpClient httpClient, IOptions<TelegramOptions> options, ILogger<TelegramChannelSender> logger)
     {
         var settings = options.Value;
         _redactor = new TokenRedactor(settings.BotToken);
         _logger = logger;
+        _probeTimeout = TimeSpan.FromSeconds(settings.ProbeTimeoutSeconds);
         var clientOptions = new TelegramBotClientOptions(settings.BotToken.Trim(), settings.ApiBaseUrl.TrimEnd('/'))
         {
             RetryThreshold = 0,
@@ -44,6 +47,7 @@ public sealed class TelegramChannelSender : IChannelSender
 
     public async Task<SendOutcome> SendAsync(OutgoingPost post, CancellationToken cancellationToken = default)
     {
+        var written = RequestWriteProbe.Observe();
         try
         {
             var message = await _client.SendMessage(
@@ -59,12 +63,13 @@ public sealed class TelegramChannelSender : IChannelSender
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return Map(ex, "sendMessage", post.ChatId, editedMessageId: null);
+            return Map(ex, written, "sendMessage", post.ChatId, editedMessageId: null);
         }
     }
 
     public async Task<SendOutcome> EditAsync(OutgoingPost post, long messageId, CancellationToken cancellationToken = default)
     {
+        var written = RequestWriteProbe.Observe();
         try
         {
             var message = await _client.EditMessageText(
@@ -78,19 +83,36 @@ public sealed class TelegramChannelSender : IChannelSender
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return Map(ex, "editMessageText", post.ChatId, messageId);
+            return Map(ex, written, "editMessageText", post.ChatId, messageId);
         }
     }
 
-    private SendOutcome Map(Exception exception, string method, string chatId, long? editedMessageId)
+    /// <summary>getMe within <see cref="TelegramOptions.ProbeTimeoutSeconds"/>: true when Telegram answers at all.</summary>
+    public async Task<bool> ProbeAsync(CancellationToken cancellationToken = default)
     {
-        var outcome = Classify(exception, editedMessageId);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_probeTimeout);
+        try
+        {
+            await _client.GetMe(timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Telegram getMe probe failed: {Error}", _redactor.Describe(ex));
+            return false;
+        }
+    }
+
+    private SendOutcome Map(Exception exception, WriteObservation written, string method, string chatId, long? editedMessageId)
+    {
+        var outcome = Classify(exception, written, editedMessageId);
         // The exception object itself is never logged: its ToString carries inner messages that may hold the URL.
         _logger.LogWarning("Telegram {Method} to chat {ChatId}: {Status} ({Error})", method, chatId, outcome.Status, outcome.Error);
         return outcome;
     }
 
-    private SendOutcome Classify(Exception exception, long? editedMessageId)
+    private SendOutcome Classify(Exception exception, WriteObservation written, long? editedMessageId)
     {
         var error = _redactor.Describe(exception);
         if (exception is ApiRequestException api)
@@ -130,10 +152,10 @@ public sealed class TelegramChannelSender : IChannelSender
         {
             return new SendOutcome(SendStatus.RetryLater, Error: error);
         }
-        if (NeverLeft(exception))
+        if (NeverSent(exception, written))
         {
-            // Connection refused or name not resolved: Telegram never saw the request, so a retry cannot duplicate.
-            return new SendOutcome(SendStatus.RetryLater, Error: error);
+            // Telegram never saw the request, so sending again cannot duplicate.
+            return new SendOutcome(SendStatus.NotSent, Error: error);
         }
         if (exception is RequestException or HttpRequestException or OperationCanceledException or TimeoutException or IOException)
         {
@@ -142,13 +164,33 @@ public sealed class TelegramChannelSender : IChannelSender
         return new SendOutcome(SendStatus.Failed, Error: error);
     }
 
-    private static bool NeverLeft(Exception exception)
+    /// <summary>
+    /// True when the request cannot have reached Telegram:
+    /// <list type="bullet">
+    /// <item>its body never began to be written (<see cref="RequestWriteProbe"/>): connect refused or timed out
+    /// (<c>SocketsHttpHandler.ConnectTimeout</c>), the call timed out waiting for a connection;</item>
+    /// <item>the connection failed while being set up (<see cref="HttpRequestError.ConnectionError"/>,
+    /// <see cref="HttpRequestError.NameResolutionError"/>; a <see cref="SocketError.ConnectionRefused"/>);</item>
+    /// <item>the server reset the connection (<see cref="SocketError.ConnectionReset"/>) before any answer: TCP resets a
+    /// connection closed with unread data, so the server never read the whole request; or writing the request failed
+    /// because the server had closed it already (broken pipe, <see cref="SocketError.Shutdown"/>): the request is incomplete.</item>
+    /// </list>
+    /// Anything else after the request was written (the HttpClient timeout, the connection closed cleanly before
+    /// an answer) may have been posted: unknown.
+    /// </summary>
+    internal static bool NeverSent(Exception exception, WriteObservation written)
     {
+        if (written.Observed && !written.WriteStarted)
+        {
+            return true;
+        }
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            switch (e)
             {
-                return true;
+                case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }:
+                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.Shutdown or SocketError.HostNotFound }:
+                    return true;
             }
         }
         return false;

@@ -20,4 +20,12 @@ public sealed class TelegramOptions
     /// <summary>How long one Bot API call may take before its outcome is treated as unknown.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long opening a connection to the Bot API may take; a connect that times out sent nothing and is retried.</summary>
+    [Range(1, 300)]
+    public int ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>How long the getMe probe (asked after Telegram was unreachable, before the next real send) may take.</summary>
+    [Range(1, 300)]
+    public int ProbeTimeoutSeconds { get; set; } = 5;
 }

@@ -24,8 +24,21 @@ public static class TelegramServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
                 http.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
             })
+            .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<IOptions<TelegramOptions>>().Value))
+            .AddHttpMessageHandler(() => new RequestWriteProbe())
             .RemoveAllLoggers();
         services.AddTransient<IChannelSender>(sp => sp.GetRequiredService<TelegramChannelSender>());
         return services;
     }
+
+    /// <summary>The connection handler for the Bot API: connect attempts time out on their own (a connect timeout sent nothing).</summary>
+    public static SocketsHttpHandler CreatePrimaryHandler(TelegramOptions options) => new()
+    {
+        ConnectTimeout = TimeSpan.FromSeconds(options.ConnectTimeoutSeconds),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    /// <summary>An HttpClient wired like the registered one (write probe, connect timeout, call timeout), for hosts and tests that build the sender themselves.</summary>
+    public static HttpClient CreateHttpClient(TelegramOptions options) =>
+        new(new RequestWriteProbe(CreatePrimaryHandler(options))) { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
 }

@@ -10,7 +10,7 @@ public static class HealthCommand
     public static Command Create(CliContext context)
     {
         var send = new Option<bool>("--send") { Description = "Also send it to the operator chat (Telegram:OperatorChatId)." };
-        var command = new Command("health", "Print the health report: failing and stale sources, disabled channels, poison-queue lengths. Exit 1 when something needs the operator.");
+        var command = new Command("health", "Print the health report: failing and stale sources, disabled channels, poison-queue lengths, held and dropped deliveries. Exit 1 when something needs the operator.");
         command.Options.Add(send);
         command.SetAction(async (parse, cancellationToken) =>
         {

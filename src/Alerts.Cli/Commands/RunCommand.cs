@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Alerts.Cli.Running;
 using Alerts.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -26,6 +27,8 @@ public static class RunCommand
             await using var provider = services.BuildServiceProvider();
             CliDelivery.Validate(provider);
             var runner = provider.GetRequiredService<LocalRunner>();
+            runner.MaxDelayedWait = configuration.GetValue("Run:MaxDelayedWait", runner.MaxDelayedWait);
+            runner.VisibilityTimeout = configuration.GetValue("Run:VisibilityTimeout", runner.VisibilityTimeout);
 
             if (parse.GetValue(once))
             {
@@ -66,8 +69,12 @@ public static class RunCommand
         {
             context.Error.WriteLine($"poisoned: {poisoned}");
         }
+        foreach (var lost in report.NotDelivered)
+        {
+            context.Error.WriteLine($"not delivered: {lost} (see alerts deliveries list)");
+        }
         return report.FailedSources.Count > 0 ? AlertsCli.ExitSourceFailed
-            : report.Poisoned.Count > 0 ? AlertsCli.ExitFailure
+            : report.Poisoned.Count > 0 || report.NotDelivered.Count > 0 ? AlertsCli.ExitFailure
             : AlertsCli.ExitOk;
     }
 }

@@ -29,10 +29,18 @@ public sealed class LocalRunner(
 {
     private const int BatchSize = 16;
     private const int Parallelism = 8;
-    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Longest a <c>--once</c> run waits for delayed messages (Telegram asking to wait, retries) before leaving them for the next run.</summary>
-    public TimeSpan MaxDelayedWait { get; init; } = TimeSpan.FromSeconds(90);
+    /// <summary>
+    /// Longest a <c>--once</c> run takes deliveries and waits for delayed messages (Telegram asking to wait, retries) before
+    /// leaving them for the next run (configuration <c>Run:MaxDelayedWait</c>).
+    /// </summary>
+    public TimeSpan MaxDelayedWait { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// How long a received message stays hidden from other runs (configuration <c>Run:VisibilityTimeout</c>): after a crash,
+    /// the messages the dead run held come back after this long.
+    /// </summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often a continuous run sends the health report to the operator chat.</summary>
     public TimeSpan HealthReportInterval { get; init; } = TimeSpan.FromDays(1);
@@ -53,15 +61,25 @@ public sealed class LocalRunner(
         {
             await queue.EnqueueAsync(QueueNames.TreatyChanges, MessageJson.SerializeForQueue(followUp), null, cancellationToken);
         }
-        await DrainAsync(report, cancellationToken);
+        // A --once run takes deliveries for MaxDelayedWait at most: then the window closes like a graceful stop
+        // (requests already written are answered or time out, the rest go back on the queue for the next run).
+        using var windowTimer = waitForDelayed ? new CancellationTokenSource(MaxDelayedWait, time) : new CancellationTokenSource();
+        using var deliveryWindow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, windowTimer.Token);
+        await DrainAsync(report, deliveryWindow.Token, cancellationToken);
 
-        var deadline = time.GetUtcNow() + MaxDelayedWait;
-        while (waitForDelayed && await PendingAsync(cancellationToken) > 0 && time.GetUtcNow() < deadline)
+        while (waitForDelayed && !deliveryWindow.IsCancellationRequested && await PendingAsync(cancellationToken) > 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
-            await DrainAsync(report, cancellationToken);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, deliveryWindow.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            await DrainAsync(report, deliveryWindow.Token, cancellationToken);
         }
-        report.PendingDelayed = await PendingAsync(cancellationToken);
+        report.PendingDelayed = await PendingAsync(CancellationToken.None);
         return report;
     }
 
@@ -91,7 +109,8 @@ public sealed class LocalRunner(
         return total;
     }
 
-    private async Task DrainAsync(RunReport report, CancellationToken cancellationToken)
+    /// <param name="deliveryWindow">Deliveries are taken while this is not cancelled (the run stopping, or a --once run's time for deliveries up).</param>
+    private async Task DrainAsync(RunReport report, CancellationToken deliveryWindow, CancellationToken cancellationToken)
     {
         bool progressed;
         do
@@ -99,24 +118,48 @@ public sealed class LocalRunner(
             progressed = false;
             progressed |= await ProcessAsync(polls, report.Add, report, cancellationToken);
             progressed |= await ProcessAsync(changes, deliveries => report.AddDeliveries(deliveries.Count), report, cancellationToken);
-            progressed |= await ProcessAsync(deliveries, result =>
+            if (!deliveryWindow.IsCancellationRequested)
             {
-                if (result is DeliveryResult.Delivered)
+                try
                 {
-                    report.AddPosted();
+                    progressed |= await ProcessAsync(deliveries, result => RecordDelivery(result, report), report, deliveryWindow);
                 }
-            }, report, cancellationToken);
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The --once window closed: what was not delivered is back on the queue.
+                }
+            }
             progressed |= await ProcessAsync(notices, _ => { }, report, cancellationToken);
         }
-        while (progressed);
+        while (progressed && !deliveryWindow.IsCancellationRequested);
     }
 
-    /// <summary>Receives and runs every visible message of the handler's queue; <paramref name="onCompleted"/> sees the result of each completed one.</summary>
+    private static void RecordDelivery(DeliveryResult result, RunReport report)
+    {
+        switch (result)
+        {
+            case DeliveryResult.Delivered:
+                report.AddPosted();
+                break;
+            case DeliveryResult.Dropped { Poison: false } dropped:
+                report.AddNotDelivered($"dropped: {dropped.Reason}");
+                break;
+            case DeliveryResult.Held held:
+                report.AddNotDelivered($"held: {held.Reason}");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Receives and runs every visible message of the handler's queue; <paramref name="onCompleted"/> sees the result of each
+    /// completed one. When <paramref name="cancellationToken"/> fires (a graceful stop, or the --once delivery window closing),
+    /// messages received but not yet handled go back on the queue at once, not after the visibility timeout.
+    /// </summary>
     private async Task<bool> ProcessAsync<TMessage, TResult>(QueueHandler<TMessage, TResult> handler, Action<TResult> onCompleted, RunReport report, CancellationToken cancellationToken)
         where TMessage : class, IQueueMessage
     {
         var any = false;
-        while (true)
+        while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await queue.ReceiveAsync(handler.Queue, BatchSize, VisibilityTimeout, cancellationToken);
             if (batch.Count == 0)
@@ -124,28 +167,43 @@ public sealed class LocalRunner(
                 return any;
             }
             any = true;
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (message, _) =>
+            var unsettled = new System.Collections.Concurrent.ConcurrentDictionary<string, QueueMessage>(batch.ToDictionary(m => m.Receipt));
+            try
             {
-                MessageOutcome<TResult> outcome;
-                try
+                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (message, _) =>
                 {
-                    outcome = await messages.RunAsync(handler, message, new QueueSettlement(queue, message), cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    MessageOutcome<TResult> outcome;
+                    try
+                    {
+                        outcome = await messages.RunAsync(handler, message, new QueueSettlement(queue, message), cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // Settling failed (the store is busy or gone): the message comes back after its visibility timeout.
+                        logger.LogError(ex, "Message {MessageId} on {Queue} could not be settled; it returns after {VisibilityTimeout}", message.Id, message.Queue, VisibilityTimeout);
+                        unsettled.TryRemove(message.Receipt, out QueueMessage? _);
+                        return;
+                    }
+                    unsettled.TryRemove(message.Receipt, out QueueMessage? _);
+                    if (outcome.Settled == MessageSettled.Completed)
+                    {
+                        onCompleted(outcome.Result!);
+                    }
+                    else if (outcome.Settled == MessageSettled.Poisoned)
+                    {
+                        report.AddPoisoned($"{message.Queue}: {outcome.Reason}");
+                    }
+                });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                foreach (var message in unsettled.Values)
                 {
-                    // Settling failed (the store is busy or gone): the message comes back after its visibility timeout.
-                    logger.LogError(ex, "Message {MessageId} on {Queue} could not be settled; it returns after {VisibilityTimeout}", message.Id, message.Queue, VisibilityTimeout);
-                    return;
+                    await queue.ReleaseAsync(message, TimeSpan.Zero, CancellationToken.None);
                 }
-                if (outcome.Settled == MessageSettled.Completed)
-                {
-                    onCompleted(outcome.Result!);
-                }
-                else if (outcome.Settled == MessageSettled.Poisoned)
-                {
-                    report.AddPoisoned($"{message.Queue}: {outcome.Reason}");
-                }
-            });
+                throw;
+            }
         }
+        return any;
     }
 }

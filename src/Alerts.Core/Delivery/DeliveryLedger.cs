@@ -6,9 +6,9 @@ namespace Alerts.Core.Delivery;
 
 /// <summary>
 /// Per (event, revision, channel) in <see cref="StateTables.Ledger"/>: partition = event id, row =
-/// <c>&lt;channel&gt;|r000001</c>. A delivery is claimed ("sending") before anything is sent and marked "sent"
-/// with the Telegram message ids after, so a redelivered queue message never posts twice and a crash between
-/// the send and the record is visible as a claim that never finished.
+/// <c>&lt;channel&gt;|r000001</c>. Every change goes through <see cref="LedgerTransitions"/>: an entry is
+/// <c>sending</c> only while a request is being written and answered, so after a crash a <c>sending</c> entry is a
+/// send whose outcome is really unknown, and everything else is safe to send again.
 /// </summary>
 public sealed class DeliveryLedger(IStateStore store, TimeProvider time)
 {
@@ -22,56 +22,60 @@ public sealed class DeliveryLedger(IStateStore store, TimeProvider time)
     }
 
     /// <summary>
-    /// Claims a delivery for sending: creates the entry, or moves a <see cref="LedgerState.Pending"/> (or, when
-    /// <paramref name="fromUnknown"/>, an unknown) entry to sending. Null when another worker changed it first.
+    /// Creates the entry in the state <paramref name="trigger"/> leads to from nothing (<see cref="LedgerTrigger.Queue"/>
+    /// or <see cref="LedgerTrigger.Drop"/>); when it exists already, returns the stored one.
     /// </summary>
-    public async Task<LedgerRecord?> TryClaimAsync(string eventId, int revision, string channelId, string chatId, int attempt, LedgerRecord? existing, bool fromUnknown = false, CancellationToken cancellationToken = default)
+    public async Task<LedgerRecord> CreateAsync(string eventId, int revision, string channelId, LedgerTrigger trigger, LedgerEntry entry, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        entry = entry with { State = LedgerTransitions.Next(null, trigger), CreatedAt = now, UpdatedAt = now };
         try
         {
-            if (existing is null)
-            {
-                var entry = new LedgerEntry { State = LedgerState.Sending, ChatId = chatId, Attempt = attempt, UpdatedAt = now };
-                var etag = await store.InsertAsync(StateTables.Ledger, eventId, RowKey(channelId, revision), MessageJson.Serialize(entry), cancellationToken);
-                return new LedgerRecord(eventId, revision, channelId, entry, etag);
-            }
-            var claimed = existing.Entry with
-            {
-                State = LedgerState.Sending,
-                ChatId = chatId,
-                Attempt = attempt,
-                UpdatedAt = now,
-                UnknownResends = existing.Entry.UnknownResends + (fromUnknown ? 1 : 0),
-            };
-            return await SaveAsync(existing, claimed, cancellationToken);
+            var etag = await store.InsertAsync(StateTables.Ledger, eventId, RowKey(channelId, revision), MessageJson.Serialize(entry), cancellationToken);
+            return new LedgerRecord(eventId, revision, channelId, entry, etag);
         }
         catch (ConcurrencyConflictException)
         {
-            return null;
+            return await GetAsync(eventId, revision, channelId, cancellationToken)
+                ?? throw new InvalidOperationException($"Ledger entry {eventId}/{channelId}/r{revision} vanished");
         }
     }
 
-    /// <summary>Writes a new state of a claimed entry (progress, sent, unknown, pending).</summary>
-    /// <exception cref="ConcurrencyConflictException">someone else changed the entry.</exception>
-    public async Task<LedgerRecord> SaveAsync(LedgerRecord record, LedgerEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>Moves an entry along <paramref name="trigger"/>, applying <paramref name="change"/> to the rest of it.</summary>
+    /// <exception cref="InvalidOperationException">the state machine does not allow the move.</exception>
+    /// <exception cref="ConcurrencyConflictException">someone else changed the entry since it was read.</exception>
+    public async Task<LedgerRecord> MoveAsync(LedgerRecord record, LedgerTrigger trigger, Func<LedgerEntry, LedgerEntry>? change = null, CancellationToken cancellationToken = default)
     {
-        entry = entry with { UpdatedAt = time.GetUtcNow() };
+        var state = LedgerTransitions.Next(record.Entry.State, trigger);
+        var entry = (change?.Invoke(record.Entry) ?? record.Entry) with { State = state, UpdatedAt = time.GetUtcNow() };
         var etag = await store.ReplaceAsync(StateTables.Ledger, record.EventId, RowKey(record.ChannelId, record.Revision), MessageJson.Serialize(entry), record.ETag, cancellationToken);
         return record with { Entry = entry, ETag = etag };
     }
 
-    /// <summary>Every ledger entry of an event (all revisions and channels), for listings and tests.</summary>
+    /// <summary>Every ledger entry of an event (all revisions and channels).</summary>
     public async Task<IReadOnlyList<LedgerRecord>> ListAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var docs = await store.QueryAsync(StateTables.Ledger, eventId, cancellationToken);
-        return docs.Select(d =>
-        {
-            var bar = d.RowKey.LastIndexOf("|r", StringComparison.Ordinal);
-            return new LedgerRecord(eventId, int.Parse(d.RowKey.AsSpan(bar + 2), CultureInfo.InvariantCulture), d.RowKey[..bar], MessageJson.Deserialize<LedgerEntry>(d.Json), d.ETag);
-        }).ToList();
+        return docs.Select(Parse).ToList();
+    }
+
+    /// <summary>Every ledger entry (for the operator's listings and the health report, not for hot paths).</summary>
+    public async Task<IReadOnlyList<LedgerRecord>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        var docs = await store.QueryAllAsync(StateTables.Ledger, cancellationToken);
+        return docs.Select(Parse).ToList();
+    }
+
+    private static LedgerRecord Parse(StoredDocument doc)
+    {
+        var bar = doc.RowKey.LastIndexOf("|r", StringComparison.Ordinal);
+        return new LedgerRecord(doc.PartitionKey, int.Parse(doc.RowKey.AsSpan(bar + 2), CultureInfo.InvariantCulture), doc.RowKey[..bar], MessageJson.Deserialize<LedgerEntry>(doc.Json), doc.ETag);
     }
 }
 
 /// <summary>A ledger entry with its key and concurrency tag.</summary>
-public sealed record LedgerRecord(string EventId, int Revision, string ChannelId, LedgerEntry Entry, string ETag);
+public sealed record LedgerRecord(string EventId, int Revision, string ChannelId, LedgerEntry Entry, string ETag)
+{
+    /// <summary>How the operator names it: <c>&lt;event&gt;/&lt;channel&gt;/&lt;revision&gt;</c>.</summary>
+    public string Id => $"{EventId}/{ChannelId}/{Revision.ToString(CultureInfo.InvariantCulture)}";
+}

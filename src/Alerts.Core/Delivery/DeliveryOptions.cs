@@ -20,16 +20,16 @@ public sealed class DeliveryOptions
     public int GlobalPerSecond { get; set; } = 30;
 
     /// <summary>
-    /// Waits (rate limit or <c>retry_after</c>) up to this long are spent in process; longer ones end the
-    /// attempt and the host re-enqueues the delivery with that visibility delay.
-    /// </summary>
-    /// <summary>
     /// Added to every window of the limits shared by the app's instances (<see cref="SharedRateGate"/>): a slot is
     /// claimed before the request leaves, and requests of different instances reach Telegram after different
     /// delays, so the shared pace keeps this much room.
     /// </summary>
     public TimeSpan SharedRateMargin { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Waits (rate limit or <c>retry_after</c>) up to this long are spent in process; longer ones end the
+    /// attempt and the host re-enqueues the delivery with that visibility delay.
+    /// </summary>
     public TimeSpan MaxInProcessWait { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>After this many failed attempts (5xx, connection refused) a delivery is poisoned; waits for limits do not count.</summary>
@@ -41,6 +41,15 @@ public sealed class DeliveryOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The backoff for failed attempts and for pausing every chat while Telegram is unreachable.</summary>
+    public Operations.BackoffPolicy Backoff => new(BaseBackoff, MaxBackoff);
+
+    /// <summary>
+    /// A later revision waits this long (from when it was first seen) for an earlier revision routed to the same
+    /// channel to be posted, so it can edit or reply to that post; after that it goes ahead alone.
+    /// </summary>
+    public TimeSpan RevisionOrderWait { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>What to do when a send may or may not have been posted (see docs/DELIVERY.md).</summary>
     public UnknownOutcomePolicy UnknownOutcome { get; set; } = UnknownOutcomePolicy.Hold;
 
@@ -48,8 +57,8 @@ public sealed class DeliveryOptions
     public TimeSpan UnknownResendDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// A "sending" claim younger than this may belong to a worker still waiting for Telegram: the delivery is retried
-    /// after it expires instead of being judged unknown. Keep it above the Telegram timeout.
+    /// How long a claim on delivering one event to one channel lasts; renewed before every request. A claim of a
+    /// crashed worker blocks the event in that channel this long. Keep it above the Telegram timeout.
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -14,6 +14,9 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
     private readonly object _gate = new();
     private readonly Dictionary<string, List<DateTimeOffset>> _slots = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _chatCalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _pauses = new(StringComparer.Ordinal);
+    private int _unreachable;
+    private int _probing;
 
     /// <summary>
     /// Waits for a send slot (at most <paramref name="maxWait"/>) and holds the chat until the lease is disposed.
@@ -62,9 +65,9 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
         var o = options.Value;
         var limits = new (string Key, int Limit, TimeSpan Window)[]
         {
-            ("chat|" + chatId, o.PerChatPerSecond, TimeSpan.FromSeconds(1)),
+            (ChatKey(chatId), o.PerChatPerSecond, TimeSpan.FromSeconds(1)),
             ("channel|" + channelId, o.PerChannelPerMinute, TimeSpan.FromMinutes(1)),
-            ("global", o.GlobalPerSecond, TimeSpan.FromSeconds(1)),
+            (GlobalKey, o.GlobalPerSecond, TimeSpan.FromSeconds(1)),
         };
         lock (_gate)
         {
@@ -72,7 +75,9 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
             var lists = limits.Select(l => (l.Limit, l.Window, Slots: Slots(l.Key, now, l.Window))).ToList();
 
             // Feasibility only changes when an old slot leaves a window, so the candidates are now and each slot + window.
-            var candidates = lists.SelectMany(l => l.Slots.Select(s => s + l.Window)).Where(t => t > now).Append(now).Distinct().Order();
+            // A pause (429 retry_after, Telegram unreachable) moves the earliest slot for the chat or for everyone.
+            var earliest = new[] { now, PausedUntil(ChatKey(chatId)), PausedUntil(GlobalKey) }.Max();
+            var candidates = lists.SelectMany(l => l.Slots.Select(s => s + l.Window)).Where(t => t > earliest).Append(earliest).Distinct().Order();
             var at = candidates.First(t => lists.All(l => Fits(l.Slots, l.Limit, l.Window, t)));
             var wait = at - now;
             if (wait > maxWait)
@@ -101,7 +106,7 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
             {
                 return;
             }
-            foreach (var key in new[] { "chat|" + chatId, "channel|" + channelId, "global" })
+            foreach (var key in new[] { ChatKey(chatId), "channel|" + channelId, GlobalKey })
             {
                 if (_slots.TryGetValue(key, out var slots))
                 {
@@ -115,6 +120,77 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
             }
         }
     }
+
+    private const string GlobalKey = "global";
+
+    private static string ChatKey(string chatId) => "chat|" + chatId;
+
+    private DateTimeOffset PausedUntil(string key) => _pauses.TryGetValue(key, out var until) ? until : DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Telegram answered 429 <c>retry_after</c> for a chat: no send to that chat before it has passed. When another chat
+    /// is paused by a 429 at the same time, the limit hit is the bot's own: every chat waits.
+    /// </summary>
+    public void PauseChat(string chatId, TimeSpan retryAfter)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var until = now + retryAfter;
+            var otherChatPaused = _pauses.Any(p => p.Key != GlobalKey && p.Key != ChatKey(chatId) && p.Value > now);
+            Extend(ChatKey(chatId), until);
+            if (otherChatPaused)
+            {
+                Extend(GlobalKey, until);
+            }
+        }
+    }
+
+    /// <summary>No send to any chat for <paramref name="wait"/> (Telegram unreachable or not answering).</summary>
+    public void PauseAll(TimeSpan wait)
+    {
+        lock (_gate)
+        {
+            Extend(GlobalKey, time.GetUtcNow() + wait);
+        }
+    }
+
+    /// <summary>How long sends to <paramref name="chatId"/> are paused from now (zero when they are not).</summary>
+    public TimeSpan PausedFor(string chatId)
+    {
+        lock (_gate)
+        {
+            var until = new[] { PausedUntil(ChatKey(chatId)), PausedUntil(GlobalKey) }.Max();
+            var left = until - time.GetUtcNow();
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    private void Extend(string key, DateTimeOffset until)
+    {
+        if (PausedUntil(key) < until)
+        {
+            _pauses[key] = until;
+        }
+    }
+
+    /// <summary>
+    /// Telegram could not be reached, or took a request and never answered. Returns how many times in a row that
+    /// happened; until a probe succeeds (<see cref="TryBeginProbe"/>) no real send should go, so one hanging Telegram
+    /// leaves at most one delivery with an unknown outcome instead of one per waiting message.
+    /// </summary>
+    public int ReportUnreachable() => Interlocked.Increment(ref _unreachable);
+
+    /// <summary>A real answer came back: Telegram is reachable.</summary>
+    public void ReportReachable() => Interlocked.Exchange(ref _unreachable, 0);
+
+    /// <summary>True when the last call found Telegram unreachable and a probe should go before the next send.</summary>
+    public bool ProbeNeeded => Volatile.Read(ref _unreachable) > 0;
+
+    /// <summary>One prober at a time: true when this caller should probe, false when another one is probing.</summary>
+    public bool TryBeginProbe() => Interlocked.CompareExchange(ref _probing, 1, 0) == 0;
+
+    public void EndProbe() => Interlocked.Exchange(ref _probing, 0);
 
     private static void Insert(List<DateTimeOffset> slots, DateTimeOffset at)
     {

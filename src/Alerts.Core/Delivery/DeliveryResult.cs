@@ -19,6 +19,15 @@ public abstract record DeliveryResult
     /// </summary>
     public sealed record Retry(TimeSpan After, string Reason) : DeliveryResult;
 
+    /// <summary>
+    /// A request left and no answer came: it may be posted. The ledger keeps it as <c>unknown</c>, listed by
+    /// <c>alerts deliveries list</c> and <c>alerts health</c> until an operator releases or drops it; complete the message.
+    /// </summary>
+    public sealed record Held(string Reason) : DeliveryResult;
+
+    /// <summary>Nothing to send and nothing lost (a newer revision is shown already); complete the message.</summary>
+    public sealed record Skipped(string Reason) : DeliveryResult;
+
     /// <summary>Will never go out (channel disabled, unknown outcome held, refused); complete it, or poison it when <paramref name="Poison"/>.</summary>
     public sealed record Dropped(string Reason, bool Poison = false) : DeliveryResult;
 }

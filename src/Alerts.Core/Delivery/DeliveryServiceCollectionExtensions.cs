@@ -31,6 +31,9 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<EventStore>();
         services.TryAddSingleton<DeliveryLedger>();
         services.TryAddSingleton<ChannelStateStore>();
+        services.TryAddSingleton<DeliveryClaims>();
+        services.TryAddTransient<HeldDeliveries>();
+        services.TryAddTransient<DeliverySends>();
         services.TryAddTransient<DeliverStage>();
         services.TryAddTransient<DeliveryQueueHandler>();
         return services;

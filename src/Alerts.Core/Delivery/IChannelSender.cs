@@ -8,6 +8,12 @@ public interface IChannelSender
 
     /// <summary>Replaces the text of a message posted before.</summary>
     Task<SendOutcome> EditAsync(OutgoingPost post, long messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A harmless call (no post) that tells whether Telegram answers at all; asked before the next real send after
+    /// Telegram was unreachable or left a request unanswered.
+    /// </summary>
+    Task<bool> ProbeAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
 }
 
 /// <summary>A post ready to send: HTML text valid for Telegram (already split to its length limit).</summary>
@@ -27,6 +33,8 @@ public enum SendStatus
     BadMarkup,
     /// <summary>The request left but no answer came back: it may or may not have been posted.</summary>
     Unknown,
+    /// <summary>The request never reached Telegram (connection refused or timed out, request not written): sending again cannot duplicate.</summary>
+    NotSent,
     /// <summary>Any other refusal; not worth retrying.</summary>
     Failed,
 }

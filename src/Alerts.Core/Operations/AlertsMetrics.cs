@@ -57,6 +57,8 @@ public static class AlertsMetrics
         DeliveryResult.Delivered => "delivered",
         DeliveryResult.AlreadyDelivered => "already_delivered",
         DeliveryResult.Retry => "retry",
+        DeliveryResult.Held => "held",
+        DeliveryResult.Skipped => "skipped",
         DeliveryResult.Dropped { Poison: true } => "poisoned",
         _ => "dropped",
     };

@@ -20,6 +20,7 @@ public sealed class HealthReportStage(
     SourceStateStore states,
     ChannelDirectory channels,
     ChannelStateStore channelStates,
+    HeldDeliveries heldDeliveries,
     IMessageQueue queue,
     IChannelSender sender,
     IOptions<OperatorOptions> operatorOptions,
@@ -50,7 +51,8 @@ public sealed class HealthReportStage(
         {
             poison[QueueNames.Poison(name)] = await queue.CountAsync(QueueNames.Poison(name), cancellationToken);
         }
-        return new HealthReport(now, sources, disabled, poison);
+        var held = await heldDeliveries.ListAsync(cancellationToken: cancellationToken);
+        return new HealthReport(now, sources, disabled, poison) { NotDelivered = held };
     }
 
     /// <summary>Builds the report, logs each problem as a signal, and sends it to the operator chat when one is set.</summary>
@@ -65,6 +67,10 @@ public sealed class HealthReportStage(
         foreach (var (queueName, count) in report.PoisonQueues.Where(p => p.Value > 0))
         {
             logger.LogWarning("{Signal}: {Count} messages in {Queue}", OperatorNotices.PoisonMessages, count, queueName);
+        }
+        foreach (var record in report.NotDelivered)
+        {
+            logger.LogWarning("{Signal}: delivery {DeliveryId} is {State}: {Note}", "DeliveryNotDelivered", record.Id, record.Entry.State, record.Entry.Note);
         }
         logger.LogInformation("Health report: {Sources} sources, {Stale} stale, {Disabled} channels disabled, {Poison} poison messages",
             report.Sources.Count, report.Sources.Count(s => s.Stale), report.DisabledChannels.Count, report.PoisonQueues.Values.Sum());
@@ -86,7 +92,10 @@ public sealed record HealthReport(
     IReadOnlyList<(string Id, string? Reason)> DisabledChannels,
     IReadOnlyDictionary<string, int> PoisonQueues)
 {
-    public bool Healthy => !Sources.Any(s => s.Stale) && DisabledChannels.Count == 0 && PoisonQueues.Values.All(c => c == 0);
+    /// <summary>Deliveries held (outcome unknown) or dropped that no operator has released or dropped yet.</summary>
+    public IReadOnlyList<LedgerRecord> NotDelivered { get; init; } = [];
+
+    public bool Healthy => !Sources.Any(s => s.Stale) && DisabledChannels.Count == 0 && PoisonQueues.Values.All(c => c == 0) && NotDelivered.Count == 0;
 
     /// <summary>A short post for the operator chat (well under Telegram's length limit: problems first, then a count of the rest).</summary>
     public string ToHtml()
@@ -114,6 +123,19 @@ public sealed record HealthReport(
         foreach (var (queueName, count) in PoisonQueues.Where(p => p.Value > 0))
         {
             html.Append(CultureInfo.InvariantCulture, $"Poison queue {WebUtility.HtmlEncode(queueName)}: {count} messages\n");
+        }
+        if (NotDelivered.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"Deliveries not delivered: {NotDelivered.Count(r => r.Entry.State == LedgerState.Unknown)} held (outcome unknown), {NotDelivered.Count(r => r.Entry.State == LedgerState.Dropped)} dropped — alerts deliveries list\n");
+            foreach (var record in NotDelivered.Take(10))
+            {
+                html.Append("• ").Append(WebUtility.HtmlEncode(record.Id)).Append(' ').Append(record.Entry.State == LedgerState.Unknown ? "held" : "dropped")
+                    .Append(": ").Append(WebUtility.HtmlEncode(Truncate(record.Entry.Note ?? "", 120))).Append('\n');
+            }
+            if (NotDelivered.Count > 10)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"• and {NotDelivered.Count - 10} more\n");
+            }
         }
         return html.ToString().TrimEnd();
     }

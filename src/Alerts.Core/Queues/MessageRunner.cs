@@ -22,10 +22,13 @@ public sealed class MessageRunner(IMessageQueue queue, ILogger<MessageRunner> lo
         QueueHandler<TMessage, TResult> handler, QueueMessage message, IMessageSettlement settlement, CancellationToken cancellationToken = default)
         where TMessage : class, IQueueMessage
     {
+        // Settling is never cancelled by a stopping host: a message the handler finished or released must be
+        // completed, re-enqueued or poisoned, or a graceful stop would lose it.
+        var settle = CancellationToken.None;
         var value = Read<TMessage>(message.Body, out var problem);
         if (value is null)
         {
-            await PoisonAsync(message, problem!, settlement, cancellationToken);
+            await PoisonAsync(message, problem!, settlement, settle);
             return new MessageOutcome<TResult>(MessageSettled.Poisoned, default, problem);
         }
 
@@ -35,14 +38,14 @@ public sealed class MessageRunner(IMessageQueue queue, ILogger<MessageRunner> lo
             handled = await handler.HandleAsync(value, cancellationToken);
             if (handled.Settlement is Settlement.Complete complete)
             {
-                await settlement.CompleteAsync(handler.OutputQueue, complete.Outputs, cancellationToken);
+                await settlement.CompleteAsync(handler.OutputQueue, complete.Outputs, settle);
                 return new MessageOutcome<TResult>(MessageSettled.Completed, handled.Result);
             }
             if (handled.Settlement is Settlement.RetryLater later)
             {
                 // The follow-up goes in before this one is deleted: a crash in between leaves a duplicate, which the stage absorbs.
-                await queue.EnqueueAsync(message.Queue, later.NextBody, later.After, cancellationToken);
-                await settlement.CompleteAsync(null, [], cancellationToken);
+                await queue.EnqueueAsync(message.Queue, later.NextBody, later.After, settle);
+                await settlement.CompleteAsync(null, [], settle);
                 return new MessageOutcome<TResult>(MessageSettled.RetryLater, handled.Result, later.Reason);
             }
         }
@@ -52,16 +55,16 @@ public sealed class MessageRunner(IMessageQueue queue, ILogger<MessageRunner> lo
             {
                 logger.LogError(ex, "Message {MessageId} on {Queue} failed on attempt {Attempt} of {MaxAttempts}", message.Id, message.Queue, message.DequeueCount, QueuePolicy.MaxDequeueCount);
                 var reason = $"failed {message.DequeueCount} times; last error: {ex.GetType().Name}: {ex.Message}";
-                await PoisonAsync(message, reason, settlement, cancellationToken);
+                await PoisonAsync(message, reason, settlement, settle);
                 return new MessageOutcome<TResult>(MessageSettled.Poisoned, default, reason);
             }
             logger.LogWarning(ex, "Message {MessageId} on {Queue} failed on attempt {Attempt} of {MaxAttempts}; retry in {RetryDelay}", message.Id, message.Queue, message.DequeueCount, QueuePolicy.MaxDequeueCount, QueuePolicy.RetryDelay);
-            await settlement.RetryAsync(ex, QueuePolicy.RetryDelay, cancellationToken);
+            await settlement.RetryAsync(ex, QueuePolicy.RetryDelay, settle);
             return new MessageOutcome<TResult>(MessageSettled.Retried, default, ex.Message);
         }
 
         var poison = (Settlement.Poison)handled.Settlement;
-        await PoisonAsync(message, poison.Reason, settlement, cancellationToken);
+        await PoisonAsync(message, poison.Reason, settlement, settle);
         return new MessageOutcome<TResult>(MessageSettled.Poisoned, handled.Result, poison.Reason);
     }
 

@@ -39,6 +39,16 @@ public sealed class ChannelDefinition
     public double MinimumConfidence { get; set; } = 0.5;
 
     /// <summary>On a new revision: <c>edit</c> the earlier post, <c>reply</c> to it, or <c>both</c> (edit, and reply when the stage advances).</summary>
-    [RegularExpression("^(edit|reply|both)$", ErrorMessage = "Updates must be 'edit', 'reply' or 'both'.")]
-    public string Updates { get; set; } = "both";
+    public UpdateMode Updates { get; set; } = UpdateMode.Both;
+}
+
+/// <summary>How a later revision appears in a channel that shows the event already (configuration values <c>edit</c>, <c>reply</c>, <c>both</c>).</summary>
+public enum UpdateMode
+{
+    /// <summary>Both: edit the post, and reply to it when the procedural step advanced (editing alone notifies nobody).</summary>
+    Both,
+    /// <summary>Edit the earlier post to the new text.</summary>
+    Edit,
+    /// <summary>Reply to the earlier post when the procedural step advanced; otherwise nothing is sent.</summary>
+    Reply,
 }

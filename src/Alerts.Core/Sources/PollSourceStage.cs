@@ -158,8 +158,7 @@ public sealed class PollSourceStage(
 
     private TimeSpan Backoff(TimeSpan interval, int failures)
     {
-        var factor = Math.Pow(2, Math.Min(failures - 1, 16));
-        var wait = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * factor, _options.MaxBackoff.Ticks));
+        var wait = new Operations.BackoffPolicy(interval, _options.MaxBackoff).After(failures);
         return wait < interval ? interval : wait;
     }
 

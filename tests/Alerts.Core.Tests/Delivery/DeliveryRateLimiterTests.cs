@@ -116,4 +116,45 @@ public class DeliveryRateLimiterTests
         var span = sends.Max(s => s.At) - start;
         Assert.InRange(span, TimeSpan.FromSeconds(69), TimeSpan.FromSeconds(79));
     }
+
+    [Fact]
+    public void A_429_pauses_its_whole_chat_but_not_the_others()
+    {
+        var limiter = Limiter();
+
+        limiter.PauseChat("a", TimeSpan.FromSeconds(55));
+
+        Assert.Equal(TimeSpan.FromSeconds(55), limiter.Reserve("a", "a", Long).Wait);
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve("b", "b", Long).Wait);
+        Assert.False(limiter.Reserve("a", "a", TimeSpan.FromSeconds(3)).Granted);
+    }
+
+    [Fact]
+    public void A_429_on_a_second_chat_while_the_first_waits_pauses_every_chat()
+    {
+        var limiter = Limiter();
+
+        limiter.PauseChat("a", TimeSpan.FromSeconds(10));
+        limiter.PauseChat("b", TimeSpan.FromSeconds(20));
+
+        Assert.Equal(TimeSpan.FromSeconds(20), limiter.Reserve("c", "c", Long).Wait);
+        Assert.Equal(TimeSpan.FromSeconds(20), limiter.PausedFor("a"));
+    }
+
+    [Fact]
+    public void Unreachable_pauses_every_chat_and_asks_for_one_probe_at_a_time()
+    {
+        var limiter = Limiter();
+
+        Assert.Equal(1, limiter.ReportUnreachable());
+        limiter.PauseAll(TimeSpan.FromSeconds(5));
+
+        Assert.True(limiter.ProbeNeeded);
+        Assert.Equal(TimeSpan.FromSeconds(5), limiter.PausedFor("any"));
+        Assert.True(limiter.TryBeginProbe());
+        Assert.False(limiter.TryBeginProbe());
+        limiter.EndProbe();
+        limiter.ReportReachable();
+        Assert.False(limiter.ProbeNeeded);
+    }
 }

@@ -1,6 +1,7 @@
 using Alerts.Core.Delivery;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
+using Alerts.Core.Routing;
 using Alerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,48 +32,64 @@ public class DeliverStageTests
     }
 
     [Fact]
-    public async Task A_crash_between_send_and_record_is_held_not_reposted()
+    public async Task A_crash_while_a_request_was_in_flight_is_held_not_reposted()
     {
-        var past = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10));
         await using var h = await DeliveryHarness.StartAsync();
         await h.SaveChangeAsync();
-        // A worker claimed the delivery ten minutes ago and died before recording the outcome.
-        var stale = new DeliveryLedger(h.Store, past);
-        await stale.TryClaimAsync("ev-ru-cpt", 1, "main", Chat, attempt: 0, existing: null);
+        // A worker wrote "sending" (its rate slot was granted, the request about to go) and died; its claim expired.
+        var queued = await h.Ledger.CreateAsync("ev-ru-cpt", 1, "main", LedgerTrigger.Queue, new LedgerEntry { ChatId = Chat });
+        await h.Ledger.MoveAsync(queued, LedgerTrigger.Write);
 
         var result = await h.DeliverAsync(attempt: 1);
 
-        Assert.False(Assert.IsType<DeliveryResult.Dropped>(result).Poison);
+        Assert.Contains("UnknownOutcome=Hold", Assert.IsType<DeliveryResult.Held>(result).Reason);
         Assert.Empty(h.Telegram.Calls);
         Assert.Equal(LedgerState.Unknown, (await h.Ledger.GetAsync("ev-ru-cpt", 1, "main"))!.Entry.State);
     }
 
     [Fact]
-    public async Task A_fresh_claim_of_another_worker_is_waited_for()
+    public async Task A_crash_before_the_rate_slot_leaves_nothing_in_flight_and_the_next_attempt_posts()
     {
         await using var h = await DeliveryHarness.StartAsync();
         await h.SaveChangeAsync();
-        await h.Ledger.TryClaimAsync("ev-ru-cpt", 1, "main", Chat, attempt: 0, existing: null);
+        // A worker saw the delivery and died while waiting for its rate slot: the entry is pending, nothing was sent.
+        await h.Ledger.CreateAsync("ev-ru-cpt", 1, "main", LedgerTrigger.Queue, new LedgerEntry { ChatId = Chat });
+
+        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(attempt: 1));
+
+        Assert.Equal(1, h.Telegram.PostedCount);
+    }
+
+    [Fact]
+    public async Task A_claim_of_another_worker_on_the_event_in_this_channel_is_waited_for()
+    {
+        await using var h = await DeliveryHarness.StartAsync();
+        await h.SaveChangeAsync();
+        var (claim, _) = await h.Claims.TryAcquireAsync("main", "ev-ru-cpt", h.Options.ClaimTimeout);
+        Assert.NotNull(claim);
 
         var result = await h.DeliverAsync(attempt: 1);
 
         var retry = Assert.IsType<DeliveryResult.Retry>(result);
         Assert.InRange(retry.After, TimeSpan.FromSeconds(100), h.Options.ClaimTimeout);
         Assert.Empty(h.Telegram.Calls);
+
+        await h.Claims.ReleaseAsync(claim!);
+        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(attempt: 2));
     }
 
     [Fact]
-    public async Task Timeout_after_the_request_left_is_not_resent_under_the_default_policy()
+    public async Task Timeout_after_the_request_left_is_held_not_resent_under_the_default_policy()
     {
-        await using var h = await DeliveryHarness.StartAsync(timeoutSeconds: 1);
+        await using var h = await DeliveryHarness.StartAsync(o => o.BaseBackoff = TimeSpan.FromMilliseconds(1), timeoutSeconds: 1);
         await h.SaveChangeAsync();
         h.Telegram.FailNext(new FakeTelegramFault.Timeout(TimeSpan.FromSeconds(30), PostAnyway: true));
 
         var first = await h.DeliverAsync();
         var redelivered = await h.DeliverAsync(attempt: 1);
 
-        Assert.Contains("UnknownOutcome=Hold", Assert.IsType<DeliveryResult.Dropped>(first).Reason);
-        Assert.IsType<DeliveryResult.Dropped>(redelivered);
+        Assert.Contains("UnknownOutcome=Hold", Assert.IsType<DeliveryResult.Held>(first).Reason);
+        Assert.IsType<DeliveryResult.Held>(redelivered);
         Assert.Single(h.Telegram.CallsOf("sendMessage"));
         Assert.Equal(1, h.Telegram.PostedCount); // exactly once: the post Telegram made is the only one
         Assert.Equal(LedgerState.Unknown, (await h.Ledger.GetAsync("ev-ru-cpt", 1, "main"))!.Entry.State);
@@ -81,7 +98,7 @@ public class DeliverStageTests
     [Fact]
     public async Task Under_the_resend_policy_an_unknown_outcome_is_resent_once_after_the_delay()
     {
-        await using var h = await DeliveryHarness.StartAsync(o => o.UnknownOutcome = UnknownOutcomePolicy.Resend, timeoutSeconds: 1);
+        await using var h = await DeliveryHarness.StartAsync(o => { o.UnknownOutcome = UnknownOutcomePolicy.Resend; o.BaseBackoff = TimeSpan.FromMilliseconds(1); }, timeoutSeconds: 1);
         await h.SaveChangeAsync();
         h.Telegram.FailNext(new FakeTelegramFault.Timeout(TimeSpan.FromSeconds(30), PostAnyway: false));
         h.Telegram.FailNext(new FakeTelegramFault.Timeout(TimeSpan.FromSeconds(30), PostAnyway: false));
@@ -91,8 +108,8 @@ public class DeliverStageTests
         var third = await h.DeliverAsync(attempt: 2);
 
         Assert.Equal(h.Options.UnknownResendDelay, Assert.IsType<DeliveryResult.Retry>(first).After);
-        Assert.Contains("already resent once", Assert.IsType<DeliveryResult.Dropped>(second).Reason);
-        Assert.IsType<DeliveryResult.Dropped>(third);
+        Assert.Contains("already resent once", Assert.IsType<DeliveryResult.Held>(second).Reason);
+        Assert.IsType<DeliveryResult.Held>(third);
         Assert.Equal(2, h.Telegram.CallsOf("sendMessage").Count);
         Assert.Equal(0, h.Telegram.PostedCount);
     }
@@ -100,7 +117,7 @@ public class DeliverStageTests
     [Fact]
     public async Task Resend_policy_delivers_on_the_resend_when_telegram_answers()
     {
-        await using var h = await DeliveryHarness.StartAsync(o => o.UnknownOutcome = UnknownOutcomePolicy.Resend, timeoutSeconds: 1);
+        await using var h = await DeliveryHarness.StartAsync(o => { o.UnknownOutcome = UnknownOutcomePolicy.Resend; o.BaseBackoff = TimeSpan.FromMilliseconds(1); }, timeoutSeconds: 1);
         await h.SaveChangeAsync();
         h.Telegram.FailNext(new FakeTelegramFault.Timeout(TimeSpan.FromSeconds(30)));
 
@@ -113,16 +130,20 @@ public class DeliverStageTests
     }
 
     [Fact]
-    public async Task A_long_retry_after_goes_back_to_the_queue_and_the_next_attempt_posts()
+    public async Task A_long_retry_after_pauses_the_whole_chat_and_the_next_run_posts()
     {
         await using var h = await DeliveryHarness.StartAsync();
         await h.SaveChangeAsync();
+        await h.SaveChangeAsync(eventId: "ev-2");
         h.Telegram.FailNext(new FakeTelegramFault.TooManyRequests(30));
 
         var first = await h.DeliverAsync();
-        var second = await h.DeliverAsync(attempt: 1);
+        var otherMessageSameChat = await h.DeliverAsync(eventId: "ev-2");
+        var nextRun = h.NewStage(new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(h.Options), h.Time));
+        var second = await nextRun.RunAsync(new Alerts.Core.Messages.Delivery("ev-ru-cpt", 1, "main", 1));
 
         Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<DeliveryResult.Retry>(first).After);
+        Assert.Contains("whole chat waits", Assert.IsType<DeliveryResult.Retry>(otherMessageSameChat).Reason);
         Assert.IsType<DeliveryResult.Delivered>(second);
         Assert.Equal(2, h.Telegram.CallsOf("sendMessage").Count);
         Assert.Equal(1, h.Telegram.PostedCount);
@@ -166,15 +187,16 @@ public class DeliverStageTests
     [Fact]
     public async Task Waiting_for_limits_never_poisons_however_many_attempts_it_takes()
     {
-        await using var h = await DeliveryHarness.StartAsync(o => { o.MaxAttempts = 1; o.PerChannelPerMinute = 2; });
+        await using var h = await DeliveryHarness.StartAsync(o => { o.MaxAttempts = 1; o.PerChannelPerMinute = 1; });
         await h.SaveChangeAsync(eventId: "ev-0");
         await h.SaveChangeAsync(eventId: "ev-1");
         h.Telegram.FailNext(new FakeTelegramFault.TooManyRequests(20));
 
-        // The refused call used one of the two slots of the minute; the retry uses the other.
         Assert.IsType<DeliveryResult.Retry>(await h.DeliverAsync(eventId: "ev-0", attempt: 5));
-        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(eventId: "ev-0", attempt: 6));
-        var limited = await h.DeliverAsync(eventId: "ev-1", attempt: 30);
+        Assert.IsType<DeliveryResult.Retry>(await h.DeliverAsync(eventId: "ev-0", attempt: 6));
+        var nextRun = h.NewStage(new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(h.Options), h.Time));
+        Assert.IsType<DeliveryResult.Delivered>(await nextRun.RunAsync(new Alerts.Core.Messages.Delivery("ev-0", 1, "main", 7)));
+        var limited = await nextRun.RunAsync(new Alerts.Core.Messages.Delivery("ev-1", 1, "main", 30));
 
         Assert.Equal("rate limit", Assert.IsType<DeliveryResult.Retry>(limited).Reason);
         Assert.Equal(2, h.Telegram.CallsOf("sendMessage").Count);
@@ -273,11 +295,11 @@ public class DeliverStageTests
     }
 
     [Theory]
-    [InlineData("edit", TreatyStage.Legislative, new[] { "sendMessage", "editMessageText" })]
-    [InlineData("reply", TreatyStage.Legislative, new[] { "sendMessage", "sendMessage" })]
-    [InlineData("both", TreatyStage.Proposed, new[] { "sendMessage", "editMessageText" })]
-    [InlineData("reply", TreatyStage.Proposed, new[] { "sendMessage" })]
-    public async Task The_channel_chooses_how_updates_appear(string updates, TreatyStage newStage, string[] methods)
+    [InlineData(UpdateMode.Edit, TreatyStage.Legislative, new[] { "sendMessage", "editMessageText" })]
+    [InlineData(UpdateMode.Reply, TreatyStage.Legislative, new[] { "sendMessage", "sendMessage" })]
+    [InlineData(UpdateMode.Both, TreatyStage.Proposed, new[] { "sendMessage", "editMessageText" })]
+    [InlineData(UpdateMode.Reply, TreatyStage.Proposed, new[] { "sendMessage" })]
+    public async Task The_channel_chooses_how_updates_appear(UpdateMode updates, TreatyStage newStage, string[] methods)
     {
         await using var h = await DeliveryHarness.StartAsync(channels: [DeliveryHarness.Channel("main", Chat, updates: updates)]);
         await h.SaveChangeAsync();
@@ -290,17 +312,37 @@ public class DeliverStageTests
     }
 
     [Fact]
-    public async Task An_older_revision_arriving_late_does_not_overwrite_the_newer_post()
+    public async Task A_later_revision_delivered_first_waits_for_the_first_post_and_becomes_its_update()
     {
         await using var h = await DeliveryHarness.StartAsync();
+        await h.SaveChangeAsync();
+        await h.SaveChangeAsync(revision: 2, stage: TreatyStage.Legislative, summary: "the State Duma passed the denunciation bill.");
+
+        var early = await h.DeliverAsync(revision: 2);
+        var first = await h.DeliverAsync(revision: 1);
+        var update = await h.DeliverAsync(revision: 2, attempt: 1);
+
+        Assert.Contains("waiting for revision 1", Assert.IsType<DeliveryResult.Retry>(early).Reason);
+        Assert.IsType<DeliveryResult.Delivered>(first);
+        Assert.IsType<DeliveryResult.Delivered>(update);
+        Assert.Equal(["sendMessage", "editMessageText", "sendMessage"], h.Telegram.Calls.Select(c => c.Method));
+        Assert.Single(h.Telegram.Messages(Chat), m => m.ReplyToMessageId is null);
+    }
+
+    [Fact]
+    public async Task An_older_revision_arriving_after_the_newer_one_was_shown_does_not_overwrite_it()
+    {
+        // The earlier revision's delivery was lost before it reached the ledger; the later one stopped waiting for it.
+        await using var h = await DeliveryHarness.StartAsync(o => o.RevisionOrderWait = TimeSpan.Zero);
         await h.SaveChangeAsync();
         await h.SaveChangeAsync(revision: 2, stage: TreatyStage.Legislative);
         await h.DeliverAsync(revision: 2);
 
         var late = await h.DeliverAsync(revision: 1);
 
-        Assert.Contains("older", Assert.IsType<DeliveryResult.Dropped>(late).Reason);
+        Assert.Contains("older", Assert.IsType<DeliveryResult.Skipped>(late).Reason);
         Assert.Single(h.Telegram.Calls);
+        Assert.Equal(LedgerState.Superseded, (await h.Ledger.GetAsync("ev-ru-cpt", 1, "main"))!.Entry.State);
     }
 
     [Fact]
@@ -399,5 +441,22 @@ public class DeliverStageTests
         var message = Assert.Single(h.Telegram.Messages("@treaties_ru"));
         Assert.StartsWith("🔴 Россия готовит выход из договора «Европейская конвенция по предупреждению пыток» (ETS 126)", message.PlainText);
         Assert.EndsWith("#Россия #ЕКПП #выход", message.PlainText);
+    }
+
+    [Fact]
+    public async Task A_stop_while_waiting_for_the_rate_slot_releases_the_delivery_with_nothing_in_flight()
+    {
+        await using var h = await DeliveryHarness.StartAsync();
+        await h.SaveChangeAsync(eventId: "ev-0");
+        await h.SaveChangeAsync(eventId: "ev-1");
+        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(eventId: "ev-0"));
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)); // the chat's next slot is a second away
+
+        var stopped = await h.Stage.RunAsync(new Alerts.Core.Messages.Delivery("ev-1", 1, "main"), stopping.Token);
+
+        Assert.Equal(TimeSpan.Zero, Assert.IsType<DeliveryResult.Retry>(stopped).After);
+        Assert.Equal(LedgerState.Pending, (await h.Ledger.GetAsync("ev-1", 1, "main"))!.Entry.State);
+        Assert.Single(h.Telegram.CallsOf("sendMessage"));
+        Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(eventId: "ev-1", attempt: 1)); // the claim was released
     }
 }

@@ -38,17 +38,28 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         ChannelStates = new ChannelStateStore(Store, time);
         Channels = new ChannelDirectory(channels);
         Formatter = new AlertFormatter(new AlertTemplates(TemplatesDirectory), RepositoryNames);
-        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
-        Sender = new TelegramChannelSender(_http, Microsoft.Extensions.Options.Options.Create(new TelegramOptions
+        var telegramOptions = new TelegramOptions
         {
             BotToken = telegram.Token,
             ApiBaseUrl = telegram.BaseUrl,
             TimeoutSeconds = timeoutSeconds,
-        }), NullLogger<TelegramChannelSender>.Instance);
+            ProbeTimeoutSeconds = 1,
+        };
+        _http = TelegramServiceCollectionExtensions.CreateHttpClient(telegramOptions);
+        Sender = new TelegramChannelSender(_http, Microsoft.Extensions.Options.Options.Create(telegramOptions), NullLogger<TelegramChannelSender>.Instance);
         Limiter = new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(options), time);
-        Stage = new DeliverStage(Events, Ledger, ChannelStates, Channels, Formatter, Sender, Limiter, Microsoft.Extensions.Options.Options.Create(options), time, Logs.CreateLogger<DeliverStage>(),
-            new Alerts.Core.Operations.OperatorNotices(Queue));
+        Claims = new DeliveryClaims(Store, time);
+        Stage = NewStage(Limiter);
         Handler = new QueuedDeliveries(new DeliveryQueueHandler(Stage), Queue);
+    }
+
+    /// <summary>A delivery stage over this harness's store and sender, as another process of the app would have (its own limiter, optionally the shared gate).</summary>
+    public DeliverStage NewStage(DeliveryRateLimiter limiter, SharedRateGate? sharedGate = null)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var sends = new DeliverySends(Ledger, Claims, ChannelStates, Sender, limiter, options, Time, Logs.CreateLogger<DeliverySends>(),
+            new Alerts.Core.Operations.OperatorNotices(Queue), sharedGate);
+        return new DeliverStage(Events, Ledger, Claims, ChannelStates, Channels, Formatter, sends, options, Time, Logs.CreateLogger<DeliverStage>());
     }
 
     public FakeTelegramServer Telegram { get; }
@@ -59,6 +70,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public SqliteMessageQueue Queue { get; }
     public EventStore Events { get; }
     public DeliveryLedger Ledger { get; }
+    public DeliveryClaims Claims { get; }
     public ChannelStateStore ChannelStates { get; }
     public ChannelDirectory Channels { get; }
     public AlertFormatter Formatter { get; }
@@ -80,7 +92,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         return new DeliveryHarness(telegram, options, channels ?? [Channel("main", "-1001001")], timeoutSeconds, time ?? TimeProvider.System);
     }
 
-    public static ChannelDefinition Channel(string id, string chatId, string language = "en", string updates = "both", string? template = null) =>
+    public static ChannelDefinition Channel(string id, string chatId, string language = "en", UpdateMode updates = UpdateMode.Both, string? template = null) =>
         new() { Id = id, ChatId = chatId, Language = language, Updates = updates, Template = template };
 
     /// <summary>The seed story as revision <paramref name="revision"/> of event <paramref name="eventId"/>, saved in the event store.</summary>

@@ -31,9 +31,7 @@ public sealed class SharedRateGateTests
         h.Options.SharedRateMargin = TimeSpan.FromSeconds(1);
         var options = Microsoft.Extensions.Options.Options.Create(h.Options);
         QueuedDeliveries Instance() => new(new DeliveryQueueHandler(
-            new DeliverStage(h.Events, h.Ledger, h.ChannelStates, h.Channels, h.Formatter, h.Sender,
-                new DeliveryRateLimiter(options, h.Time), options, h.Time, NullLogger<DeliverStage>.Instance,
-                sharedGate: new SharedRateGate(h.Store, options, h.Time))),
+            h.NewStage(new DeliveryRateLimiter(options, h.Time), new SharedRateGate(h.Store, options, h.Time))),
             h.Queue);
 
         var delivered = 0;

@@ -28,13 +28,15 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
         await _telegram.DisposeAsync();
     }
 
-    private ServiceProvider Services(string baseUrl, string token, int timeoutSeconds)
+    private ServiceProvider Services(string baseUrl, string token, int timeoutSeconds, int connectTimeoutSeconds = 10)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Telegram:BotToken"] = token,
             ["Telegram:ApiBaseUrl"] = baseUrl,
             ["Telegram:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Telegram:ConnectTimeoutSeconds"] = connectTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Telegram:ProbeTimeoutSeconds"] = "1",
         }).Build();
         var services = new ServiceCollection();
         // Trace level with the capturing provider: whatever HttpClient or the sender would log is seen here.
@@ -117,7 +119,7 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_timeout_after_the_request_left_is_unknown_and_a_refused_connection_is_retry()
+    public async Task A_timeout_after_the_request_left_is_unknown_and_a_refused_connection_was_not_sent()
     {
         _telegram.FailNext(new FakeTelegramFault.Timeout(TimeSpan.FromSeconds(30), PostAnyway: true));
 
@@ -128,7 +130,43 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
 
         await using var closed = Services($"http://127.0.0.1:{FreePort()}", _telegram.Token, timeoutSeconds: 2);
         var refused = await closed.GetRequiredService<IChannelSender>().SendAsync(new OutgoingPost("-1001", "x"));
-        Assert.Equal(SendStatus.RetryLater, refused.Status);
+        Assert.Equal(SendStatus.NotSent, refused.Status);
+    }
+
+    [Fact]
+    public async Task A_connect_timeout_on_a_full_listener_backlog_was_not_sent()
+    {
+        using var backlog = new FullBacklogListener();
+        await using var services = Services(backlog.BaseUrl, _telegram.Token, timeoutSeconds: 5, connectTimeoutSeconds: 1);
+
+        var outcome = await services.GetRequiredService<IChannelSender>().SendAsync(new OutgoingPost("-1001", "x"));
+
+        Assert.Equal(SendStatus.NotSent, outcome.Status);
+    }
+
+    [Fact]
+    public async Task A_connection_reset_before_the_request_was_read_was_not_sent_and_a_hang_after_it_is_unknown()
+    {
+        await using var faults = new FakeTelegramConnectionFaults(_telegram, ConnectionFault.Reset);
+        // A generous timeout for the reset: on a loaded machine the relay may accept late, and a timeout after the
+        // request was written (into the kernel's accept queue) is rightly unknown.
+        await using (var patient = Services(faults.BaseUrl, _telegram.Token, timeoutSeconds: 20))
+        {
+            var reset = await patient.GetRequiredService<IChannelSender>().SendAsync(new OutgoingPost("-1001", "x"));
+            Assert.True(reset.Status == SendStatus.NotSent, $"{reset.Status}: {reset.Error}");
+        }
+        await using var services = Services(faults.BaseUrl, _telegram.Token, timeoutSeconds: 1);
+        var sender = services.GetRequiredService<IChannelSender>();
+        faults.Mode = ConnectionFault.Hang;
+        var hung = await sender.SendAsync(new OutgoingPost("-1001", "y"));
+        var probe = await sender.ProbeAsync();
+        faults.Mode = ConnectionFault.Pass;
+        var passed = await sender.SendAsync(new OutgoingPost("-1001", "z"));
+
+        Assert.Equal(SendStatus.Unknown, hung.Status);
+        Assert.False(probe);
+        Assert.Equal(SendStatus.Sent, passed.Status);
+        Assert.Equal(["z"], _telegram.Messages("-1001").Select(m => m.PlainText));
     }
 
     [Fact]
@@ -152,7 +190,7 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
         }
 
         var secret = _telegram.Token[(_telegram.Token.IndexOf(':') + 1)..];
-        Assert.Equal([SendStatus.RetryLater, SendStatus.RetryLater, SendStatus.Unknown, SendStatus.Sent, SendStatus.RetryLater, SendStatus.RetryLater], outcomes.Select(o => o.Status));
+        Assert.Equal([SendStatus.RetryLater, SendStatus.RetryLater, SendStatus.Unknown, SendStatus.Sent, SendStatus.NotSent, SendStatus.NotSent], outcomes.Select(o => o.Status));
         Assert.True(_logs.Logs.Count >= 5, "the refusals were logged");
         Assert.DoesNotContain(secret, _logs.AllText);
         Assert.All(outcomes, o => Assert.DoesNotContain(secret, o.Error ?? ""));
