@@ -73,12 +73,18 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
             Assert.Equal(2, report.TreatyCorrect);
             Assert.Equal(2, report.TreatyInCatalogue);
             Assert.Equal("c", Assert.Single(report.Misses).Id);
+            var en = Assert.Single(report.Languages);
+            Assert.Equal(("en", 2, 1, 1), (en.Language, en.TruePositives, en.FalsePositives, en.FalseNegatives));
             var alarm = Assert.Single(report.FalseAlarms);
             Assert.Equal("d", alarm.Id);
             Assert.NotEmpty(alarm.Detected[0].Evidence);
             var text = EvaluationReportRenderer.Render(report);
             Assert.Contains("precision 0.667", text, StringComparison.Ordinal);
             Assert.Contains("- d [false alarm] Russia quits CFE treaty", text, StringComparison.Ordinal);
+            Assert.Contains("en: precision 0.667", text, StringComparison.Ordinal);
+            var table = EvaluationReportRenderer.RenderTable([("tiny", report), ("tiny again", report)]);
+            Assert.Contains("| tiny | TreatyDetector | 5 (1) | 2 / 1 / 1 | 0.667 |", table, StringComparison.Ordinal);
+            Assert.Contains("| tiny again | TreatyDetector | en | 2 / 1 / 1 |", table, StringComparison.Ordinal);
         }
         finally
         {
