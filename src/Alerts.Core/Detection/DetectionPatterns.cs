@@ -104,7 +104,7 @@ internal static partial class DetectionPatterns
     /// </summary>
     [GeneratedRegex("""
         \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|polls?|survey\w*|опрос\w*|sondaż\w*|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
-           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
+           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|перспектив\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
            groz\w*|wezwa\w*|wzywa\w*|może|mogą|rozważa\w*|rozmow\w*|negocjac\w*|oskarż\w*|narusz\w*|żąda\w*)\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex NotAStep();
@@ -126,11 +126,11 @@ internal static partial class DetectionPatterns
     public static partial Regex HistoricalYear();
 
     /// <summary>Commerce, not a treaty between states.</summary>
-    [GeneratedRegex(@"\b(?:compan(?:y|ies)|merger\w*|takeover\w*|acquisition\w*|shareholder\w*|firms?|contracts?|record\s+deals?|telecoms?|inc|corp|ltd|plc|компани\w*|контракт\w*|купли|корпорац\w*|газпром\w*|przedsiębiorstw\w*|spół\w*|koncern\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:compan(?:y|ies)|merger\w*|takeover\w*|acquisition\w*|shareholder\w*|firms?|contracts?|inc|corp|ltd|plc|компани\w*|контракт\w*|купли|корпорац\w*|газпром\w*|przedsiębiorstw\w*|spół\w*|koncern\w*)\b", Options)]
     public static partial Regex Business();
 
     /// <summary>Words that make "convention" a meeting, not a treaty.</summary>
-    [GeneratedRegex(@"\b(?:party|democratic|republican|national|mining|comic|annual|gop|fan|labour|tory|conservative|trade|nominating|political)\s+(?:\w+\s+)?$", Options)]
+    [GeneratedRegex(@"\b(?:party|democratic|republican|national|comic|annual|gop|fan|labour|tory|conservative|trade|nominating|political)\s+(?:\w+\s+)?$", Options)]
     public static partial Regex MeetingConvention();
 
     /// <summary>Qualifiers that make a "deal" or "agreement" an interstate one.</summary>
