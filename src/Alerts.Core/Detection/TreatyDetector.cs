@@ -1,3 +1,4 @@
+using Alerts.Core.Detection.Phases;
 using Alerts.Core.Messages;
 
 namespace Alerts.Core.Detection;
@@ -71,6 +72,8 @@ public sealed class TreatyDetector : ITreatyDetector
                     if (formal is not null)
                     {
                         e.Action = formal.Action;
+                        e.ActionWords = formal.ActionWords;
+                        e.ClauseBefore = formal.ClauseBefore;
                         e.Evidence.Add("summary: " + formal.ActionWords);
                     }
                     else if (!otherTreatyInSummary && e.Action == TreatyAction.Withdrawal)
@@ -153,8 +156,7 @@ public sealed class TreatyDetector : ITreatyDetector
         public bool Generic { get; set; }
         /// <summary>"the alliance", «альянс»: stands for an organisation named elsewhere in the item, or for nothing.</summary>
         public bool OrganisationWord { get; set; }
-        public bool Future { get; set; }
-        public bool PastCompleted { get; set; }
+        public string ClauseBefore { get; set; } = "";
         public bool FromApproval { get; set; }
         public required TextSegment Segment { get; init; }
         public required int SentenceStart { get; init; }
@@ -195,9 +197,10 @@ public sealed class TreatyDetector : ITreatyDetector
             var words = seg.Text[a.CharStart..a.CharEnd];
             // Context that makes it not a step: the clause opens as background, or says threat/call/could/talks, or negates.
             if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
+                || (!seg.IsTitle && DetectionPatterns.TemporalClause().IsMatch(seg.Text.AsSpan(cs, ce - cs)))
                 || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
                 || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
-                || DetectionPatterns.HistoricalYear().IsMatch(seg.Text.AsSpan(cs, ce - cs))
+                || DetectionPatterns.HistoricalYear().IsMatch(Near(seg.Text, a, cs, ce))
                 || DetectionPatterns.HistoricalSentence().IsMatch(seg.Text.AsSpan(ss, se - ss))
                 || DetectionPatterns.ConditionAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, ce - a.CharEnd))))
             {
@@ -206,6 +209,11 @@ public sealed class TreatyDetector : ITreatyDetector
             }
             if (a.Kind == ActionKind.Signature && SignsDomesticAct(seg, a))
             {
+                continue;
+            }
+            if (NamesSomethingElse(seg, a, words, ce))
+            {
+                blocked |= seg.IsTitle && a.Kind == ActionKind.Withdrawal;
                 continue;
             }
 
@@ -231,6 +239,41 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         return found;
     }
+
+    /// <summary>The words around an action in its clause: a year there dates the step ("joined in 1955", «в 2019 году вышла»).</summary>
+    private static ReadOnlySpan<char> Near(string text, ActionHit a, int clauseStart, int clauseEnd)
+    {
+        var from = Math.Max(clauseStart, a.CharStart - 30);
+        var to = Math.Min(clauseEnd, a.CharEnd + 30);
+        return text.AsSpan(from, Math.Max(0, to - from));
+    }
+
+    /// <summary>
+    /// An action word that is not a step on a treaty: part of a treaty's name ("withdrawal agreement", "accession
+    /// protocol"); a gerund that is the subject of a statement ("leaving the EU will affect travel"); leaving a
+    /// country ("troops leave Afghanistan", «покинут Афганистан»).
+    /// </summary>
+    private static bool NamesSomethingElse(TextSegment seg, ActionHit a, string words, int clauseEnd)
+    {
+        var tokens = seg.Tokens;
+        var next = a.TokenEnd < tokens.Count ? tokens[a.TokenEnd] : default;
+        if (next.Text is not null && words is "withdrawal" or "accession" or "exit" or "membership" or "denunciation" or "termination" or "suspension"
+            && IsTreatyWord(next.Text))
+        {
+            return true;
+        }
+        if (words.EndsWith("ing", StringComparison.Ordinal) && DetectionPatterns.StatementAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, clauseEnd - a.CharEnd))))
+        {
+            return true;
+        }
+        return a.Kind == ActionKind.Withdrawal && next.Text is not null && !next.IsStop && LeavesAPlace(words)
+            && seg.States.Any(st => st.Start == a.TokenEnd && !st.IsActor);
+    }
+
+    private static bool LeavesAPlace(string words) =>
+        words.StartsWith("leav", StringComparison.Ordinal) || words.StartsWith("left", StringComparison.Ordinal)
+        || words.StartsWith("quit", StringComparison.Ordinal) || words.StartsWith("exit", StringComparison.Ordinal)
+        || words.StartsWith("покин", StringComparison.Ordinal) || words.StartsWith("покида", StringComparison.Ordinal);
 
     private static bool Overlap(Candidate a, Candidate b) => a.TreatyStart < b.TreatyEnd && b.TreatyStart < a.TreatyEnd;
 
@@ -321,6 +364,10 @@ public sealed class TreatyDetector : ITreatyDetector
         var tokens = seg.Tokens;
         for (var i = a.TokenStart - 1; i >= Math.Max(sentenceFirst, a.TokenStart - WindowBefore); i--)
         {
+            if (tokens[i].Text is "it" or "they" or "he" or "she" or "we" or "which" or "that" or "who")
+            {
+                return null; // "the treaty it signed with Britain": a relative clause about the past
+            }
             if (IsTreatyWord(tokens[i].Text))
             {
                 return new TreatyHit(null, i, i + 1, true, false, null);
@@ -530,7 +577,14 @@ public sealed class TreatyDetector : ITreatyDetector
             return null;
         }
         // An approval counts only for something that is ratified: a treaty, protocol or convention, not a deal or a law.
-        if (a.Kind == ActionKind.Approval && !t.ViaAccession && (c.Generic && IsLooseWord(tokens[t.Start].Text)))
+        // A parliament that passes a trade deal ratifies it ("MPs pass Brexit trade deal").
+        if (a.Kind == ActionKind.Approval && !t.ViaAccession && (c.Generic && IsLooseWord(tokens[t.Start].Text))
+            && !DetectionPatterns.Legislature().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs)))
+        {
+            return null;
+        }
+        // Returning to a deal is resuming it; returning to a treaty or an organisation is joining it again.
+        if (IsReturn(words) && treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || IsReturn(words) && treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -550,9 +604,17 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             states = [.. t.Mention.Entry.Parties]; // a bilateral treaty enters into force for both parties
         }
+        if (action == TreatyAction.Signature)
+        {
+            var parties = Signatories(seg, a, ss, se).Where(p => p.Length == 2 && !states.Contains(p)).ToList();
+            states = [.. states, .. parties];
+        }
+        if (c.Generic && !c.OrganisationWord && PartyNames(seg, a, ss, se) is { Length: > 0 } partyNames)
+        {
+            c.Name = partyNames + " " + c.Name; // "Britain–Japan trade deal"
+        }
         c.States = states;
-        c.Future = DetectionPatterns.FutureBefore().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs));
-        c.PastCompleted = IsCompletedPast(words);
+        c.ClauseBefore = seg.Text[cs..a.CharStart];
         c.Rank = Rank(a.Kind);
         c.Evidence.Add("action: " + words);
         c.Evidence.Add("treaty: " + treatyText);
@@ -564,6 +626,11 @@ public sealed class TreatyDetector : ITreatyDetector
             - (t.Mention is { IsOrganisation: true } ? 0.05 : 0) - (a.Kind == ActionKind.Approval ? 0.05 : 0);
         return c;
     }
+
+    private static bool IsReturn(string words) =>
+        words.StartsWith("return", StringComparison.Ordinal) || words.StartsWith("вернут", StringComparison.Ordinal)
+        || words.StartsWith("вернул", StringComparison.Ordinal) || words.StartsWith("вернет", StringComparison.Ordinal)
+        || words.StartsWith("возвращ", StringComparison.Ordinal);
 
     private static bool IsLooseWord(string w) =>
         w.StartsWith("deal", StringComparison.Ordinal) || w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("accord", StringComparison.Ordinal)
@@ -580,7 +647,7 @@ public sealed class TreatyDetector : ITreatyDetector
         var tokens = seg.Tokens;
         var noun = tokens[t.Start].Text;
         var sentence = seg.Text.AsSpan(ss, se - ss);
-        if (DetectionPatterns.Business().IsMatch(sentence))
+        if (DetectionPatterns.Business().IsMatch(sentence) || (IsLooseWord(noun) && DetectionPatterns.Business().IsMatch(seg.Text)))
         {
             return false;
         }
@@ -591,10 +658,12 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         if (IsLooseWord(noun) && (action == TreatyAction.Signature || !IsAgreementWord(noun)))
         {
-            // A deal or an agreement signed is too often an MoU or a contract; suspended, quit or ratified with an interstate qualifier it is a treaty.
+            // A deal or an agreement signed is a treaty when states sign it with each other ("Britain and Japan sign trade deal",
+            // "Israel signs deals with Gulf states", «подписал соглашение с Бахрейном и ОАЭ»); otherwise too often an MoU or a contract.
+            // Suspended, quit or ratified with an interstate qualifier it is a treaty.
             if (action == TreatyAction.Signature)
             {
-                return false;
+                return Signatories(seg, a, ss, se).Count >= 2 && !DetectionPatterns.NotAnInstrument().IsMatch(sentence);
             }
             var from = tokens[Math.Max(0, t.Start - 4)].Start;
             var to = tokens[Math.Min(tokens.Count - 1, t.Start + 4)].End;
@@ -606,6 +675,81 @@ public sealed class TreatyDetector : ITreatyDetector
         return true;
     }
 
+    /// <summary>
+    /// The parties to an agreement a step is about: the coordinated states before the action in its sentence and the
+    /// counterparties after it ("with Japan", «с Бахрейном и ОАЭ»); a plural "states"/"countries" there counts as one more.
+    /// </summary>
+    private static List<string> Signatories(TextSegment seg, ActionHit a, int ss, int se)
+    {
+        var tokens = seg.Tokens;
+        var first = seg.TokenAt(ss);
+        var last = seg.TokenAt(se);
+        var parties = new List<string>();
+        foreach (var st in seg.States)
+        {
+            if (st.Start >= first && st.End <= last && (st.End <= a.TokenStart || IsCounterparty(tokens, st.Start) || FollowsCounterparty(tokens, a.TokenEnd, st.Start))
+                && !parties.Contains(st.Code))
+            {
+                parties.Add(st.Code);
+            }
+        }
+        foreach (var m in seg.Mentions)
+        {
+            // An organisation that concludes treaties itself (the EU) is a party too.
+            if (m.IsOrganisation && m.Start >= first && m.End <= last && !parties.Contains(m.Entry.Id))
+            {
+                parties.Add(m.Entry.Id);
+            }
+        }
+        for (var i = first; i < Math.Min(last, tokens.Count); i++)
+        {
+            if (tokens[i].Text is "countries" or "nations" or "states" or "страны" or "странами" or "государствами" or "kraje" or "państwa")
+            {
+                parties.Add("+");
+                break;
+            }
+        }
+        return parties;
+    }
+
+    /// <summary>The parties as written, joined by a dash ("Russia–North Korea"), when there are two or more; else "".</summary>
+    private static string PartyNames(TextSegment seg, ActionHit a, int ss, int se)
+    {
+        var tokens = seg.Tokens;
+        var codes = Signatories(seg, a, ss, se);
+        if (codes.Count(c => c.Length == 2) < 2)
+        {
+            return "";
+        }
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var st in seg.States)
+        {
+            if (codes.Contains(st.Code) && seen.Add(st.Code) && tokens[st.Start].Start >= ss && tokens[st.End - 1].End <= se)
+            {
+                names.Add(seg.Cased[tokens[st.Start].Start..tokens[st.End - 1].End]);
+            }
+        }
+        return string.Join("–", names);
+    }
+
+    // "with Bahrain and the UAE": every state of a coordinated group after "with" is a counterparty.
+    private static bool FollowsCounterparty(List<Token> tokens, int from, int index)
+    {
+        for (var i = index - 1; i >= from; i--)
+        {
+            if (tokens[i].Text is "with" or "с" or "со" or "z")
+            {
+                return true;
+            }
+            if (!(tokens[i].IsStop || tokens[i].Text is "and" or "и" or "i" or "gulf" or "other"))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static string NameAsWritten(TextSegment seg, TreatyHit t)
     {
         var tokens = seg.Tokens;
@@ -615,7 +759,7 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             var k = 0;
             while (start > 0 && k < 3 && !tokens[start - 1].IsStop && !DetectionPatterns.Actions().IsMatch(tokens[start - 1].Text)
-                   && !char.IsDigit(tokens[start - 1].Text[0]) && tokens[start - 1].Text is not ("its" or "a" or "the" or "last" or "key" or "landmark" or "remaining"))
+                   && !char.IsDigit(tokens[start - 1].Text[0]) && tokens[start - 1].Text is not ("its" or "a" or "the" or "last" or "key" or "landmark" or "remaining" or "historic" or "new" or "major" or "first"))
             {
                 start--;
                 k++;
@@ -723,15 +867,6 @@ public sealed class TreatyDetector : ITreatyDetector
         return false;
     }
 
-    private static bool IsCompletedPast(string words) =>
-        words.StartsWith("вышл", StringComparison.Ordinal) || words.StartsWith("вышел", StringComparison.Ordinal)
-        || words.StartsWith("покинул", StringComparison.Ordinal) || words.StartsWith("вступил", StringComparison.Ordinal)
-        || words.StartsWith("стал", StringComparison.Ordinal) || words.StartsWith("joined", StringComparison.Ordinal)
-        || words.StartsWith("joins", StringComparison.Ordinal) || words.StartsWith("became", StringComparison.Ordinal)
-        || words.StartsWith("becomes", StringComparison.Ordinal) || words.StartsWith("przystąpił", StringComparison.Ordinal)
-        || words.StartsWith("dołączył", StringComparison.Ordinal) || words.StartsWith("przyjęt", StringComparison.Ordinal)
-        || words.StartsWith("enters", StringComparison.Ordinal) || words.StartsWith("entered", StringComparison.Ordinal);
-
     private static int Rank(ActionKind kind) => kind switch
     {
         ActionKind.Deratification => 9,
@@ -765,59 +900,12 @@ public sealed class TreatyDetector : ITreatyDetector
 
     private static TreatyStage Stage(Candidate e, ItemContext item)
     {
-        var best = TreatyStage.Unknown;
-        string? cue = null;
-        foreach (var seg in item.Segments)
+        var decision = StageDecider.Decide(new StageInput(e.Action, e.ActionWords, e.ClauseBefore, item.Title.Text, item.Summary.Text,
+            e.Segment.Text[e.SentenceStart..e.SentenceEnd]));
+        if (decision.Cue is not null)
         {
-            var text = seg.Text;
-            Check(DetectionPatterns.StageEffective(), TreatyStage.Effective);
-            Check(DetectionPatterns.StageNotified(), TreatyStage.Notified);
-            Check(DetectionPatterns.StageEnacted(), TreatyStage.Enacted);
-            Check(DetectionPatterns.StageLegislative(), TreatyStage.Legislative);
-            Check(DetectionPatterns.StageProposed(), TreatyStage.Proposed);
-
-            void Check(System.Text.RegularExpressions.Regex regex, TreatyStage stage)
-            {
-                if (stage <= best)
-                {
-                    return;
-                }
-                var m = regex.Match(text);
-                if (m.Success)
-                {
-                    best = stage;
-                    cue = m.Value;
-                }
-            }
+            e.Evidence.Add("stage: " + decision.Cue);
         }
-        if (best == TreatyStage.Unknown)
-        {
-            if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
-            {
-                best = TreatyStage.Proposed;
-                cue = "act title";
-            }
-            else if (e.Action == TreatyAction.Ratification)
-            {
-                best = TreatyStage.Legislative;
-            }
-            else if (e.Action == TreatyAction.EntryIntoForce)
-            {
-                best = TreatyStage.Effective;
-            }
-            else if (e.PastCompleted && !e.Future && e.Action is TreatyAction.Accession or TreatyAction.Withdrawal)
-            {
-                best = TreatyStage.Effective;
-            }
-            else
-            {
-                best = TreatyStage.Announced;
-            }
-        }
-        if (cue is not null)
-        {
-            e.Evidence.Add("stage: " + cue);
-        }
-        return best;
+        return decision.Stage;
     }
 }
