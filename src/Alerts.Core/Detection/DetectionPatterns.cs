@@ -24,7 +24,7 @@ internal static partial class DetectionPatterns
          |(?<wd>withdr[ae]w\w*|sever\w*\s+(?:\w+\s+)?ties\s+with|departure\s+from|opuści\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
          |(?<sus>suspen\w*|pull\w*\s+back\s+from|freez\w*|froze\w*|halt\w*\s+(?:its\s+)?participation|in\s+abeyance|приостан\w*|заморо\w*|zawies\w*)
          |(?<rat>ratif\w*|ратифиц\w*|ратификац\w*|ratyfik\w*)
-         |(?<appr>approv\w*|pass(?:es|ed)|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
+         |(?<appr>approv\w*|pass(?:es|ed)?|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
          |(?<sig>sign(?:s|ed|ing)?|signature\w*|подпис\w*|podpis\w*)
         )\b
         """;
@@ -155,7 +155,7 @@ internal static partial class DetectionPatterns
     [GeneratedRegex(@"\b(?:notif\w*|notice\s+of\s+(?:withdrawal|denunciation)|informed\s+the\s+(?:un|depositary|secretary)\w*|уведоми\w*|уведомлен\w*|нотификац\w*|депозитари\w*|powiadomi\w*|notyfik\w*)\b", Options)]
     public static partial Regex StageNotified();
 
-    [GeneratedRegex(@"\b(?:sign\w*\s+(?:\w+\s+){0,2}?(?:law|legislation)|law\s+(?:was\s+)?signed|(?:putin|president|biden|erdogan)\s+sign\w*\s+(?:\w+\s+){0,2}?(?:decree|order|instrument)|подписал\w*\s+(?:\w+\s+)?(?:закон|указ)\w*|подписан\w*\s+(?:\w+\s+)?закон\w*|закон\w*\s+подписан\w*|podpisa\w*\s+ustaw\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:sign\w*\s+(?:\w+\s+){0,2}?(?:law|legislation)|law\s+(?:was\s+)?signed|(?:putin|president|biden|erdogan)\s+sign\w*\s+(?:\w+\s+){0,2}?(?:decree|order|instrument)|подписал\w*\s+(?:\w+\s+){0,2}(?:закон|указ)\w*|подписан\w*\s+(?:\w+\s+)?закон\w*|закон\w*\s+подписан\w*|podpisa\w*\s+ustaw\w*)\b", Options)]
     public static partial Regex StageEnacted();
 
     [GeneratedRegex(@"\b(?:(?:parliament|lawmakers|legislators|legislature|deputies|senators|senate|duma|mps|assembly|riksdag|knesset|congress|committee)\s+(?:\w+\s+){0,3}?(?:vot|approv|ratif|pass|back|adopt|endors|sign\w*\s+off)\w*|(?:vot|approv|ratif|pass|adopt)\w*\s+by\s+(?:\w+\s+){0,2}?(?:parliament|lawmakers|duma|senate|legislators)|(?:первом|втором|третьем)\s+чтени\w*|(?:госдум|дум|парламент|депутат|совфед|сенатор|совет\w*\s+федерации|комисси|комитет|рад|сейм|меджлис|меджлис)\w*\s+(?:\w+\s+){0,4}?(?:принял|приняли|приняла|одобрил|ратифицир|проголосова|утверди|поддержал)\w*|parlament\w*\s+(?:\w+\s+){0,2}?(?:ratyfik|zatwierdzi|przegłosowa)\w*)\b", Options)]

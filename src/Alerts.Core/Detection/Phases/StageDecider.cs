@@ -39,8 +39,10 @@ internal static partial class StageDecider
             if (aspect == Aspect.Future)
             {
                 // What the item says of later steps ("would submit its notice", "the bill will") is not reached yet.
-                var inTitle = Cue(input.Title);
-                return inTitle is { Stage: TreatyStage.Legislative or TreatyStage.Proposed } ? inTitle : new StageDecision(TreatyStage.Announced, null);
+                // A law or decree signed, a vote held or a proposal made is a completed act even under a future headline
+                // ("Russia to quit convention" + "signed a decree proposing"); a notice may be a later one.
+                return Cue(input.Title) ?? (Cue(input.Summary) is { Stage: TreatyStage.Enacted or TreatyStage.Legislative or TreatyStage.Proposed } done ? done : null)
+                    ?? new StageDecision(TreatyStage.Announced, null);
             }
         }
         var titleCue = Cue(input.Title);

@@ -41,6 +41,11 @@ internal static partial class VerbForm
         {
             return Aspect.Completed;
         }
+        // A headline's plural subject takes the bare verb for what has happened: "Britain and Japan sign trade deal".
+        if (first.Length > 0 && first[0] < '\u0400' && PluralSubject().IsMatch(clauseBefore))
+        {
+            return Aspect.Completed;
+        }
         return Aspect.Named;
     }
 
@@ -65,6 +70,10 @@ internal static partial class VerbForm
     /// <summary>Russian imperfective present: going on ("выходит", «покидает», «приостанавливает»).</summary>
     [GeneratedRegex(@"^(?:выход|покида|возвраща|присоединя|приостанавлива|прекраща|подписыва)\w*(?:ит|ят|ет|ют|ется|ются|ится|ятся)$", RegexOptions.CultureInvariant)]
     private static partial Regex RussianPresent();
+
+    /// <summary>Two or more actors right before the verb: "Britain and Japan", "UAE, Bahrain and Israel", "MPs", "lawmakers".</summary>
+    [GeneratedRegex(@"(?:\b\w+\s+and\s+\w+|\b(?:mps|lawmakers|leaders|countries|states|nations|allies|members))\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PluralSubject();
 
     [GeneratedRegex(@"^(?:\w+ed|\w+s|left|quit|withdrew|froze|became|rejoined|tore|signed|re-joined)$", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDone();
