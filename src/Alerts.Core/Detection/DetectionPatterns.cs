@@ -24,7 +24,7 @@ internal static partial class DetectionPatterns
          |(?<wd>withdr[ae]w\w*|sever\w*\s+(?:\w+\s+)?ties\s+with|departure\s+from|opuści\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
          |(?<sus>suspen\w*|pull\w*\s+back\s+from|freez\w*|froze\w*|halt\w*\s+(?:its\s+)?participation|in\s+abeyance|приостан\w*|заморо\w*|zawies\w*)
          |(?<rat>ratif\w*|ратифиц\w*|ратификац\w*|ratyfik\w*)
-         |(?<appr>approv\w*|pass(?:es|ed)?|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
+         |(?<appr>approv\w*|pass(?:es|ed)?|vot(?:e|es|ed|ing)\s+(?:on|for|in\s+favou?r\s+of)|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
          |(?<sig>sign(?:s|ed|ing)?|signature\w*|подпис\w*|podpis\w*)
         )\b
         """;
@@ -78,7 +78,7 @@ internal static partial class DetectionPatterns
         "abrogat", "renounc", "tear", "tore", "rip", "return", "вернут", "вернул", "вернет", "возвращ", "sever", "departure", "opuści",
         "денонс", "выход", "выйт", "выйд", "вышл", "вышел", "покин", "покида", "прекращ", "прекрат", "wycof", "wystąpi", "wyjści", "wypowi",
         "suspen", "freez", "froze", "halt", "abeyance", "приостан", "заморо", "zawies",
-        "ратифиц", "ратификац", "ratyfik", "approv", "pass", "sign", "одобр", "утверд", "zatwierdz", "подпис", "podpis",
+        "ратифиц", "ратификац", "ratyfik", "approv", "pass", "vot", "sign", "одобр", "утверд", "zatwierdz", "подпис", "podpis",
     ];
 
     /// <summary>
@@ -158,10 +158,10 @@ internal static partial class DetectionPatterns
     [GeneratedRegex(@"\b(?:sign\w*\s+(?:\w+\s+){0,2}?(?:law|legislation)|law\s+(?:was\s+)?signed|(?:putin|president|biden|erdogan)\s+sign\w*\s+(?:\w+\s+){0,2}?(?:decree|order|instrument)|подписал\w*\s+(?:\w+\s+){0,2}(?:закон|указ)\w*|подписан\w*\s+(?:\w+\s+)?закон\w*|закон\w*\s+подписан\w*|podpisa\w*\s+ustaw\w*)\b", Options)]
     public static partial Regex StageEnacted();
 
-    [GeneratedRegex(@"\b(?:(?:parliament|lawmakers|legislators|legislature|deputies|senators|senate|duma|mps|assembly|riksdag|knesset|congress|committee)\s+(?:\w+\s+){0,3}?(?:vot|approv|ratif|pass|back|adopt|endors|sign\w*\s+off)\w*|(?:vot|approv|ratif|pass|adopt)\w*\s+by\s+(?:\w+\s+){0,2}?(?:parliament|lawmakers|duma|senate|legislators)|(?:первом|втором|третьем)\s+чтени\w*|(?:госдум|дум|парламент|депутат|совфед|сенатор|совет\w*\s+федерации|комисси|комитет|рад|сейм|меджлис|меджлис)\w*\s+(?:\w+\s+){0,4}?(?:принял|приняли|приняла|одобрил|ратифицир|проголосова|утверди|поддержал)\w*|parlament\w*\s+(?:\w+\s+){0,2}?(?:ratyfik|zatwierdzi|przegłosowa)\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:(?:parliament|lawmakers|legislators|legislature|deputies|senators|senate|duma|mps|assembly|riksdag|knesset|congress|committee)\s+(?:\w+\s+){0,3}?(?:vot|approv|ratif|pass|back|adopt|endors|sign\w*\s+off)\w*|(?:vot|approv|ratif|pass|adopt)\w*\s+by\s+(?:\w+\s+){0,2}?(?:parliament|lawmakers|duma|senate|legislators)|(?:needs|awaits|requires)\s+(?:\w+\s+){0,2}?(?:approval|signature)\s+(?:by|from|of)\s+(?:\w+\s+)?(?:president|putin)|направ\w*\s+(?:\w+\s+)?на\s+подпись|(?:первом|втором|третьем)\s+чтени\w*|(?:госдум|дум|парламент|депутат|совфед|сенатор|совет\w*\s+федерации|комисси|комитет|рад|сейм|меджлис|меджлис)\w*\s+(?:\w+\s+){0,4}?(?:принял|приняли|приняла|одобрил|ратифицир|проголосова|утверди|поддержал)\w*|parlament\w*\s+(?:\w+\s+){0,2}?(?:ratyfik|zatwierdzi|przegłosowa)\w*)\b", Options)]
     public static partial Regex StageLegislative();
 
-    [GeneratedRegex(@"\b(?:propos\w*|bills?|draft\s+(?:law|legislation)|submit\w*|introduc\w*\s+(?:a\s+)?bill|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|внесен\w*|внесени\w*|внес(?:ла|ли)?|предложени\w*|предлож\w*|рассмотр\w*|projekt\w*\s+ustaw\w*|wnios\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:propos\w*|bills?|draft\s+(?:law|legislation)|submit\w*|introduc\w*\s+(?:a\s+)?bill|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|внесен\w*|внесени\w*|внес(?:ла|ли)?|предложени\w*|предлож\w*|рассмотр\w*|projekt\w*\s+ustaw\w*|draft\s+(?:\w+\s+)?(?:agreement|treaty|accord)|проект\w*\s+(?:\w+\s+)?(?:соглашени|договор|конвенц|протокол)\w*|wnios\w*)\b", Options)]
     public static partial Regex StageProposed();
 
     /// <summary>A Russian act's title: «О ратификации ...», «О денонсации ...», «О присоединении ...».</summary>

@@ -187,6 +187,11 @@ public sealed class TreatyDetector : ITreatyDetector
                 continue; // inside a treaty name already taken: «Протокола о прекращении действия Соглашения»
             }
             var (ss, se) = seg.SentenceAround(a.CharStart);
+            if (LeavesACountry(seg, a))
+            {
+                blocked |= seg.IsTitle; // "troops leave Afghanistan": the item is about that, not about a treaty
+                continue;
+            }
             var treaty = FindTreaty(seg, a, ss, se, item);
             if (treaty is null)
             {
@@ -213,7 +218,6 @@ public sealed class TreatyDetector : ITreatyDetector
             }
             if (NamesSomethingElse(seg, a, words, ce))
             {
-                blocked |= seg.IsTitle && a.Kind == ActionKind.Withdrawal;
                 continue;
             }
 
@@ -250,8 +254,7 @@ public sealed class TreatyDetector : ITreatyDetector
 
     /// <summary>
     /// An action word that is not a step on a treaty: part of a treaty's name ("withdrawal agreement", "accession
-    /// protocol"); a gerund that is the subject of a statement ("leaving the EU will affect travel"); leaving a
-    /// country ("troops leave Afghanistan", «покинут Афганистан»).
+    /// protocol"); a gerund that is the subject of a statement ("leaving the EU will affect travel").
     /// </summary>
     private static bool NamesSomethingElse(TextSegment seg, ActionHit a, string words, int clauseEnd)
     {
@@ -266,7 +269,15 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             return true;
         }
-        return a.Kind == ActionKind.Withdrawal && next.Text is not null && !next.IsStop && LeavesAPlace(words)
+        return false;
+    }
+
+    /// <summary>"troops leave Afghanistan", «покинут Афганистан»: a verb of leaving whose object is a country.</summary>
+    private static bool LeavesACountry(TextSegment seg, ActionHit a)
+    {
+        var tokens = seg.Tokens;
+        var words = seg.Text[a.CharStart..a.CharEnd];
+        return a.Kind == ActionKind.Withdrawal && a.TokenEnd < tokens.Count && !tokens[a.TokenEnd].IsStop && LeavesAPlace(words)
             && seg.States.Any(st => st.Start == a.TokenEnd && !st.IsActor);
     }
 
@@ -577,8 +588,14 @@ public sealed class TreatyDetector : ITreatyDetector
             return null;
         }
         // An approval counts only for something that is ratified: a treaty, protocol or convention, not a deal or a law.
+        // A government that approves a draft agreement decides to sign it («одобрил проект соглашения», "approves the draft treaty").
+        var draft = a.Kind == ActionKind.Approval && t.Start > 0 && tokens[t.Start - 1].Text is "draft" or "проект" or "projekt";
+        if (draft)
+        {
+            c.Action = TreatyAction.Signature;
+        }
         // A parliament that passes a trade deal ratifies it ("MPs pass Brexit trade deal").
-        if (a.Kind == ActionKind.Approval && !t.ViaAccession && (c.Generic && IsLooseWord(tokens[t.Start].Text))
+        if (a.Kind == ActionKind.Approval && !draft && !t.ViaAccession && (c.Generic && IsLooseWord(tokens[t.Start].Text))
             && !DetectionPatterns.Legislature().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs)))
         {
             return null;
@@ -667,7 +684,7 @@ public sealed class TreatyDetector : ITreatyDetector
             }
             var from = tokens[Math.Max(0, t.Start - 4)].Start;
             var to = tokens[Math.Min(tokens.Count - 1, t.Start + 4)].End;
-            if (!DetectionPatterns.InterstateQualifier().IsMatch(seg.Text.AsSpan(from, to - from)))
+            if (!DetectionPatterns.InterstateQualifier().IsMatch(seg.Text.AsSpan(from, to - from)) && Signatories(seg, a, ss, se).Count(p => p != "+") < 2)
             {
                 return false;
             }

@@ -24,6 +24,11 @@ internal static partial class StageDecider
     public static StageDecision Decide(StageInput input)
     {
         var aspect = VerbForm.Of(input.ActionWords, input.ClauseBefore);
+        // A parliament that is to vote on the step has it before it: "Senate to vote on the treaty", «Госдума проголосует».
+        if (aspect != Aspect.Completed && LegislatureToDecide().Match(input.Title) is { Success: true } house)
+        {
+            return new StageDecision(TreatyStage.Legislative, house.Value);
+        }
         var membership = input.Action is TreatyAction.Accession or TreatyAction.Withdrawal;
         if (aspect is Aspect.Future or Aspect.Progressive)
         {
@@ -81,7 +86,8 @@ internal static partial class StageDecider
             // "terminates", "scraps", "ditches", "severs ties", "tears up": a declaration; its instrument comes later.
             TreatyAction.Withdrawal when Declaration().IsMatch(word) => null,
             TreatyAction.Accession or TreatyAction.Withdrawal => new StageDecision(TreatyStage.Effective, null),
-            TreatyAction.Signature => new StageDecision(TreatyStage.Enacted, null),
+            // Signed is enacted; a draft approved is only the decision to sign.
+            TreatyAction.Signature when Signing().IsMatch(word) => new StageDecision(TreatyStage.Enacted, null),
             TreatyAction.Ratification or TreatyAction.Deratification when HeadOfState().Match(input.ClauseBefore) is { Success: true } head
                 => new StageDecision(TreatyStage.Enacted, head.Value),
             _ => null,
@@ -115,6 +121,12 @@ internal static partial class StageDecider
     ];
 
     private static Regex RussianActTitle() => DetectionPatterns.RussianActTitle();
+
+    [GeneratedRegex(@"\b(?:(?:senate|parliament|lawmakers|mps|duma|congress|sejm)\s+(?:\w+\s+){0,2}?(?:to\s+)?vot\w*|проголосу\w*\s+(?:\w+\s+){0,1}?(?:совфед|госдум|дума|парламент|сенат)\w*|(?:совфед|госдум|дума|парламент|сенат)\w*\s+(?:\w+\s+){0,1}?проголосу\w*)", RegexOptions.CultureInvariant)]
+    private static partial Regex LegislatureToDecide();
+
+    [GeneratedRegex(@"^(?:sign|подпис|podpis)", RegexOptions.CultureInvariant)]
+    private static partial Regex Signing();
 
     [GeneratedRegex(@"^(?:terminat|scrap|ditch|abandon|tear|tore|rip|sever|renounc|abrogat|walk)", RegexOptions.CultureInvariant)]
     private static partial Regex Declaration();

@@ -30,7 +30,12 @@ internal static partial class VerbForm
         }
         if (first.EndsWith("ing", StringComparison.Ordinal))
         {
-            // "US quitting WHO" and "is leaving" go on; "about leaving", "the UK leaving" name the step.
+            // "US quitting WHO" and "is leaving" go on; "about leaving", "the UK leaving" name the step;
+            // "celebrate leaving", "mark Britain leaving" say it is happening.
+            if (Marking().IsMatch(clauseBefore))
+            {
+                return Aspect.Completed;
+            }
             return GerundBefore().IsMatch(clauseBefore) ? Aspect.Named : Aspect.Progressive;
         }
         if (RussianPresent().IsMatch(first))
@@ -56,12 +61,16 @@ internal static partial class VerbForm
     }
 
     /// <summary>Future, plan or intention right before the verb: "to", "will", "set to", "plans to", «будет», «намерена».</summary>
-    [GeneratedRegex(@"\b(?:to|will|would|shall|set\s+to|plans?\s+to|going\s+to|prepar\w*\s+to|mov\w*\s+to|decid\w*\s+to|намерен\w*|будет|будут|собира\w*|планиру\w*|решил\w*|подадут|подаст|zamierza\w*|planuje\w*)\s+(?:\w+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<!\b(?:member|country|nation|state|first|last|final|latest|one)\s+)\bto|\b(?:will|would|shall|set\s+to|plans?\s+to|going\s+to|prepar\w*\s+to|mov\w*\s+to|decid\w*\s+to|намерен\w*|будет|будут|собира\w*|планиру\w*|решил\w*|подадут|подаст|zamierza\w*|planuje\w*))\s+(?:\w+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex FutureBefore();
 
     /// <summary>An -ing word used as a noun: after a preposition, an article or a possessive ("about leaving", "the UK leaving", "its joining").</summary>
-    [GeneratedRegex(@"\b(?:about|of|on|for|after|before|by|with|to|the|its|their|his|her|celebrate\w*|mark\w*)\s+(?:\w+\s+){0,2}$|^\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:about|of|on|for|after|before|by|with|to|the|its|their|his|her)\s+(?:\w+\s+){0,2}$|^\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex GerundBefore();
+
+    /// <summary>Marking or celebrating a step: it is taking place ("papers mark Britain leaving", "celebrate joining").</summary>
+    [GeneratedRegex(@"\b(?:celebrat\w*|mark(?:s|ed|ing)?|mourn\w*|welcom\w*)\s+(?:\w+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Marking();
 
     /// <summary>Russian perfective verbs in the present form: a future ("выйдет", «покинет», «вернутся», «ратифицирует»).</summary>
     [GeneratedRegex(@"^(?:вый|покин|верн|присоедин|приостанов|прекрат|подпиш|ратифицир|денонсир|одобр|утверд)\w*(?:ет|ит|ут|ют|ят|ится|ятся|утся|ется|ются)$", RegexOptions.CultureInvariant)]
