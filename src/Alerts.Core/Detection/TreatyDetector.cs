@@ -93,7 +93,7 @@ public sealed class TreatyDetector : ITreatyDetector
             events = FindEvents(summary, item, out _);
             foreach (var e in events)
             {
-                e.Confidence -= 0.1;
+                e.Confidence += ConfidenceScore.SummaryOnly;
                 ResolveGeneric(e, item);
             }
         }
@@ -115,7 +115,7 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue;
             }
-            results.Add(new TreatyDetection(treaty, e.Action, e.States, e.Stage, Math.Round(Math.Clamp(e.Confidence, 0.05, 0.99), 2), e.Evidence));
+            results.Add(new TreatyDetection(treaty, e.Action, e.States, e.Stage, ConfidenceScore.Final(e.Confidence), e.Evidence));
         }
         return results;
     }
@@ -132,21 +132,6 @@ public sealed class TreatyDetector : ITreatyDetector
 
     private static bool SameTreaty(Candidate a, Candidate b) =>
         (a.Entry is not null && b.Entry is not null && a.Entry.Id == b.Entry.Id) || (a.Entry is null && b.Entry is null);
-
-    private sealed class ItemContext(TextSegment title, TextSegment summary)
-    {
-        public TextSegment Title { get; } = title;
-        public TextSegment Summary { get; } = summary;
-
-        public IEnumerable<TextSegment> Segments
-        {
-            get
-            {
-                yield return Title;
-                yield return Summary;
-            }
-        }
-    }
 
     private sealed class Candidate
     {
@@ -261,7 +246,7 @@ public sealed class TreatyDetector : ITreatyDetector
         var tokens = seg.Tokens;
         var next = a.TokenEnd < tokens.Count ? tokens[a.TokenEnd] : default;
         if (next.Text is not null && words is "withdrawal" or "accession" or "exit" or "membership" or "denunciation" or "termination" or "suspension"
-            && IsTreatyWord(next.Text))
+            && DetectionWords.IsTreatyWord(next.Text))
         {
             return true;
         }
@@ -277,18 +262,11 @@ public sealed class TreatyDetector : ITreatyDetector
     {
         var tokens = seg.Tokens;
         var words = seg.Text[a.CharStart..a.CharEnd];
-        return a.Kind == ActionKind.Withdrawal && a.TokenEnd < tokens.Count && !tokens[a.TokenEnd].IsStop && LeavesAPlace(words)
+        return a.Kind == ActionKind.Withdrawal && a.TokenEnd < tokens.Count && !tokens[a.TokenEnd].IsStop && DetectionWords.LeavesAPlace(words)
             && seg.States.Any(st => st.Start == a.TokenEnd && !st.IsActor);
     }
 
-    private static bool LeavesAPlace(string words) =>
-        words.StartsWith("leav", StringComparison.Ordinal) || words.StartsWith("left", StringComparison.Ordinal)
-        || words.StartsWith("quit", StringComparison.Ordinal) || words.StartsWith("exit", StringComparison.Ordinal)
-        || words.StartsWith("покин", StringComparison.Ordinal) || words.StartsWith("покида", StringComparison.Ordinal);
-
     private static bool Overlap(Candidate a, Candidate b) => a.TreatyStart < b.TreatyEnd && b.TreatyStart < a.TreatyEnd;
-
-    private readonly record struct TreatyHit(TreatyMention? Mention, int Start, int End, bool Generic, bool ViaAccession, string? CandidateState);
 
     /// <summary>The treaty an action word is about: a catalogue name close after it (or just before), else a treaty word.</summary>
     private TreatyHit? FindTreaty(TextSegment seg, ActionHit a, int ss, int se, ItemContext item)
@@ -358,11 +336,11 @@ public sealed class TreatyDetector : ITreatyDetector
         var limit = Math.Min(sentenceLast, a.TokenEnd + WindowAfter);
         for (var i = a.TokenEnd; i <= limit && i < tokens.Count; i++)
         {
-            if (IsTreatyWord(tokens[i].Text))
+            if (DetectionWords.IsTreatyWord(tokens[i].Text))
             {
                 return new TreatyHit(null, i, NameEnd(seg, i), true, false, null);
             }
-            if (i <= a.TokenEnd + 2 && a.Kind is ActionKind.Accession or ActionKind.Withdrawal && IsOrganisationWord(tokens[i].Text))
+            if (i <= a.TokenEnd + 2 && a.Kind is ActionKind.Accession or ActionKind.Withdrawal && DetectionWords.IsOrganisationWord(tokens[i].Text))
             {
                 return new TreatyHit(null, i, i + 1, true, false, null);
             }
@@ -379,37 +357,12 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 return null; // "the treaty it signed with Britain": a relative clause about the past
             }
-            if (IsTreatyWord(tokens[i].Text))
+            if (DetectionWords.IsTreatyWord(tokens[i].Text))
             {
                 return new TreatyHit(null, i, i + 1, true, false, null);
             }
         }
         return null;
-    }
-
-    private static bool IsOrganisationWord(string w) =>
-        w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
-
-    private static readonly string[] TreatyWordBeginnings =
-        ["договор", "конвенц", "соглашени", "протокол", "пакт", "харти", "сделк", "traktat", "umow", "porozumieni", "konwencj", "protokol", "protokół", "pakt"];
-
-    // The words of DetectionPatterns.TreatyWords, checked per word without a regular expression (it runs for every word near an action).
-    private static bool IsTreatyWord(string w)
-    {
-        if (w is "treaty" or "treaties" or "convention" or "conventions" or "pact" or "pacts" or "accord" or "accords" or "agreement"
-            or "agreements" or "protocol" or "protocols" or "charter" or "charters" or "statute" or "statutes" or "deal" or "deals"
-            or "устав" or "устава" or "уставу" or "уставом" or "уставе")
-        {
-            return true;
-        }
-        foreach (var b in TreatyWordBeginnings)
-        {
-            if (w.StartsWith(b, StringComparison.Ordinal))
-            {
-                return !w.StartsWith("договоренн", StringComparison.Ordinal);
-            }
-        }
-        return false;
     }
 
     /// <summary>How far a treaty word's name runs: Russian names follow the noun («Договора между ... о сотрудничестве»), English ones "of/on ...".</summary>
@@ -452,8 +405,8 @@ public sealed class TreatyDetector : ITreatyDetector
             }
             var next = NextContent(tokens, s.End, org);
             var prev = PrevContent(tokens, s.Start);
-            var nextAccession = next >= 0 && IsAccessionWord(tokens[next].Text);
-            var prevAccession = prev >= 0 && prev >= a.TokenStart && IsAccessionWord(tokens[prev].Text);
+            var nextAccession = next >= 0 && DetectionWords.IsAccessionWord(tokens[next].Text);
+            var prevAccession = prev >= 0 && prev >= a.TokenStart && DetectionWords.IsAccessionWord(tokens[prev].Text);
             if ((nextAccession || prevAccession) && (s.Start >= a.TokenEnd || a.Kind == ActionKind.AccessionNoun))
             {
                 candidate = s;
@@ -522,13 +475,6 @@ public sealed class TreatyDetector : ITreatyDetector
         return -1;
     }
 
-    private static bool IsAccessionWord(string w) =>
-        w is "membership" or "accession" or "entrance" or "entry" or "application" or "bid" or "join" or "joining" or "admission"
-        || w.StartsWith("вступлени", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)
-        || w.StartsWith("принят", StringComparison.Ordinal) || w.StartsWith("заявк", StringComparison.Ordinal)
-        || w.StartsWith("присоединени", StringComparison.Ordinal) || w.StartsWith("przystąpieni", StringComparison.Ordinal)
-        || w.StartsWith("członkost", StringComparison.Ordinal) || w.StartsWith("wstąpieni", StringComparison.Ordinal);
-
     private static bool SignsDomesticAct(TextSegment seg, ActionHit a)
     {
         var tokens = seg.Tokens;
@@ -581,7 +527,7 @@ public sealed class TreatyDetector : ITreatyDetector
             TreatyEnd = t.End,
         };
         var treatyText = seg.Cased[tokens[t.Start].Start..tokens[Math.Max(t.Start, t.End - 1)].End];
-        c.OrganisationWord = c.Generic && IsOrganisationWord(tokens[t.Start].Text);
+        c.OrganisationWord = c.Generic && DetectionWords.IsOrganisationWord(tokens[t.Start].Text);
 
         if (c.Generic && !c.OrganisationWord && !AcceptGeneric(seg, a, t, ss, se, action))
         {
@@ -595,13 +541,13 @@ public sealed class TreatyDetector : ITreatyDetector
             c.Action = TreatyAction.Signature;
         }
         // A parliament that passes a trade deal ratifies it ("MPs pass Brexit trade deal").
-        if (a.Kind == ActionKind.Approval && !draft && !t.ViaAccession && (c.Generic && IsLooseWord(tokens[t.Start].Text))
+        if (a.Kind == ActionKind.Approval && !draft && !t.ViaAccession && (c.Generic && DetectionWords.IsLooseWord(tokens[t.Start].Text))
             && !DetectionPatterns.Legislature().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs)))
         {
             return null;
         }
         // Returning to a deal is resuming it; returning to a treaty or an organisation is joining it again.
-        if (IsReturn(words) && treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || IsReturn(words) && treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase))
+        if (DetectionWords.IsReturn(words) && treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || DetectionWords.IsReturn(words) && treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -612,7 +558,7 @@ public sealed class TreatyDetector : ITreatyDetector
 
         // Who acts: the states before the action in its clause, else in its sentence, else right after a noun
         // ("выход России"), else anywhere in the item; a Russian act's title means Russia.
-        var states = StatesFor(seg, a, t, cs, ss, se, item, out var stateEvidence);
+        var states = StateAttacher.StatesFor(seg, a, t, cs, ss, se, item, out var stateEvidence);
         if (states.Count == 0 && c.Generic)
         {
             return null;
@@ -623,10 +569,10 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         if (action == TreatyAction.Signature)
         {
-            var parties = Signatories(seg, a, ss, se).Where(p => p.Length == 2 && !states.Contains(p)).ToList();
+            var parties = StateAttacher.Signatories(seg, a, ss, se).Where(p => p.Length == 2 && !states.Contains(p)).ToList();
             states = [.. states, .. parties];
         }
-        if (c.Generic && !c.OrganisationWord && PartyNames(seg, a, ss, se) is { Length: > 0 } partyNames)
+        if (c.Generic && !c.OrganisationWord && StateAttacher.PartyNames(seg, a, ss, se) is { Length: > 0 } partyNames)
         {
             c.Name = partyNames + " " + c.Name; // "Britain–Japan trade deal"
         }
@@ -639,32 +585,16 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             c.Evidence.Add("state: " + stateEvidence);
         }
-        c.Confidence = 0.55 + (c.Generic ? -0.15 : 0.2) + (stateEvidence is not null ? 0.1 : 0) + (seg.IsTitle ? 0.1 : 0)
-            - (t.Mention is { IsOrganisation: true } ? 0.05 : 0) - (a.Kind == ActionKind.Approval ? 0.05 : 0);
+        c.Confidence = ConfidenceScore.Initial(!c.Generic, stateEvidence is not null, seg.IsTitle, t.Mention is { IsOrganisation: true }, a.Kind == ActionKind.Approval);
         return c;
     }
-
-    private static bool IsReturn(string words) =>
-        words.StartsWith("return", StringComparison.Ordinal) || words.StartsWith("вернут", StringComparison.Ordinal)
-        || words.StartsWith("вернул", StringComparison.Ordinal) || words.StartsWith("вернет", StringComparison.Ordinal)
-        || words.StartsWith("возвращ", StringComparison.Ordinal);
-
-    private static bool IsLooseWord(string w) =>
-        w.StartsWith("deal", StringComparison.Ordinal) || w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("accord", StringComparison.Ordinal)
-        || w.StartsWith("сделк", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
-        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
-
-    // Agreements are ratified, denounced and suspended by states; deals and accords are also made by companies and rebels.
-    private static bool IsAgreementWord(string w) =>
-        w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
-        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
 
     private static bool AcceptGeneric(TextSegment seg, ActionHit a, TreatyHit t, int ss, int se, TreatyAction action)
     {
         var tokens = seg.Tokens;
         var noun = tokens[t.Start].Text;
         var sentence = seg.Text.AsSpan(ss, se - ss);
-        if (DetectionPatterns.Business().IsMatch(sentence) || (IsLooseWord(noun) && DetectionPatterns.Business().IsMatch(seg.Text)))
+        if (DetectionPatterns.Business().IsMatch(sentence) || (DetectionWords.IsLooseWord(noun) && DetectionPatterns.Business().IsMatch(seg.Text)))
         {
             return false;
         }
@@ -673,98 +603,23 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             return false;
         }
-        if (IsLooseWord(noun) && (action == TreatyAction.Signature || !IsAgreementWord(noun)))
+        if (DetectionWords.IsLooseWord(noun) && (action == TreatyAction.Signature || !DetectionWords.IsAgreementWord(noun)))
         {
             // A deal or an agreement signed is a treaty when states sign it with each other ("Britain and Japan sign trade deal",
             // "Israel signs deals with Gulf states", «подписал соглашение с Бахрейном и ОАЭ»); otherwise too often an MoU or a contract.
             // Suspended, quit or ratified with an interstate qualifier it is a treaty.
             if (action == TreatyAction.Signature)
             {
-                return Signatories(seg, a, ss, se).Count >= 2 && !DetectionPatterns.NotAnInstrument().IsMatch(sentence);
+                return StateAttacher.Signatories(seg, a, ss, se).Count >= 2 && !DetectionPatterns.NotAnInstrument().IsMatch(sentence);
             }
             var from = tokens[Math.Max(0, t.Start - 4)].Start;
             var to = tokens[Math.Min(tokens.Count - 1, t.Start + 4)].End;
-            if (!DetectionPatterns.InterstateQualifier().IsMatch(seg.Text.AsSpan(from, to - from)) && Signatories(seg, a, ss, se).Count(p => p != "+") < 2)
+            if (!DetectionPatterns.InterstateQualifier().IsMatch(seg.Text.AsSpan(from, to - from)) && StateAttacher.Signatories(seg, a, ss, se).Count(p => p != "+") < 2)
             {
                 return false;
             }
         }
         return true;
-    }
-
-    /// <summary>
-    /// The parties to an agreement a step is about: the coordinated states before the action in its sentence and the
-    /// counterparties after it ("with Japan", «с Бахрейном и ОАЭ»); a plural "states"/"countries" there counts as one more.
-    /// </summary>
-    private static List<string> Signatories(TextSegment seg, ActionHit a, int ss, int se)
-    {
-        var tokens = seg.Tokens;
-        var first = seg.TokenAt(ss);
-        var last = seg.TokenAt(se);
-        var parties = new List<string>();
-        foreach (var st in seg.States)
-        {
-            if (st.Start >= first && st.End <= last && (st.End <= a.TokenStart || IsCounterparty(tokens, st.Start) || FollowsCounterparty(tokens, a.TokenEnd, st.Start))
-                && !parties.Contains(st.Code))
-            {
-                parties.Add(st.Code);
-            }
-        }
-        foreach (var m in seg.Mentions)
-        {
-            // An organisation that concludes treaties itself (the EU) is a party too.
-            if (m.IsOrganisation && m.Start >= first && m.End <= last && !parties.Contains(m.Entry.Id))
-            {
-                parties.Add(m.Entry.Id);
-            }
-        }
-        for (var i = first; i < Math.Min(last, tokens.Count); i++)
-        {
-            if (tokens[i].Text is "countries" or "nations" or "states" or "страны" or "странами" or "государствами" or "kraje" or "państwa")
-            {
-                parties.Add("+");
-                break;
-            }
-        }
-        return parties;
-    }
-
-    /// <summary>The parties as written, joined by a dash ("Russia–North Korea"), when there are two or more; else "".</summary>
-    private static string PartyNames(TextSegment seg, ActionHit a, int ss, int se)
-    {
-        var tokens = seg.Tokens;
-        var codes = Signatories(seg, a, ss, se);
-        if (codes.Count(c => c.Length == 2) < 2)
-        {
-            return "";
-        }
-        var names = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var st in seg.States)
-        {
-            if (codes.Contains(st.Code) && seen.Add(st.Code) && tokens[st.Start].Start >= ss && tokens[st.End - 1].End <= se)
-            {
-                names.Add(seg.Cased[tokens[st.Start].Start..tokens[st.End - 1].End]);
-            }
-        }
-        return string.Join("–", names);
-    }
-
-    // "with Bahrain and the UAE": every state of a coordinated group after "with" is a counterparty.
-    private static bool FollowsCounterparty(List<Token> tokens, int from, int index)
-    {
-        for (var i = index - 1; i >= from; i--)
-        {
-            if (tokens[i].Text is "with" or "с" or "со" or "z")
-            {
-                return true;
-            }
-            if (!(tokens[i].IsStop || tokens[i].Text is "and" or "и" or "i" or "gulf" or "other"))
-            {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static string NameAsWritten(TextSegment seg, TreatyHit t)
@@ -784,104 +639,6 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         var end = Math.Max(t.End, t.Start + 1);
         return seg.Cased[tokens[start].Start..tokens[end - 1].End];
-    }
-
-    private static List<string> StatesFor(TextSegment seg, ActionHit a, TreatyHit t, int cs, int ss, int se, ItemContext item, out string? evidence)
-    {
-        var tokens = seg.Tokens;
-        var clauseFirst = seg.TokenAt(cs);
-        var sentenceFirst = seg.TokenAt(ss);
-        var result = new List<string>();
-        evidence = null;
-
-        bool Usable(StateMention s) =>
-            !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && (s.Start < a.TokenStart || !IsCounterparty(tokens, s.Start));
-
-        // The nearest group of coordinated states before the action in its clause ("Sweden and Finland will apply").
-        var before = seg.States.Where(s => s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(s)).ToList();
-        if (before.Count == 0)
-        {
-            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= a.TokenStart && Usable(s)).Take(1).ToList();
-        }
-        if (before.Count > 0)
-        {
-            // Extend the group over commas too ("Mali, Burkina Faso and Niger leave ECOWAS"): look in the whole sentence.
-            var lastBefore = before[^1];
-            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= lastBefore.End && Usable(s)).ToList();
-            var last = before[^1];
-            var group = new List<StateMention> { last };
-            for (var i = before.Count - 2; i >= 0; i--)
-            {
-                var gapOk = true;
-                for (var k = before[i].End; k < group[0].Start; k++)
-                {
-                    if (tokens[k].Text is not ("and" or "и" or "i" or "or"))
-                    {
-                        gapOk = false;
-                        break;
-                    }
-                }
-                if (!gapOk || before[i].Code == group[0].Code)
-                {
-                    if (before[i].Code == group[0].Code && gapOk)
-                    {
-                        continue;
-                    }
-                    break;
-                }
-                group.Insert(0, before[i]);
-            }
-            foreach (var s in group)
-            {
-                if (!result.Contains(s.Code))
-                {
-                    result.Add(s.Code);
-                }
-            }
-            evidence = string.Join(", ", group.Select(s => $"{s.Words}→{s.Code}"));
-            return result;
-        }
-        // A noun with its actor after it: «выход России», «приостановлении Россией», "suspension by Russia".
-        var afterNoun = seg.States.FirstOrDefault(s => s.Start >= a.TokenEnd && s.Start <= a.TokenEnd + 2 && Usable(s));
-        if (afterNoun.Code is not null)
-        {
-            evidence = $"{afterNoun.Words}→{afterNoun.Code}";
-            return [afterNoun.Code];
-        }
-        // Elsewhere in the item: the headline's (or summary's) first state that is not a counterparty or a treaty party.
-        foreach (var other in item.Segments)
-        {
-            var first = other.States.FirstOrDefault(s => !IsCounterparty(other.Tokens, s.Start) && s.Code != t.CandidateState
-                && !(other == seg && s.Start >= t.Start && s.Start < t.End));
-            if (first.Code is not null)
-            {
-                evidence = $"{first.Words}→{first.Code}";
-                return [first.Code];
-            }
-        }
-        if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
-        {
-            evidence = "Russian act title→RU";
-            return ["RU"];
-        }
-        return result;
-    }
-
-    private static bool IsCounterparty(List<Token> tokens, int index)
-    {
-        for (var i = index - 1; i >= Math.Max(0, index - 2); i--)
-        {
-            var w = tokens[i].Text;
-            if (w is "with" or "между" or "against" or "против" or "z" or "from")
-            {
-                return true;
-            }
-            if (w == "с" || w == "со")
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int Rank(ActionKind kind) => kind switch
@@ -911,7 +668,7 @@ public sealed class TreatyDetector : ITreatyDetector
             e.Name = named.Entry.DisplayName;
             e.Generic = false;
             e.Evidence.Add("named elsewhere: " + named.Entry.DisplayName);
-            e.Confidence += 0.1;
+            e.Confidence += ConfidenceScore.NamedElsewhere;
         }
     }
 
