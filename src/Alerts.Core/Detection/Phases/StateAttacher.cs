@@ -21,7 +21,7 @@ internal static class StateAttacher
         var parties = new List<string>();
         foreach (var st in seg.States)
         {
-            if (st.Start >= first && st.End <= last && (st.End <= a.TokenStart || IsCounterparty(tokens, st.Start) || FollowsCounterparty(tokens, a.TokenEnd, st.Start))
+            if (st.Start >= first && st.End <= last && (st.End <= a.TokenStart || IsCounterparty(tokens, st.Start) || FollowsCounterparty(seg, a.TokenEnd, st.Start))
                 && !parties.Contains(st.Code))
             {
                 parties.Add(st.Code);
@@ -68,15 +68,17 @@ internal static class StateAttacher
     }
 
     // "with Bahrain and the UAE": every state of a coordinated group after "with" is a counterparty.
-    public static bool FollowsCounterparty(List<Token> tokens, int from, int index)
+    public static bool FollowsCounterparty(TextSegment seg, int from, int index)
     {
+        var tokens = seg.Tokens;
         for (var i = index - 1; i >= from; i--)
         {
             if (tokens[i].Text is "with" or "с" or "со" or "z")
             {
                 return true;
             }
-            if (!(tokens[i].IsStop || tokens[i].Text is "and" or "и" or "i" or "gulf" or "other"))
+            var inState = seg.States.Any(st => i >= st.Start && i < st.End);
+            if (!(inState || tokens[i].IsStop || tokens[i].Text is "and" or "и" or "i" or "gulf" or "other"))
             {
                 return false;
             }
