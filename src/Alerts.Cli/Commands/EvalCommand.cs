@@ -7,57 +7,72 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Cli.Commands;
 
-/// <summary><c>alerts eval &lt;corpus-dir&gt;</c>: how well the detector does on a labelled corpus.</summary>
+/// <summary>
+/// <c>alerts eval &lt;corpus&gt;...</c>: how well the detector does on one or more labelled corpora, side by side.
+/// A corpus is a directory with items.jsonl and labels.jsonl, or a short name <c>x</c> for <c>tests/data/corpus-x</c>.
+/// </summary>
 public static class EvalCommand
 {
     public static Command Create(CliContext context)
     {
-        var corpus = new Argument<DirectoryInfo>("corpus-dir") { Description = "A corpus in the dev corpus format: items.jsonl and labels.jsonl." };
-        var baseline = new Option<bool>("--baseline") { Description = "Also score the keyword baseline (a treaty word and an action word) on the same corpus." };
+        var corpora = new Argument<string[]>("corpus") { Description = "Corpus directories (items.jsonl + labels.jsonl), or names such as dev, dev2 for tests/data/corpus-<name>.", Arity = ArgumentArity.OneOrMore };
+        var baseline = new Option<bool>("--baseline") { Description = "Also score the keyword baseline (a treaty word and an action word) on the same corpora." };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var listed = new Option<int>("--list") { Description = "How many misses and false alarms to list.", DefaultValueFactory = _ => 50 };
-        var command = new Command("eval", "Precision, recall and F1 of detection; action, states and treaty accuracy on true positives; the misses and false alarms with their evidence.");
-        command.Arguments.Add(corpus);
+        var misses = new Option<bool>("--misses") { Description = "List the misses, false alarms and true positives with a wrong field, with their evidence." };
+        var listed = new Option<int>("--list") { Description = "With --misses: how many of each to list.", DefaultValueFactory = _ => 50 };
+        var command = new Command("eval", "Precision, recall and F1 of detection per corpus and language; action, states, stage and treaty accuracy on true positives; with --misses the misses and false alarms with their evidence.");
+        command.Arguments.Add(corpora);
         command.Options.Add(baseline);
         command.Options.Add(format);
+        command.Options.Add(misses);
         command.Options.Add(listed);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var dir = parse.GetValue(corpus)!;
-            foreach (var required in new[] { "items.jsonl", "labels.jsonl" })
+            var dirs = new List<(string Name, string Path)>();
+            foreach (var name in parse.GetValue(corpora)!)
             {
-                if (!File.Exists(Path.Combine(dir.FullName, required)))
+                var path = ResolveCorpus(name);
+                foreach (var required in new[] { "items.jsonl", "labels.jsonl" })
                 {
-                    await context.Error.WriteLineAsync($"alerts eval: '{dir.FullName}' has no {required}");
-                    return AlertsCli.ExitBadInput;
+                    if (!File.Exists(Path.Combine(path, required)))
+                    {
+                        await context.Error.WriteLineAsync($"alerts eval: '{path}' has no {required}");
+                        return AlertsCli.ExitBadInput;
+                    }
                 }
+                dirs.Add((name, path));
             }
             var configuration = CliServices.BuildConfiguration(parse);
             await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
             var catalog = provider.GetRequiredService<TreatyCatalog>();
-            var reports = new List<EvaluationReport>();
-            try
+            var detector = provider.GetRequiredService<ITreatyDetector>();
+            var reports = new List<(string Corpus, EvaluationReport Report)>();
+            foreach (var (name, path) in dirs)
             {
-                reports.Add(CorpusEvaluator.Evaluate(dir.FullName, provider.GetRequiredService<ITreatyDetector>(), catalog));
-                if (parse.GetValue(baseline))
+                try
                 {
-                    reports.Add(CorpusEvaluator.Evaluate(dir.FullName, new KeywordBaselineDetector(), catalog));
+                    reports.Add((name, CorpusEvaluator.Evaluate(path, detector, catalog)));
+                    if (parse.GetValue(baseline))
+                    {
+                        reports.Add((name, CorpusEvaluator.Evaluate(path, new KeywordBaselineDetector(), catalog)));
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
-            {
-                await context.Error.WriteLineAsync($"alerts eval: cannot read the corpus in '{dir.FullName}': {ex.Message}");
-                return AlertsCli.ExitBadInput;
+                catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
+                {
+                    await context.Error.WriteLineAsync($"alerts eval: cannot read the corpus in '{path}': {ex.Message}");
+                    return AlertsCli.ExitBadInput;
+                }
             }
 
             if (parse.GetValue(format) == "json")
             {
-                foreach (var report in reports)
+                foreach (var (name, report) in reports)
                 {
                     await context.Output.WriteLineAsync(MessageJson.Serialize(new
                     {
                         detector = report.DetectorName,
+                        corpus = name,
                         items = report.Items,
                         excluded = report.Excluded,
                         truePositives = report.TruePositives,
@@ -70,21 +85,40 @@ public static class EvalCommand
                         statesAccuracy = Math.Round(report.StatesAccuracy, 4),
                         stageAccuracy = Math.Round(report.StageAccuracy, 4),
                         treatyAccuracy = Math.Round(report.TreatyAccuracy, 4),
+                        languages = report.Languages.Select(l => new
+                        {
+                            language = l.Language,
+                            truePositives = l.TruePositives,
+                            falsePositives = l.FalsePositives,
+                            falseNegatives = l.FalseNegatives,
+                            precision = Math.Round(l.Precision, 4),
+                            recall = Math.Round(l.Recall, 4),
+                            f1 = Math.Round(l.F1, 4),
+                            stageAccuracy = Math.Round(l.StageAccuracy, 4),
+                        }),
                     }));
                 }
                 return AlertsCli.ExitOk;
             }
-            foreach (var report in reports)
+            await context.Output.WriteLineAsync(EvaluationReportRenderer.RenderTable(reports));
+            foreach (var (name, report) in reports)
             {
-                await context.Output.WriteLineAsync(EvaluationReportRenderer.Render(report, parse.GetValue(listed)));
-            }
-            if (reports.Count > 1)
-            {
-                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"detector vs baseline: F1 {reports[0].F1:0.000} vs {reports[1].F1:0.000}, precision {reports[0].Precision:0.000} vs {reports[1].Precision:0.000}, recall {reports[0].Recall:0.000} vs {reports[1].Recall:0.000}"));
+                await context.Output.WriteLineAsync($"== {name}");
+                await context.Output.WriteLineAsync(EvaluationReportRenderer.Render(report, parse.GetValue(misses) ? parse.GetValue(listed) : 0));
             }
             return AlertsCli.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>A directory as given, else the short name of a corpus under tests/data ("dev2" → tests/data/corpus-dev2).</summary>
+    private static string ResolveCorpus(string name)
+    {
+        if (Directory.Exists(name) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        {
+            return Path.GetFullPath(name);
+        }
+        var shortName = Path.Combine("tests", "data", "corpus-" + name);
+        return Path.GetFullPath(Directory.Exists(shortName) ? shortName : name);
     }
 }

@@ -20,11 +20,11 @@ internal static partial class DetectionPatterns
           (?<der>de-?ratif\w*|(?:revok|rescind|withdr[ae]w|cancel|annul)\w*\s+(?:\w+\s+){0,3}?ratification\w*|revok\w*|дератифик\w*|(?:отзыв|отозва|отмен)\w*\s+(?:\w+\s+){0,2}?ратификац\w*|расторг\w*\s+ратификац\w*)
          |(?<eif>(?:enter|enters|entered|entering|come|comes|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|вступ\w*\s+в\s+(?:законную\s+)?силу|wch\w*\s+w\s+życie|wesz\w*\s+w\s+życie)
          |(?<accn>accession|membership|entrance\s+into|entry\s+into(?!\s+force)|вступлени\w*|членств\w*|принятии|принятия|członkost\w*|przystąpieni\w*|wstąpieni\w*)
-         |(?<acc>(?:re-?)?join(?:s|ed|ing)?|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
-         |(?<wd>withdr[ae]w\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
+         |(?<acc>(?:re-?)?join(?:s|ed|ing)?|return\w*\s+to|(?:вернут|вернул|вернет|возвращ)\w*\s+(?:\w+\s+)?(?:в|к|во)|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
+         |(?<wd>withdr[ae]w\w*|sever\w*\s+(?:\w+\s+)?ties\s+with|departure\s+from|opuści\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
          |(?<sus>suspen\w*|pull\w*\s+back\s+from|freez\w*|froze\w*|halt\w*\s+(?:its\s+)?participation|in\s+abeyance|приостан\w*|заморо\w*|zawies\w*)
          |(?<rat>ratif\w*|ратифиц\w*|ратификац\w*|ratyfik\w*)
-         |(?<appr>approv\w*|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
+         |(?<appr>approv\w*|pass(?:es|ed)?|vot(?:e|es|ed|ing)\s+(?:on|for|in\s+favou?r\s+of)|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
          |(?<sig>sign(?:s|ed|ing)?|signature\w*|подпис\w*|podpis\w*)
         )\b
         """;
@@ -75,10 +75,10 @@ internal static partial class DetectionPatterns
         "accession", "membership", "entrance", "entry", "вступ", "членств", "приняти", "członkost", "przystąpi", "wstąpi",
         "join", "accede", "becom", "became", "присоедин", "стал", "dołącz", "przyjęt", "enter",
         "pull", "quit", "leav", "left", "exit", "denounc", "denunciation", "terminat", "abandon", "scrap", "ditch", "walk",
-        "abrogat", "renounc", "tear", "tore", "rip",
+        "abrogat", "renounc", "tear", "tore", "rip", "return", "вернут", "вернул", "вернет", "возвращ", "sever", "departure", "opuści",
         "денонс", "выход", "выйт", "выйд", "вышл", "вышел", "покин", "покида", "прекращ", "прекрат", "wycof", "wystąpi", "wyjści", "wypowi",
         "suspen", "freez", "froze", "halt", "abeyance", "приостан", "заморо", "zawies",
-        "ратифиц", "ратификац", "ratyfik", "approv", "sign", "одобр", "утверд", "zatwierdz", "подпис", "podpis",
+        "ратифиц", "ратификац", "ratyfik", "approv", "pass", "vot", "sign", "одобр", "утверд", "zatwierdz", "подпис", "podpis",
     ];
 
     /// <summary>
@@ -103,8 +103,8 @@ internal static partial class DetectionPatterns
     /// Looked for between the start of the clause and the action word.
     /// </summary>
     [GeneratedRegex("""
-        \b(?:threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|polls?|survey\w*|опрос\w*|sondaż\w*|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
-           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|допуст\w*|допуска\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|шанс\w*|перспектив\w*|предпосыл\w*|усомни\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
+        \b(?:about(?!\s+to\b)|threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|polls?|survey\w*|опрос\w*|sondaż\w*|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
+           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|перспектив\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
            groz\w*|wezwa\w*|wzywa\w*|może|mogą|rozważa\w*|rozmow\w*|negocjac\w*|oskarż\w*|narusz\w*|żąda\w*)\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex NotAStep();
@@ -112,6 +112,10 @@ internal static partial class DetectionPatterns
     /// <summary>After the action, in its clause: a modal, a condition or talks ("joining NATO would be...", "will leave NATO if...", "suspends EU accession talks").</summary>
     [GeneratedRegex(@"\b(?:would|could|might|may|should|if|unless|talks|negotiation\w*|dialogue|если|бы|переговор\w*|диалог\w*|jeśli|jeżeli|gdyby|rozmow\w*|negocjac\w*)\b", Options)]
     public static partial Regex ConditionAfter();
+
+    /// <summary>After a gerund, in its clause: the gerund is the subject of a statement ("leaving the EU will affect travel").</summary>
+    [GeneratedRegex(@"\b(?:will|would|could|may|might|affects?)\b", Options)]
+    public static partial Regex StatementAfter();
 
     /// <summary>Anywhere in the sentence: history ("thirty years ago", «лет назад») or opinion polls («Опрос: ...»).</summary>
     [GeneratedRegex(@"\b(?:years?\s+ago|decades?\s+ago|anniversary|лет\s+назад|годовщин\w*|rocznic\w*|lat\s+temu|opinion\s+polls?|polls?|surveys?|опрос\w*|sondaż\w*)\b", Options)]
@@ -126,30 +130,38 @@ internal static partial class DetectionPatterns
     public static partial Regex HistoricalYear();
 
     /// <summary>Commerce, not a treaty between states.</summary>
-    [GeneratedRegex(@"\b(?:compan(?:y|ies)|merger\w*|takeover\w*|acquisition\w*|shareholder\w*|firms?|contracts?|record\s+deals?|telecoms?|inc|corp|ltd|plc|компани\w*|контракт\w*|купли|корпорац\w*|газпром\w*|przedsiębiorstw\w*|spół\w*|koncern\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:compan(?:y|ies)|merger\w*|takeover\w*|acquisition\w*|shareholder\w*|firms?|contracts?|inc|corp|ltd|plc|компани\w*|контракт\w*|купли|корпорац\w*|газпром\w*|przedsiębiorstw\w*|spół\w*|koncern\w*)\b", Options)]
     public static partial Regex Business();
 
+    /// <summary>A legislature as the actor: its approval of a deal is a ratification.</summary>
+    [GeneratedRegex(@"\b(?:mps|parliament\w*|lawmakers|legislators|legislature|senate|senators|congress|commons|duma|deputies|депутат\w*|госдум\w*|парламент\w*|сенат\w*|совфед\w*|sejm\w*|posł\w*)\b", Options)]
+    public static partial Regex Legislature();
+
+    /// <summary>Not a treaty between states: an agreement in principle, a framework, an MoU, or a party that is not a state.</summary>
+    [GeneratedRegex(@"\b(?:in\s+principle|framework|memorand\w*|mou|letter\s+of\s+intent|taliban|hamas|rebels?|militants?|в\s+принципе|рамочн\w*|меморандум\w*|талиб\w*|хамас\w*|боевик\w*|повстан\w*)\b", Options)]
+    public static partial Regex NotAnInstrument();
+
     /// <summary>Words that make "convention" a meeting, not a treaty.</summary>
-    [GeneratedRegex(@"\b(?:party|democratic|republican|national|mining|comic|annual|gop|fan|labour|tory|conservative|trade|nominating|political)\s+(?:\w+\s+)?$", Options)]
+    [GeneratedRegex(@"\b(?:party|democratic|republican|national|comic|annual|gop|fan|labour|tory|conservative|trade|nominating|political)\s+(?:\w+\s+)?$", Options)]
     public static partial Regex MeetingConvention();
 
     /// <summary>Qualifiers that make a "deal" or "agreement" an interstate one.</summary>
     [GeneratedRegex(@"\b(?:nuclear|arms|weapons?|missile\w*|grain|trade|free|security|defen[cs]e|military|climate|partnership|border|peace|friendship|cooperation|co-operation|strategic|ядерн\w*|зернов\w*|оборон\w*|безопасност\w*|торгов\w*|военн\w*|стратегическ\w*|jądrow\w*|zbroje\w*|zbrojeń)\b", Options)]
     public static partial Regex InterstateQualifier();
 
-    [GeneratedRegex(@"\b(?:enter\w*|come\w*|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|officially\s+(?:join|becom|became|left|leav|exit|quit|withdr)\w*|formally\s+(?:join|becom|became|left|leav|exit|quit|withdr)\w*|\d+(?:st|nd|rd|th)\s+member|вступ\w*\s+в\s+силу|окончательно\s+вы\w*|официально\s+(?:вступил|стал|вышл|вышел)\w*|\d+-?(?:м|й)\s+член\w*|oficjalnie\s+(?:przyjęt|stał|dołączył|przystąpił)\w*|\d+\.\s+członk\w*", Options)]
+    [GeneratedRegex(@"\b(?:enter\w*|come\w*|came|coming)\s+into\s+force|(?:complet|finali[sz])\w*\s+(?:\w+\s+){0,2}?(?:withdrawal|exit|accession)|заверши\w*\s+(?:\w+\s+){0,2}?(?:выход|присоединени)\w*|tak(?:e|es|ing)\s+effect|took\s+effect|(?:officially|formally)\s+(?:join(?:s|ed)|becomes?|became|left|leaves|exit(?:s|ed)|quits?|withdr(?:ew|aws|awn))|\d+(?:st|nd|rd|th)\s+member|вступ\w*\s+в\s+силу|окончательно\s+вы\w*|официально\s+(?:вступил|стал|вышл|вышел)\w*|\d+-?(?:м|й)\s+член\w*|oficjalnie\s+(?:przyjęt|stał|dołączył|przystąpił)\w*|\d+\.\s+członk\w*", Options)]
     public static partial Regex StageEffective();
 
     [GeneratedRegex(@"\b(?:notif\w*|notice\s+of\s+(?:withdrawal|denunciation)|informed\s+the\s+(?:un|depositary|secretary)\w*|уведоми\w*|уведомлен\w*|нотификац\w*|депозитари\w*|powiadomi\w*|notyfik\w*)\b", Options)]
     public static partial Regex StageNotified();
 
-    [GeneratedRegex(@"\b(?:sign\w*\s+(?:\w+\s+){0,2}?(?:law|legislation)|law\s+(?:was\s+)?signed|(?:putin|president|biden|erdogan)\s+sign\w*\s+(?:\w+\s+){0,2}?(?:decree|order|instrument)|подписал\w*\s+(?:\w+\s+)?(?:закон|указ)\w*|подписан\w*\s+(?:\w+\s+)?закон\w*|закон\w*\s+подписан\w*|podpisa\w*\s+ustaw\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:sign\w*\s+(?:\w+\s+){0,2}?(?:law|legislation)|law\s+(?:was\s+)?signed|(?:putin|president|biden|erdogan)\s+sign\w*\s+(?:\w+\s+){0,2}?(?:decree|order|instrument)|подписал\w*\s+(?:\w+\s+){0,2}(?:закон|указ)\w*|подписан\w*\s+(?:\w+\s+)?закон\w*|закон\w*\s+подписан\w*|podpisa\w*\s+ustaw\w*)\b", Options)]
     public static partial Regex StageEnacted();
 
-    [GeneratedRegex(@"\b(?:(?:parliament|lawmakers|legislators|legislature|deputies|senators|senate|duma|mps|assembly|riksdag|knesset|congress|committee)\s+(?:\w+\s+){0,3}?(?:vot|approv|ratif|pass|back|adopt|endors|sign\w*\s+off)\w*|(?:vot|approv|ratif|pass|adopt)\w*\s+by\s+(?:\w+\s+){0,2}?(?:parliament|lawmakers|duma|senate|legislators)|(?:первом|втором|третьем)\s+чтени\w*|(?:госдум|дум|парламент|депутат|совфед|сенатор|совет\w*\s+федерации|комисси|комитет|рад|сейм|меджлис|меджлис)\w*\s+(?:\w+\s+){0,4}?(?:принял|приняли|приняла|одобрил|ратифицир|проголосова|утверди|поддержал)\w*|parlament\w*\s+(?:\w+\s+){0,2}?(?:ratyfik|zatwierdzi|przegłosowa)\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:(?:parliament|lawmakers|legislators|legislature|deputies|senators|senate|duma|mps|assembly|riksdag|knesset|congress|committee)\s+(?:\w+\s+){0,3}?(?:vot|approv|ratif|pass|back|adopt|endors|sign\w*\s+off)\w*|(?:vot|approv|ratif|pass|adopt)\w*\s+by\s+(?:\w+\s+){0,2}?(?:parliament|lawmakers|duma|senate|legislators)|(?:needs|awaits|requires)\s+(?:\w+\s+){0,2}?(?:approval|signature)\s+(?:by|from|of)\s+(?:\w+\s+)?(?:president|putin)|направ\w*\s+(?:\w+\s+)?на\s+подпись|(?:первом|втором|третьем)\s+чтени\w*|(?:госдум|дум|парламент|депутат|совфед|сенатор|совет\w*\s+федерации|комисси|комитет|рад|сейм|меджлис|меджлис)\w*\s+(?:\w+\s+){0,4}?(?:принял|приняли|приняла|одобрил|ратифицир|проголосова|утверди|поддержал)\w*|parlament\w*\s+(?:\w+\s+){0,2}?(?:ratyfik|zatwierdzi|przegłosowa)\w*)\b", Options)]
     public static partial Regex StageLegislative();
 
-    [GeneratedRegex(@"\b(?:propos\w*|bills?|draft\s+(?:law|legislation)|submit\w*|introduc\w*\s+(?:a\s+)?bill|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|внесен\w*|внесени\w*|внес(?:ла|ли)?|предложени\w*|предлож\w*|рассмотр\w*|projekt\w*\s+ustaw\w*|wnios\w*)\b", Options)]
+    [GeneratedRegex(@"\b(?:propos\w*|bills?|draft\s+(?:law|legislation)|submit\w*|introduc\w*\s+(?:a\s+)?bill|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|внесен\w*|внесени\w*|внес(?:ла|ли)?|предложени\w*|предлож\w*|рассмотр\w*|projekt\w*\s+ustaw\w*|draft\s+(?:\w+\s+)?(?:agreement|treaty|accord)|проект\w*\s+(?:\w+\s+)?(?:соглашени|договор|конвенц|протокол)\w*|wnios\w*)\b", Options)]
     public static partial Regex StageProposed();
 
     /// <summary>A Russian act's title: «О ратификации ...», «О денонсации ...», «О присоединении ...».</summary>
@@ -157,7 +169,7 @@ internal static partial class DetectionPatterns
     public static partial Regex RussianActTitle();
 
     /// <summary>Where a clause ends: punctuation and the conjunctions that start a new statement.</summary>
-    [GeneratedRegex(@"[,;:!?()\[\]""|]|\.(?:\s|$)|\s-\s|\b(?:as|but|while|after|despite|amid|because|though|although|whereas|which|who|that|но|а|хотя|после|пока|однако|который|которая|которое|которые|которого|котором)\b", Options)]
+    [GeneratedRegex(@"[,;:!?()\[\]""|]|\.(?:\s|$)|\s-\s|\b(?:as|but|while|after|before|until|despite|amid|because|though|although|whereas|which|who|that|но|а|хотя|после|пока|однако|который|которая|которое|которые|которого|котором)\b", Options)]
     public static partial Regex ClauseBreak();
 
     /// <summary>A sentence end.</summary>
@@ -167,6 +179,10 @@ internal static partial class DetectionPatterns
     /// <summary>A clause that opens as background: "..., which the U.S. exited under Trump".</summary>
     [GeneratedRegex(@"^\s*(?:,\s*)?(?:which|who|when|где|когда|который|которая|которое|которые|которого|котором)\b", Options)]
     public static partial Regex BackgroundClause();
+
+    /// <summary>A summary clause that dates the news by another event: "... a few weeks before the UK's departure", "after the UK left".</summary>
+    [GeneratedRegex(@"^\s*(?:after|before|until|since|после|до|перед)\b", Options)]
+    public static partial Regex TemporalClause();
 
     /// <summary>Future or intention: "to join", "set to join", "will quit".</summary>
     [GeneratedRegex(@"\b(?:to|will|would|set\s+to|plans?\s+to|going\s+to|намерен\w*|будет|собира\w*|подадут|подаст)\s+(?:\w+\s+)?$", Options)]

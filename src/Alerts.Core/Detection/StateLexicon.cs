@@ -14,7 +14,7 @@ internal static class StateLexicon
     private static readonly Dictionary<string, string> EnglishWords = Build(
         ("RU", "russia russian russians moscow kremlin putin duma mishustin lavrov ryabkov peskov zakharova shoigu"),
         ("US", "usa america american americans washington biden trump blinken pentagon obama harris"),
-        ("GB", "uk britain british london sunak starmer cameron england"),
+        ("GB", "uk britain british london sunak starmer cameron johnson england"),
         ("FI", "finland finnish helsinki niinisto niinistö stubb marin"),
         ("SE", "sweden swedish stockholm kristersson"),
         ("TR", "turkey turkish türkiye turkiye ankara erdogan erdoğan"),
@@ -23,7 +23,7 @@ internal static class StateLexicon
         ("UA", "ukraine ukrainian kyiv kiev zelensky zelenskyy"),
         ("BY", "belarus belarusian lukashenko"),
         ("KP", "pyongyang dprk"),
-        ("CN", "china chinese beijing"),
+        ("CN", "china chinese beijing xi"),
         ("JP", "japan japanese tokyo kishida"),
         ("DE", "germany german berlin scholz merz"),
         ("FR", "france french macron"),
@@ -175,7 +175,7 @@ internal static class StateLexicon
         ("франци", "FR"), ("французск", "FR"),
         ("польш", "PL"), ("польск", "PL"), ("варшав", "PL"),
         ("венгри", "HU"), ("венгерск", "HU"),
-        ("иран", "IR"), ("израил", "IL"),
+        ("иран", "IR"), ("израил", "IL"), ("нетаньяху", "IL"), ("бахрейн", "BH"), ("эмират", "AE"), ("джонсон", "GB"), ("цзиньпин", "CN"), ("гондурас", "HN"),
         ("казахстан", "KZ"), ("таджикистан", "TJ"), ("киргиз", "KG"), ("кыргыз", "KG"), ("узбекистан", "UZ"),
         ("молдов", "MD"), ("молдави", "MD"), ("латви", "LV"), ("литв", "LT"), ("эстони", "EE"),
         ("норвеги", "NO"), ("канад", "CA"), ("грузи", "GE"), ("тбилис", "GE"), ("сири", "SY"), ("египет", "EG"), ("египт", "EG"),
@@ -192,7 +192,7 @@ internal static class StateLexicon
         ("rosj", "RU"), ("rosyj", "RU"), ("moskw", "RU"), ("kreml", "RU"), ("putin", "RU"),
         ("finlandi", "FI"), ("fińsk", "FI"), ("szwecj", "SE"), ("szwedz", "SE"), ("turcj", "TR"), ("turec", "TR"),
         ("armeni", "AM"), ("ukrain", "UA"), ("amerykań", "US"), ("waszyngton", "US"), ("białoru", "BY"), ("niemc", "DE"),
-        ("brytani", "GB"), ("brytyj", "GB"),
+        ("brytani", "GB"), ("brytyj", "GB"), ("stany", "US"),
     ];
 
     // Prefixes grouped by their first two letters: a word is compared only with the few that could match it.

@@ -69,7 +69,7 @@ internal sealed class TextSegment
 
     public static TextSegment Parse(string? raw, TreatyCatalog catalog, bool isTitle)
     {
-        var text = TextNormalizer.Normalize(raw ?? "", out var cased);
+        var text = TextNormalizer.Normalize(MarkupStripper.Strip(raw ?? ""), out var cased);
         return new TextSegment(text, cased, catalog, isTitle);
     }
 

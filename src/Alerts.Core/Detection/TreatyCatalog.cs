@@ -93,16 +93,18 @@ public sealed class TreatyCatalog
     }
 
     /// <summary>
-    /// The catalogue id a free-text treaty name refers to (the longest alias it contains), or null.
+    /// The catalogue id a free-text treaty name refers to (the longest treaty name or alias it contains), or null.
     /// Used to map labels written as short English names onto ids.
     /// </summary>
     public string? ResolveId(string name)
     {
         var normalized = TextNormalizer.Normalize(name, out var cased);
         var tokens = TextTokens.Tokenize(normalized, cased);
+        // An organisation named inside a treaty's name is a party ("EU–UK Trade and Cooperation Agreement"), not the treaty;
+        // an organisation's name alone ("WHO") stands for its founding treaty.
         var best = FindMentions(tokens)
-            .OrderByDescending(m => m.IsOrganisation ? 0 : 1)
-            .ThenByDescending(m => m.End - m.Start)
+            .Where(m => !m.IsOrganisation || (m.Start == 0 && m.End == tokens.Count))
+            .OrderByDescending(m => m.End - m.Start)
             .ThenBy(m => m.Start)
             .FirstOrDefault();
         return best?.Entry.Id;

@@ -1,3 +1,4 @@
+using Alerts.Core.Detection.Phases;
 using Alerts.Core.Messages;
 
 namespace Alerts.Core.Detection;
@@ -10,17 +11,13 @@ namespace Alerts.Core.Detection;
 /// </summary>
 public sealed class TreatyDetector : ITreatyDetector
 {
-    private const int WindowAfter = 8;
-    private const int WindowBefore = 3;
-
     private readonly TreatyCatalog _catalog;
-    private readonly HashSet<string> _accessionParents;
+    private readonly TreatyAttacher _treaties;
 
     public TreatyDetector(TreatyCatalog catalog)
     {
         _catalog = catalog;
-        _accessionParents = catalog.Entries.Where(e => e.AccessionOf is not null && e.ParentId is not null)
-            .Select(e => e.ParentId!).ToHashSet(StringComparer.Ordinal);
+        _treaties = new TreatyAttacher(catalog);
     }
 
     /// <summary>Builds a detector from config/treaties.json.</summary>
@@ -71,6 +68,8 @@ public sealed class TreatyDetector : ITreatyDetector
                     if (formal is not null)
                     {
                         e.Action = formal.Action;
+                        e.ActionWords = formal.ActionWords;
+                        e.ClauseBefore = formal.ClauseBefore;
                         e.Evidence.Add("summary: " + formal.ActionWords);
                     }
                     else if (!otherTreatyInSummary && e.Action == TreatyAction.Withdrawal)
@@ -90,7 +89,7 @@ public sealed class TreatyDetector : ITreatyDetector
             events = FindEvents(summary, item, out _);
             foreach (var e in events)
             {
-                e.Confidence -= 0.1;
+                e.Confidence += ConfidenceScore.SummaryOnly;
                 ResolveGeneric(e, item);
             }
         }
@@ -112,7 +111,7 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue;
             }
-            results.Add(new TreatyDetection(treaty, e.Action, e.States, e.Stage, Math.Round(Math.Clamp(e.Confidence, 0.05, 0.99), 2), e.Evidence));
+            results.Add(new TreatyDetection(treaty, e.Action, e.States, e.Stage, ConfidenceScore.Final(e.Confidence), e.Evidence));
         }
         return results;
     }
@@ -130,21 +129,6 @@ public sealed class TreatyDetector : ITreatyDetector
     private static bool SameTreaty(Candidate a, Candidate b) =>
         (a.Entry is not null && b.Entry is not null && a.Entry.Id == b.Entry.Id) || (a.Entry is null && b.Entry is null);
 
-    private sealed class ItemContext(TextSegment title, TextSegment summary)
-    {
-        public TextSegment Title { get; } = title;
-        public TextSegment Summary { get; } = summary;
-
-        public IEnumerable<TextSegment> Segments
-        {
-            get
-            {
-                yield return Title;
-                yield return Summary;
-            }
-        }
-    }
-
     private sealed class Candidate
     {
         public required TreatyAction Action { get; set; }
@@ -153,8 +137,7 @@ public sealed class TreatyDetector : ITreatyDetector
         public bool Generic { get; set; }
         /// <summary>"the alliance", «альянс»: stands for an organisation named elsewhere in the item, or for nothing.</summary>
         public bool OrganisationWord { get; set; }
-        public bool Future { get; set; }
-        public bool PastCompleted { get; set; }
+        public string ClauseBefore { get; set; } = "";
         public bool FromApproval { get; set; }
         public required TextSegment Segment { get; init; }
         public required int SentenceStart { get; init; }
@@ -185,7 +168,12 @@ public sealed class TreatyDetector : ITreatyDetector
                 continue; // inside a treaty name already taken: «Протокола о прекращении действия Соглашения»
             }
             var (ss, se) = seg.SentenceAround(a.CharStart);
-            var treaty = FindTreaty(seg, a, ss, se, item);
+            if (LeavesACountry(seg, a))
+            {
+                blocked |= seg.IsTitle; // "troops leave Afghanistan": the item is about that, not about a treaty
+                continue;
+            }
+            var treaty = _treaties.Find(seg, a, ss, se, item);
             if (treaty is null)
             {
                 continue; // most action words ("signed", "joined", "left") have no treaty near them
@@ -195,9 +183,10 @@ public sealed class TreatyDetector : ITreatyDetector
             var words = seg.Text[a.CharStart..a.CharEnd];
             // Context that makes it not a step: the clause opens as background, or says threat/call/could/talks, or negates.
             if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
+                || (!seg.IsTitle && DetectionPatterns.TemporalClause().IsMatch(seg.Text.AsSpan(cs, ce - cs)))
                 || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
                 || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
-                || DetectionPatterns.HistoricalYear().IsMatch(seg.Text.AsSpan(cs, ce - cs))
+                || DetectionPatterns.HistoricalYear().IsMatch(Near(seg.Text, a, cs, ce))
                 || DetectionPatterns.HistoricalSentence().IsMatch(seg.Text.AsSpan(ss, se - ss))
                 || DetectionPatterns.ConditionAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, ce - a.CharEnd))))
             {
@@ -205,6 +194,10 @@ public sealed class TreatyDetector : ITreatyDetector
                 continue;
             }
             if (a.Kind == ActionKind.Signature && SignsDomesticAct(seg, a))
+            {
+                continue;
+            }
+            if (NamesSomethingElse(seg, a, words, ce))
             {
                 continue;
             }
@@ -232,244 +225,44 @@ public sealed class TreatyDetector : ITreatyDetector
         return found;
     }
 
-    private static bool Overlap(Candidate a, Candidate b) => a.TreatyStart < b.TreatyEnd && b.TreatyStart < a.TreatyEnd;
-
-    private readonly record struct TreatyHit(TreatyMention? Mention, int Start, int End, bool Generic, bool ViaAccession, string? CandidateState);
-
-    /// <summary>The treaty an action word is about: a catalogue name close after it (or just before), else a treaty word.</summary>
-    private TreatyHit? FindTreaty(TextSegment seg, ActionHit a, int ss, int se, ItemContext item)
+    /// <summary>The words around an action in its clause: a year there dates the step ("joined in 1955", «в 2019 году вышла»).</summary>
+    private static ReadOnlySpan<char> Near(string text, ActionHit a, int clauseStart, int clauseEnd)
     {
-        var tokens = seg.Tokens;
-        var sentenceFirst = seg.TokenAt(ss);
-        var sentenceLast = seg.TokenAt(se) - 1;
-
-        // Accession of another state approved or ratified by this one: "Turkey ratifies Finland's NATO membership".
-        if (a.Kind is ActionKind.Ratification or ActionKind.Approval or ActionKind.AccessionNoun)
-        {
-            var nato = AccessionOfAnother(seg, a, sentenceFirst, sentenceLast, item);
-            if (nato is not null)
-            {
-                return nato;
-            }
-            if (a.Kind == ActionKind.AccessionNoun)
-            {
-                return ApplicationToJoin(seg, a, item);
-            }
-        }
-
-        TreatyMention? after = null, before = null;
-        foreach (var m in seg.Mentions)
-        {
-            if (m.Start < sentenceFirst || m.Start > sentenceLast)
-            {
-                continue;
-            }
-            if (m.IsOrganisation && a.Kind is not (ActionKind.Accession or ActionKind.Withdrawal or ActionKind.Suspension))
-            {
-                continue;
-            }
-            if (m.Start >= a.TokenStart + 1 && m.Start - a.TokenEnd <= WindowAfter && after is null)
-            {
-                after = m;
-            }
-            if (m.End <= a.TokenStart && a.TokenStart - m.End <= WindowBefore && !m.IsOrganisation)
-            {
-                before = m;
-            }
-        }
-        var generic = GenericAfter(seg, a, sentenceLast);
-        // A catalogue name in reach beats a bare treaty word: «соглашения с США об утилизации плутония».
-        if (after is not null)
-        {
-            return new TreatyHit(after, after.Start, after.End, false, false, null);
-        }
-        if (generic is not null)
-        {
-            return generic;
-        }
-        if (before is not null)
-        {
-            return new TreatyHit(before, before.Start, before.End, false, false, null);
-        }
-        return GenericBefore(seg, a, sentenceFirst);
+        var from = Math.Max(clauseStart, a.CharStart - 30);
+        var to = Math.Min(clauseEnd, a.CharEnd + 30);
+        return text.AsSpan(from, Math.Max(0, to - from));
     }
 
-    private static TreatyHit? GenericAfter(TextSegment seg, ActionHit a, int sentenceLast)
-    {
-        if (a.Kind == ActionKind.AccessionNoun)
-        {
-            return null;
-        }
-        var tokens = seg.Tokens;
-        var limit = Math.Min(sentenceLast, a.TokenEnd + WindowAfter);
-        for (var i = a.TokenEnd; i <= limit && i < tokens.Count; i++)
-        {
-            if (IsTreatyWord(tokens[i].Text))
-            {
-                return new TreatyHit(null, i, NameEnd(seg, i), true, false, null);
-            }
-            if (i <= a.TokenEnd + 2 && a.Kind is ActionKind.Accession or ActionKind.Withdrawal && IsOrganisationWord(tokens[i].Text))
-            {
-                return new TreatyHit(null, i, i + 1, true, false, null);
-            }
-        }
-        return null;
-    }
-
-    private static TreatyHit? GenericBefore(TextSegment seg, ActionHit a, int sentenceFirst)
+    /// <summary>
+    /// An action word that is not a step on a treaty: part of a treaty's name ("withdrawal agreement", "accession
+    /// protocol"); a gerund that is the subject of a statement ("leaving the EU will affect travel").
+    /// </summary>
+    private static bool NamesSomethingElse(TextSegment seg, ActionHit a, string words, int clauseEnd)
     {
         var tokens = seg.Tokens;
-        for (var i = a.TokenStart - 1; i >= Math.Max(sentenceFirst, a.TokenStart - WindowBefore); i--)
-        {
-            if (IsTreatyWord(tokens[i].Text))
-            {
-                return new TreatyHit(null, i, i + 1, true, false, null);
-            }
-        }
-        return null;
-    }
-
-    private static bool IsOrganisationWord(string w) =>
-        w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
-
-    private static readonly string[] TreatyWordBeginnings =
-        ["договор", "конвенц", "соглашени", "протокол", "пакт", "харти", "сделк", "traktat", "umow", "porozumieni", "konwencj", "protokol", "protokół", "pakt"];
-
-    // The words of DetectionPatterns.TreatyWords, checked per word without a regular expression (it runs for every word near an action).
-    private static bool IsTreatyWord(string w)
-    {
-        if (w is "treaty" or "treaties" or "convention" or "conventions" or "pact" or "pacts" or "accord" or "accords" or "agreement"
-            or "agreements" or "protocol" or "protocols" or "charter" or "charters" or "statute" or "statutes" or "deal" or "deals"
-            or "устав" or "устава" or "уставу" or "уставом" or "уставе")
+        var next = a.TokenEnd < tokens.Count ? tokens[a.TokenEnd] : default;
+        if (next.Text is not null && words is "withdrawal" or "accession" or "exit" or "membership" or "denunciation" or "termination" or "suspension"
+            && DetectionWords.IsTreatyWord(next.Text))
         {
             return true;
         }
-        foreach (var b in TreatyWordBeginnings)
+        if (words.EndsWith("ing", StringComparison.Ordinal) && DetectionPatterns.StatementAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, clauseEnd - a.CharEnd))))
         {
-            if (w.StartsWith(b, StringComparison.Ordinal))
-            {
-                return !w.StartsWith("договоренн", StringComparison.Ordinal);
-            }
+            return true;
         }
         return false;
     }
 
-    /// <summary>How far a treaty word's name runs: Russian names follow the noun («Договора между ... о сотрудничестве»), English ones "of/on ...".</summary>
-    private static int NameEnd(TextSegment seg, int nounIndex)
+    /// <summary>"troops leave Afghanistan", «покинут Афганистан»: a verb of leaving whose object is a country.</summary>
+    private static bool LeavesACountry(TextSegment seg, ActionHit a)
     {
         var tokens = seg.Tokens;
-        var (_, clauseEnd) = seg.ClauseAround(tokens[nounIndex].Start);
-        var end = nounIndex + 1;
-        var cyrillic = tokens[nounIndex].Text[0] >= '\u0400';
-        var max = cyrillic ? 16 : 0;
-        if (!cyrillic && end < tokens.Count && tokens[end].Text is "on" or "of" or "between" && tokens[end].Start < clauseEnd)
-        {
-            max = 8;
-        }
-        while (end < tokens.Count && end - nounIndex <= max && tokens[end].Start < clauseEnd)
-        {
-            end++;
-        }
-        return end;
+        var words = seg.Text[a.CharStart..a.CharEnd];
+        return a.Kind == ActionKind.Withdrawal && a.TokenEnd < tokens.Count && !tokens[a.TokenEnd].IsStop && DetectionWords.LeavesAPlace(words)
+            && seg.States.Any(st => st.Start == a.TokenEnd && !st.IsActor);
     }
 
-    /// <summary>"Turkey approves Finland's NATO membership", «Парламент Турции одобрил вступление Финляндии в НАТО».</summary>
-    private TreatyHit? AccessionOfAnother(TextSegment seg, ActionHit a, int sentenceFirst, int sentenceLast, ItemContext item)
-    {
-        var org = item.Segments.SelectMany(s => s.Mentions).FirstOrDefault(m => m.IsOrganisation && _accessionParents.Contains(m.Entry.Id));
-        if (org is null)
-        {
-            return null;
-        }
-        var tokens = seg.Tokens;
-        var (cs, ce) = seg.ClauseAround(a.CharStart);
-        var (ss, se) = seg.SentenceAround(a.CharStart);
-        // The candidate: a state attached to an accession word after the action ("Finland's entrance", «вступление Финляндии»).
-        StateMention? candidate = null;
-        foreach (var s in seg.States)
-        {
-            if (s.Start < a.TokenStart - 1 || tokens[s.Start].Start >= se || s.IsActor)
-            {
-                continue;
-            }
-            var next = NextContent(tokens, s.End, org);
-            var prev = PrevContent(tokens, s.Start);
-            var nextAccession = next >= 0 && IsAccessionWord(tokens[next].Text);
-            var prevAccession = prev >= 0 && prev >= a.TokenStart && IsAccessionWord(tokens[prev].Text);
-            if ((nextAccession || prevAccession) && (s.Start >= a.TokenEnd || a.Kind == ActionKind.AccessionNoun))
-            {
-                candidate = s;
-                break;
-            }
-        }
-        if (candidate is null)
-        {
-            return null;
-        }
-        if (a.Kind == ActionKind.AccessionNoun)
-        {
-            // The accession noun itself needs a ratifying or approving verb before it in the clause.
-            var verb = seg.Actions.Any(x => x.Kind is ActionKind.Ratification or ActionKind.Approval && x.CharStart < a.CharStart && x.CharStart >= cs);
-            if (!verb)
-            {
-                return null;
-            }
-        }
-        var protocol = _catalog.Entries.FirstOrDefault(e => e.AccessionOf == candidate.Value.Code && e.ParentId == org.Entry.Id);
-        var mention = protocol is not null ? new TreatyMention(protocol, candidate.Value.Start, candidate.Value.End, false) : null;
-        return new TreatyHit(mention, candidate.Value.Start, candidate.Value.End, protocol is null, true, candidate.Value.Code);
-    }
-
-    /// <summary>«подадут заявку на вступление в НАТО», "submit applications to join NATO": an announced accession.</summary>
-    private static TreatyHit? ApplicationToJoin(TextSegment seg, ActionHit a, ItemContext item)
-    {
-        var tokens = seg.Tokens;
-        var prev = PrevContent(tokens, a.TokenStart);
-        if (prev < 0 || !(tokens[prev].Text.StartsWith("заявк", StringComparison.Ordinal) || tokens[prev].Text.StartsWith("application", StringComparison.Ordinal)))
-        {
-            return null;
-        }
-        var verb = PrevContent(tokens, prev);
-        if (verb < 0 || !(tokens[verb].Text.StartsWith("пода", StringComparison.Ordinal) || tokens[verb].Text.StartsWith("submit", StringComparison.Ordinal)
-            || tokens[verb].Text.StartsWith("file", StringComparison.Ordinal) || tokens[verb].Text.StartsWith("hand", StringComparison.Ordinal)))
-        {
-            return null;
-        }
-        var org = seg.Mentions.FirstOrDefault(m => m.IsOrganisation && m.Start >= a.TokenEnd && m.Start <= a.TokenEnd + 2);
-        return org is null ? null : new TreatyHit(org, org.Start, org.End, false, false, null);
-    }
-
-    private static int NextContent(List<Token> tokens, int from, TreatyMention org)
-    {
-        for (var i = from; i < tokens.Count; i++)
-        {
-            if (tokens[i].IsStop || tokens[i].Stem == org.Entry.Id || tokens[i].Text is "nato" or "нато" or "ue")
-            {
-                continue;
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static int PrevContent(List<Token> tokens, int from)
-    {
-        for (var i = from - 1; i >= 0; i--)
-        {
-            if (!tokens[i].IsStop)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static bool IsAccessionWord(string w) =>
-        w is "membership" or "accession" or "entrance" or "entry" or "application" or "bid" or "join" or "joining" or "admission"
-        || w.StartsWith("вступлени", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)
-        || w.StartsWith("принят", StringComparison.Ordinal) || w.StartsWith("заявк", StringComparison.Ordinal)
-        || w.StartsWith("присоединени", StringComparison.Ordinal) || w.StartsWith("przystąpieni", StringComparison.Ordinal)
-        || w.StartsWith("członkost", StringComparison.Ordinal) || w.StartsWith("wstąpieni", StringComparison.Ordinal);
+    private static bool Overlap(Candidate a, Candidate b) => a.TreatyStart < b.TreatyEnd && b.TreatyStart < a.TreatyEnd;
 
     private static bool SignsDomesticAct(TextSegment seg, ActionHit a)
     {
@@ -507,7 +300,7 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             action = TreatyAction.Ratification;
         }
-        var name = t.Mention is not null ? t.Mention.Entry.DisplayName : NameAsWritten(seg, t);
+        var name = t.Mention is not null ? t.Mention.Entry.DisplayName : TreatyAttacher.NameAsWritten(seg, t);
         var c = new Candidate
         {
             Action = action,
@@ -523,14 +316,27 @@ public sealed class TreatyDetector : ITreatyDetector
             TreatyEnd = t.End,
         };
         var treatyText = seg.Cased[tokens[t.Start].Start..tokens[Math.Max(t.Start, t.End - 1)].End];
-        c.OrganisationWord = c.Generic && IsOrganisationWord(tokens[t.Start].Text);
+        c.OrganisationWord = c.Generic && DetectionWords.IsOrganisationWord(tokens[t.Start].Text);
 
-        if (c.Generic && !c.OrganisationWord && !AcceptGeneric(seg, a, t, ss, se, action))
+        if (c.Generic && !c.OrganisationWord && !TreatyAttacher.AcceptGeneric(seg, a, t, ss, se, action))
         {
             return null;
         }
         // An approval counts only for something that is ratified: a treaty, protocol or convention, not a deal or a law.
-        if (a.Kind == ActionKind.Approval && !t.ViaAccession && (c.Generic && IsLooseWord(tokens[t.Start].Text)))
+        // A government that approves a draft agreement decides to sign it («одобрил проект соглашения», "approves the draft treaty").
+        var draft = a.Kind == ActionKind.Approval && t.Start > 0 && tokens[t.Start - 1].Text is "draft" or "проект" or "projekt";
+        if (draft)
+        {
+            c.Action = TreatyAction.Signature;
+        }
+        // A parliament that passes a trade deal ratifies it ("MPs pass Brexit trade deal").
+        if (a.Kind == ActionKind.Approval && !draft && !t.ViaAccession && (c.Generic && DetectionWords.IsLooseWord(tokens[t.Start].Text))
+            && !DetectionPatterns.Legislature().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs)))
+        {
+            return null;
+        }
+        // Returning to a deal is resuming it; returning to a treaty or an organisation is joining it again.
+        if (DetectionWords.IsReturn(words) && treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || DetectionWords.IsReturn(words) && treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
@@ -541,7 +347,7 @@ public sealed class TreatyDetector : ITreatyDetector
 
         // Who acts: the states before the action in its clause, else in its sentence, else right after a noun
         // ("выход России"), else anywhere in the item; a Russian act's title means Russia.
-        var states = StatesFor(seg, a, t, cs, ss, se, item, out var stateEvidence);
+        var states = StateAttacher.StatesFor(seg, a, t, cs, ss, se, item, out var stateEvidence);
         if (states.Count == 0 && c.Generic)
         {
             return null;
@@ -550,9 +356,17 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             states = [.. t.Mention.Entry.Parties]; // a bilateral treaty enters into force for both parties
         }
+        if (action == TreatyAction.Signature)
+        {
+            var parties = StateAttacher.Signatories(seg, a, ss, se).Where(p => p.Length == 2 && !states.Contains(p)).ToList();
+            states = [.. states, .. parties];
+        }
+        if (c.Generic && !c.OrganisationWord && StateAttacher.PartyNames(seg, a, ss, se) is { Length: > 0 } partyNames)
+        {
+            c.Name = partyNames + " " + c.Name; // "Britain–Japan trade deal"
+        }
         c.States = states;
-        c.Future = DetectionPatterns.FutureBefore().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs));
-        c.PastCompleted = IsCompletedPast(words);
+        c.ClauseBefore = seg.Text[cs..a.CharStart];
         c.Rank = Rank(a.Kind);
         c.Evidence.Add("action: " + words);
         c.Evidence.Add("treaty: " + treatyText);
@@ -560,177 +374,9 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             c.Evidence.Add("state: " + stateEvidence);
         }
-        c.Confidence = 0.55 + (c.Generic ? -0.15 : 0.2) + (stateEvidence is not null ? 0.1 : 0) + (seg.IsTitle ? 0.1 : 0)
-            - (t.Mention is { IsOrganisation: true } ? 0.05 : 0) - (a.Kind == ActionKind.Approval ? 0.05 : 0);
+        c.Confidence = ConfidenceScore.Initial(!c.Generic, stateEvidence is not null, seg.IsTitle, t.Mention is { IsOrganisation: true }, a.Kind == ActionKind.Approval);
         return c;
     }
-
-    private static bool IsLooseWord(string w) =>
-        w.StartsWith("deal", StringComparison.Ordinal) || w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("accord", StringComparison.Ordinal)
-        || w.StartsWith("сделк", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
-        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
-
-    // Agreements are ratified, denounced and suspended by states; deals and accords are also made by companies and rebels.
-    private static bool IsAgreementWord(string w) =>
-        w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
-        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
-
-    private static bool AcceptGeneric(TextSegment seg, ActionHit a, TreatyHit t, int ss, int se, TreatyAction action)
-    {
-        var tokens = seg.Tokens;
-        var noun = tokens[t.Start].Text;
-        var sentence = seg.Text.AsSpan(ss, se - ss);
-        if (DetectionPatterns.Business().IsMatch(sentence))
-        {
-            return false;
-        }
-        if (noun.StartsWith("convention", StringComparison.Ordinal)
-            && DetectionPatterns.MeetingConvention().IsMatch(seg.Text.AsSpan(ss, tokens[t.Start].Start - ss)))
-        {
-            return false;
-        }
-        if (IsLooseWord(noun) && (action == TreatyAction.Signature || !IsAgreementWord(noun)))
-        {
-            // A deal or an agreement signed is too often an MoU or a contract; suspended, quit or ratified with an interstate qualifier it is a treaty.
-            if (action == TreatyAction.Signature)
-            {
-                return false;
-            }
-            var from = tokens[Math.Max(0, t.Start - 4)].Start;
-            var to = tokens[Math.Min(tokens.Count - 1, t.Start + 4)].End;
-            if (!DetectionPatterns.InterstateQualifier().IsMatch(seg.Text.AsSpan(from, to - from)))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static string NameAsWritten(TextSegment seg, TreatyHit t)
-    {
-        var tokens = seg.Tokens;
-        var start = t.Start;
-        // English: keep up to three words before the noun ("nuclear arms control treaty").
-        if (tokens[t.Start].Text[0] < '\u0400')
-        {
-            var k = 0;
-            while (start > 0 && k < 3 && !tokens[start - 1].IsStop && !DetectionPatterns.Actions().IsMatch(tokens[start - 1].Text)
-                   && !char.IsDigit(tokens[start - 1].Text[0]) && tokens[start - 1].Text is not ("its" or "a" or "the" or "last" or "key" or "landmark" or "remaining"))
-            {
-                start--;
-                k++;
-            }
-        }
-        var end = Math.Max(t.End, t.Start + 1);
-        return seg.Cased[tokens[start].Start..tokens[end - 1].End];
-    }
-
-    private static List<string> StatesFor(TextSegment seg, ActionHit a, TreatyHit t, int cs, int ss, int se, ItemContext item, out string? evidence)
-    {
-        var tokens = seg.Tokens;
-        var clauseFirst = seg.TokenAt(cs);
-        var sentenceFirst = seg.TokenAt(ss);
-        var result = new List<string>();
-        evidence = null;
-
-        bool Usable(StateMention s) =>
-            !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && (s.Start < a.TokenStart || !IsCounterparty(tokens, s.Start));
-
-        // The nearest group of coordinated states before the action in its clause ("Sweden and Finland will apply").
-        var before = seg.States.Where(s => s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(s)).ToList();
-        if (before.Count == 0)
-        {
-            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= a.TokenStart && Usable(s)).Take(1).ToList();
-        }
-        if (before.Count > 0)
-        {
-            // Extend the group over commas too ("Mali, Burkina Faso and Niger leave ECOWAS"): look in the whole sentence.
-            var lastBefore = before[^1];
-            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= lastBefore.End && Usable(s)).ToList();
-            var last = before[^1];
-            var group = new List<StateMention> { last };
-            for (var i = before.Count - 2; i >= 0; i--)
-            {
-                var gapOk = true;
-                for (var k = before[i].End; k < group[0].Start; k++)
-                {
-                    if (tokens[k].Text is not ("and" or "и" or "i" or "or"))
-                    {
-                        gapOk = false;
-                        break;
-                    }
-                }
-                if (!gapOk || before[i].Code == group[0].Code)
-                {
-                    if (before[i].Code == group[0].Code && gapOk)
-                    {
-                        continue;
-                    }
-                    break;
-                }
-                group.Insert(0, before[i]);
-            }
-            foreach (var s in group)
-            {
-                if (!result.Contains(s.Code))
-                {
-                    result.Add(s.Code);
-                }
-            }
-            evidence = string.Join(", ", group.Select(s => $"{s.Words}→{s.Code}"));
-            return result;
-        }
-        // A noun with its actor after it: «выход России», «приостановлении Россией», "suspension by Russia".
-        var afterNoun = seg.States.FirstOrDefault(s => s.Start >= a.TokenEnd && s.Start <= a.TokenEnd + 2 && Usable(s));
-        if (afterNoun.Code is not null)
-        {
-            evidence = $"{afterNoun.Words}→{afterNoun.Code}";
-            return [afterNoun.Code];
-        }
-        // Elsewhere in the item: the headline's (or summary's) first state that is not a counterparty or a treaty party.
-        foreach (var other in item.Segments)
-        {
-            var first = other.States.FirstOrDefault(s => !IsCounterparty(other.Tokens, s.Start) && s.Code != t.CandidateState
-                && !(other == seg && s.Start >= t.Start && s.Start < t.End));
-            if (first.Code is not null)
-            {
-                evidence = $"{first.Words}→{first.Code}";
-                return [first.Code];
-            }
-        }
-        if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
-        {
-            evidence = "Russian act title→RU";
-            return ["RU"];
-        }
-        return result;
-    }
-
-    private static bool IsCounterparty(List<Token> tokens, int index)
-    {
-        for (var i = index - 1; i >= Math.Max(0, index - 2); i--)
-        {
-            var w = tokens[i].Text;
-            if (w is "with" or "между" or "against" or "против" or "z" or "from")
-            {
-                return true;
-            }
-            if (w == "с" || w == "со")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool IsCompletedPast(string words) =>
-        words.StartsWith("вышл", StringComparison.Ordinal) || words.StartsWith("вышел", StringComparison.Ordinal)
-        || words.StartsWith("покинул", StringComparison.Ordinal) || words.StartsWith("вступил", StringComparison.Ordinal)
-        || words.StartsWith("стал", StringComparison.Ordinal) || words.StartsWith("joined", StringComparison.Ordinal)
-        || words.StartsWith("joins", StringComparison.Ordinal) || words.StartsWith("became", StringComparison.Ordinal)
-        || words.StartsWith("becomes", StringComparison.Ordinal) || words.StartsWith("przystąpił", StringComparison.Ordinal)
-        || words.StartsWith("dołączył", StringComparison.Ordinal) || words.StartsWith("przyjęt", StringComparison.Ordinal)
-        || words.StartsWith("enters", StringComparison.Ordinal) || words.StartsWith("entered", StringComparison.Ordinal);
 
     private static int Rank(ActionKind kind) => kind switch
     {
@@ -759,65 +405,18 @@ public sealed class TreatyDetector : ITreatyDetector
             e.Name = named.Entry.DisplayName;
             e.Generic = false;
             e.Evidence.Add("named elsewhere: " + named.Entry.DisplayName);
-            e.Confidence += 0.1;
+            e.Confidence += ConfidenceScore.NamedElsewhere;
         }
     }
 
     private static TreatyStage Stage(Candidate e, ItemContext item)
     {
-        var best = TreatyStage.Unknown;
-        string? cue = null;
-        foreach (var seg in item.Segments)
+        var decision = StageDecider.Decide(new StageInput(e.Action, e.ActionWords, e.ClauseBefore, item.Title.Text, item.Summary.Text,
+            e.Segment.Text[e.SentenceStart..e.SentenceEnd]));
+        if (decision.Cue is not null)
         {
-            var text = seg.Text;
-            Check(DetectionPatterns.StageEffective(), TreatyStage.Effective);
-            Check(DetectionPatterns.StageNotified(), TreatyStage.Notified);
-            Check(DetectionPatterns.StageEnacted(), TreatyStage.Enacted);
-            Check(DetectionPatterns.StageLegislative(), TreatyStage.Legislative);
-            Check(DetectionPatterns.StageProposed(), TreatyStage.Proposed);
-
-            void Check(System.Text.RegularExpressions.Regex regex, TreatyStage stage)
-            {
-                if (stage <= best)
-                {
-                    return;
-                }
-                var m = regex.Match(text);
-                if (m.Success)
-                {
-                    best = stage;
-                    cue = m.Value;
-                }
-            }
+            e.Evidence.Add("stage: " + decision.Cue);
         }
-        if (best == TreatyStage.Unknown)
-        {
-            if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
-            {
-                best = TreatyStage.Proposed;
-                cue = "act title";
-            }
-            else if (e.Action == TreatyAction.Ratification)
-            {
-                best = TreatyStage.Legislative;
-            }
-            else if (e.Action == TreatyAction.EntryIntoForce)
-            {
-                best = TreatyStage.Effective;
-            }
-            else if (e.PastCompleted && !e.Future && e.Action is TreatyAction.Accession or TreatyAction.Withdrawal)
-            {
-                best = TreatyStage.Effective;
-            }
-            else
-            {
-                best = TreatyStage.Announced;
-            }
-        }
-        if (cue is not null)
-        {
-            e.Evidence.Add("stage: " + cue);
-        }
-        return best;
+        return decision.Stage;
     }
 }

@@ -81,6 +81,7 @@ public class TreatyCatalogTests
     {
         Assert.Null(Catalog.ResolveId("who knows"));
         Assert.Equal("un:IX-1", Catalog.ResolveId("WHO"));
+        Assert.Null(Catalog.ResolveId("EU–Chile Advanced Framework Agreement")); // a party's name inside another treaty's name
     }
 
     [Fact]

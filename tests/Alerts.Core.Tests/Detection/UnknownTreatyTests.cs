@@ -22,7 +22,7 @@ public class UnknownTreatyTests
     {
         var d = Assert.Single(DetectionTestData.Detect("Armenia and Azerbaijan sign peace treaty"));
         Assert.Equal(TreatyRef.UnknownId, d.Treaty.Id);
-        Assert.Equal("peace treaty", d.Treaty.Name);
+        Assert.Equal("Armenia–Azerbaijan peace treaty", d.Treaty.Name); // the parties name an unnamed treaty
         Assert.Equal(TreatyAction.Signature, d.Action);
         Assert.Equal(["AM", "AZ"], d.States);
     }

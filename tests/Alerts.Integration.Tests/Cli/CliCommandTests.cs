@@ -123,6 +123,26 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_scores_several_corpora_side_by_side_with_languages()
+    {
+        var result = await _cli.RunAsync("eval", RepositoryPaths.TestData("corpus-dev"), RepositoryPaths.TestData("corpus-dev2"), "--format", "json", "--store", _cli.StoreArgument);
+
+        Assert.Equal(0, result.ExitCode);
+        var reports = result.JsonLines();
+        Assert.Equal(2, reports.Count);
+        Assert.Equal(1626, reports[0].GetProperty("items").GetInt32());
+        Assert.Equal(2461, reports[1].GetProperty("items").GetInt32());
+        Assert.EndsWith("corpus-dev2", reports[1].GetProperty("corpus").GetString(), StringComparison.Ordinal);
+        var languages = reports[1].GetProperty("languages").EnumerateArray().Select(l => l.GetProperty("language").GetString()).ToList();
+        Assert.Equal(["en", "pl", "ru"], languages);
+
+        var text = await _cli.RunAsync("eval", RepositoryPaths.TestData("corpus-dev"), RepositoryPaths.TestData("corpus-dev2"), "--misses", "--store", _cli.StoreArgument);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("| corpus | detector |", text.Output, StringComparison.Ordinal);
+        Assert.Contains("misses (", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Eval_names_a_folder_that_is_not_a_corpus()
     {
         var result = await _cli.RunAsync("eval", _cli.WorkDir);

@@ -32,6 +32,8 @@ public static class CorpusEvaluator
         var falseAlarms = new List<ItemOutcome>();
         var mismatches = new List<ItemOutcome>();
         var idCache = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Per language: true positives, false positives, false negatives, right stages.
+        var byLanguage = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
 
         foreach (var item in items)
         {
@@ -42,15 +44,18 @@ public static class CorpusEvaluator
             }
             var detected = detector.Detect(new DetectionInput(item.Title, item.Description ?? "", item.Lang));
             var expected = label.Events ?? [];
+            var language = CountsFor(byLanguage, item.Lang);
             if (label.Positive.Value)
             {
                 if (detected.Count == 0)
                 {
                     fn++;
+                    language[2]++;
                     misses.Add(new ItemOutcome(item.Id, item.Title, expected, detected, label.Note, ["missed"]));
                     continue;
                 }
                 tp++;
+                language[0]++;
                 var problems = new List<string>();
                 if (detected.Any(d => expected.Any(e => Vocabulary.Name(d.Action) == e.Action)))
                 {
@@ -71,6 +76,7 @@ public static class CorpusEvaluator
                 if (detected.Any(d => expected.Any(e => Vocabulary.Name(d.Stage) == e.Stage)))
                 {
                     stageOk++;
+                    language[3]++;
                 }
                 else
                 {
@@ -100,6 +106,7 @@ public static class CorpusEvaluator
             else if (detected.Count > 0)
             {
                 fp++;
+                language[1]++;
                 falseAlarms.Add(new ItemOutcome(item.Id, item.Title, expected, detected, label.Note, ["false alarm"]));
             }
             else
@@ -122,10 +129,22 @@ public static class CorpusEvaluator
             StageCorrect = stageOk,
             TreatyInCatalogue = treatyIn,
             TreatyCorrect = treatyOk,
+            Languages = [.. byLanguage.Select(l => new LanguageFigures(l.Key, l.Value[0], l.Value[1], l.Value[2], l.Value[3]))],
             Misses = misses,
             FalseAlarms = falseAlarms,
             Mismatches = mismatches,
         };
+    }
+
+    private static int[] CountsFor(SortedDictionary<string, int[]> byLanguage, string? lang)
+    {
+        var key = string.IsNullOrWhiteSpace(lang) ? "?" : lang;
+        if (!byLanguage.TryGetValue(key, out var counts))
+        {
+            counts = new int[4];
+            byLanguage[key] = counts;
+        }
+        return counts;
     }
 
     private static string? Resolve(TreatyCatalog catalog, string name, Dictionary<string, string?> cache)

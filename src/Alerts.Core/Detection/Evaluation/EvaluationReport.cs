@@ -30,6 +30,9 @@ public sealed record EvaluationReport
     public double StageAccuracy => TruePositives == 0 ? 0 : (double)StageCorrect / TruePositives;
     public double TreatyAccuracy => TreatyInCatalogue == 0 ? 0 : (double)TreatyCorrect / TreatyInCatalogue;
 
+    /// <summary>The same counts per item language (items without one count as "?"), in order of language.</summary>
+    public IReadOnlyList<LanguageFigures> Languages { get; init; } = [];
+
     public required IReadOnlyList<ItemOutcome> Misses { get; init; }
     public required IReadOnlyList<ItemOutcome> FalseAlarms { get; init; }
     /// <summary>True positives with a wrong action, states, stage or treaty: where to look next.</summary>
@@ -44,3 +47,12 @@ public sealed record ItemOutcome(
     IReadOnlyList<TreatyDetection> Detected,
     string? Note,
     IReadOnlyList<string> Problems);
+
+/// <summary>Detection counts of one language of a corpus.</summary>
+public sealed record LanguageFigures(string Language, int TruePositives, int FalsePositives, int FalseNegatives, int StageCorrect)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double StageAccuracy => TruePositives == 0 ? 0 : (double)StageCorrect / TruePositives;
+}

@@ -18,9 +18,44 @@ public static class EvaluationReportRenderer
         sb.AppendLine(inv, $"precision {report.Precision:0.000}  recall {report.Recall:0.000}  F1 {report.F1:0.000}");
         sb.AppendLine(inv, $"on true positives: action {report.ActionAccuracy:0.000} ({report.ActionCorrect}/{report.TruePositives})  states {report.StatesAccuracy:0.000} ({report.StatesCorrect}/{report.TruePositives})  stage {report.StageAccuracy:0.000} ({report.StageCorrect}/{report.TruePositives})");
         sb.AppendLine(inv, $"treaty id on true positives in the catalogue: {report.TreatyAccuracy:0.000} ({report.TreatyCorrect}/{report.TreatyInCatalogue})");
+        foreach (var l in report.Languages)
+        {
+            sb.AppendLine(inv, $"{l.Language}: precision {l.Precision:0.000}  recall {l.Recall:0.000}  F1 {l.F1:0.000}  stage {l.StageAccuracy:0.000} (TP {l.TruePositives}  FP {l.FalsePositives}  FN {l.FalseNegatives})");
+        }
+        if (maxListed <= 0)
+        {
+            return sb.ToString();
+        }
         Section(sb, "misses", report.Misses, maxListed);
         Section(sb, "false alarms", report.FalseAlarms, maxListed);
         Section(sb, "true positives with a wrong field", report.Mismatches, maxListed);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Several corpora (and detectors) side by side as two Markdown tables: the figures, then detection and stage per language.
+    /// </summary>
+    public static string RenderTable(IReadOnlyList<(string Corpus, EvaluationReport Report)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.AppendLine("| corpus | detector | items (excl.) | TP / FP / FN | precision | recall | F1 | action | states | stage | treaty id |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (corpus, r) in rows)
+        {
+            sb.AppendLine(inv, $"| {corpus} | {r.DetectorName} | {r.Items} ({r.Excluded}) | {r.TruePositives} / {r.FalsePositives} / {r.FalseNegatives} | {r.Precision:0.000} | {r.Recall:0.000} | {r.F1:0.000} | {r.ActionAccuracy:0.000} | {r.StatesAccuracy:0.000} | {r.StageAccuracy:0.000} | {r.TreatyAccuracy:0.000} ({r.TreatyCorrect}/{r.TreatyInCatalogue}) |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("| corpus | detector | language | TP / FP / FN | precision | recall | F1 | stage |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (corpus, r) in rows)
+        {
+            foreach (var l in r.Languages)
+            {
+                sb.AppendLine(inv, $"| {corpus} | {r.DetectorName} | {l.Language} | {l.TruePositives} / {l.FalsePositives} / {l.FalseNegatives} | {l.Precision:0.000} | {l.Recall:0.000} | {l.F1:0.000} | {l.StageAccuracy:0.000} |");
+            }
+        }
         return sb.ToString();
     }
 

@@ -1,0 +1,60 @@
+namespace Alerts.Core.Detection.Phases;
+
+/// <summary>
+/// The word lists the phases test single words against (normalised, lower case): treaty nouns, organisation
+/// words, accession nouns, loose agreement words, verbs of returning and of leaving a place. One place for each list.
+/// </summary>
+internal static class DetectionWords
+{
+    public static bool IsOrganisationWord(string w) =>
+        w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
+
+    public static readonly string[] TreatyWordBeginnings =
+        ["договор", "конвенц", "соглашени", "протокол", "пакт", "харти", "сделк", "traktat", "umow", "porozumieni", "konwencj", "protokol", "protokół", "pakt"];
+
+    // The words of DetectionPatterns.TreatyWords, checked per word without a regular expression (it runs for every word near an action).
+    public static bool IsTreatyWord(string w)
+    {
+        if (w is "treaty" or "treaties" or "convention" or "conventions" or "pact" or "pacts" or "accord" or "accords" or "agreement"
+            or "agreements" or "protocol" or "protocols" or "charter" or "charters" or "statute" or "statutes" or "deal" or "deals"
+            or "устав" or "устава" or "уставу" or "уставом" or "уставе")
+        {
+            return true;
+        }
+        foreach (var b in TreatyWordBeginnings)
+        {
+            if (w.StartsWith(b, StringComparison.Ordinal))
+            {
+                return !w.StartsWith("договоренн", StringComparison.Ordinal);
+            }
+        }
+        return false;
+    }
+
+    public static bool IsAccessionWord(string w) =>
+        w is "membership" or "accession" or "entrance" or "entry" or "application" or "bid" or "join" or "joining" or "admission"
+        || w.StartsWith("вступлени", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)
+        || w.StartsWith("принят", StringComparison.Ordinal) || w.StartsWith("заявк", StringComparison.Ordinal)
+        || w.StartsWith("присоединени", StringComparison.Ordinal) || w.StartsWith("przystąpieni", StringComparison.Ordinal)
+        || w.StartsWith("członkost", StringComparison.Ordinal) || w.StartsWith("wstąpieni", StringComparison.Ordinal);
+
+    public static bool IsReturn(string words) =>
+        words.StartsWith("return", StringComparison.Ordinal) || words.StartsWith("вернут", StringComparison.Ordinal)
+        || words.StartsWith("вернул", StringComparison.Ordinal) || words.StartsWith("вернет", StringComparison.Ordinal)
+        || words.StartsWith("возвращ", StringComparison.Ordinal);
+
+    public static bool IsLooseWord(string w) =>
+        w.StartsWith("deal", StringComparison.Ordinal) || w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("accord", StringComparison.Ordinal)
+        || w.StartsWith("сделк", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
+        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
+
+    // Agreements are ratified, denounced and suspended by states; deals and accords are also made by companies and rebels.
+    public static bool IsAgreementWord(string w) =>
+        w.StartsWith("agreement", StringComparison.Ordinal) || w.StartsWith("соглашени", StringComparison.Ordinal)
+        || w.StartsWith("umow", StringComparison.Ordinal) || w.StartsWith("porozumieni", StringComparison.Ordinal);
+
+    public static bool LeavesAPlace(string words) =>
+        words.StartsWith("leav", StringComparison.Ordinal) || words.StartsWith("left", StringComparison.Ordinal)
+        || words.StartsWith("quit", StringComparison.Ordinal) || words.StartsWith("exit", StringComparison.Ordinal)
+        || words.StartsWith("покин", StringComparison.Ordinal) || words.StartsWith("покида", StringComparison.Ordinal);
+}

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Detection.Phases;
+
+/// <summary>What the stage is decided from: the step, its governing words, and the item's normalised texts.</summary>
+/// <param name="ClauseBefore">The words of the step's clause before its action word (actor, auxiliaries, "to", "will").</param>
+/// <param name="Sentence">The step's own sentence: the only place besides the title where "today" dates it.</param>
+internal sealed record StageInput(TreatyAction Action, string ActionWords, string ClauseBefore, string Title, string Summary, string Sentence);
+
+/// <summary>A stage and the words that showed it (null when it is the default for the action).</summary>
+internal sealed record StageDecision(TreatyStage Stage, string? Cue);
+
+/// <summary>
+/// The stage of a step, conservatively. An explicit procedural cue outside a future or hypothetical clause shows the
+/// stage reached (parliament votes → legislative; law or decree signed → enacted; notified; enters into force →
+/// effective; bill, proposal → proposed). Otherwise the governing verb decides: a plan, a future or "to" headline →
+/// announced (unless it happens today: "Finland to join NATO today" → effective); a completed join or exit →
+/// effective; a completed "withdraws", signature, or a head of state's ratification → enacted; a ratification →
+/// legislative. When unsure, the earlier stage.
+/// </summary>
+internal static partial class StageDecider
+{
+    public static StageDecision Decide(StageInput input)
+    {
+        var aspect = VerbForm.Of(input.ActionWords, input.ClauseBefore);
+        // A parliament that is to vote on the step has it before it: "Senate to vote on the treaty", «Госдума проголосует».
+        if (aspect != Aspect.Completed && LegislatureToDecide().Match(input.Title) is { Success: true } house)
+        {
+            return new StageDecision(TreatyStage.Legislative, house.Value);
+        }
+        var membership = input.Action is TreatyAction.Accession or TreatyAction.Withdrawal;
+        if (aspect is Aspect.Future or Aspect.Progressive)
+        {
+            var today = SameDay().Match(input.Title);
+            if (!today.Success)
+            {
+                today = SameDay().Match(input.Sentence);
+            }
+            if (membership && today.Success)
+            {
+                return new StageDecision(TreatyStage.Effective, today.Value);
+            }
+            if (aspect == Aspect.Future)
+            {
+                // What the item says of later steps ("would submit its notice", "the bill will") is not reached yet.
+                // A law or decree signed, a vote held or a proposal made is a completed act even under a future headline
+                // ("Russia to quit convention" + "signed a decree proposing"); a notice may be a later one.
+                return Cue(input.Title) ?? (Cue(input.Summary) is { Stage: TreatyStage.Enacted or TreatyStage.Legislative or TreatyStage.Proposed } done ? done : null)
+                    ?? new StageDecision(TreatyStage.Announced, null);
+            }
+        }
+        var titleCue = Cue(input.Title);
+        var summaryCue = Cue(input.Summary);
+        var cue = titleCue is null || (summaryCue is not null && summaryCue.Stage > titleCue.Stage) ? summaryCue : titleCue;
+        var byVerb = aspect == Aspect.Completed ? Completed(input) : null;
+        if (cue is not null && (byVerb is null || cue.Stage >= byVerb.Stage))
+        {
+            return cue;
+        }
+        if (byVerb is not null)
+        {
+            return byVerb;
+        }
+        if (RussianActTitle().IsMatch(input.Title))
+        {
+            return new StageDecision(TreatyStage.Proposed, "act title");
+        }
+        return new StageDecision(input.Action switch
+        {
+            TreatyAction.Ratification => TreatyStage.Legislative,
+            TreatyAction.EntryIntoForce => TreatyStage.Effective,
+            _ => TreatyStage.Announced,
+        }, null);
+    }
+
+    /// <summary>The stage a completed act shows by itself.</summary>
+    private static StageDecision? Completed(StageInput input)
+    {
+        var word = input.ActionWords;
+        return input.Action switch
+        {
+            TreatyAction.EntryIntoForce => new StageDecision(TreatyStage.Effective, null),
+            // "withdraws from" is the act of a government (decree, notice); "leaves", "quits", "left", "joins" the result.
+            TreatyAction.Withdrawal when word.StartsWith("withdr", StringComparison.Ordinal) => new StageDecision(TreatyStage.Enacted, null),
+            // "terminates", "scraps", "ditches", "severs ties", "tears up": a declaration; its instrument comes later.
+            TreatyAction.Withdrawal when Declaration().IsMatch(word) => null,
+            TreatyAction.Accession or TreatyAction.Withdrawal => new StageDecision(TreatyStage.Effective, null),
+            // Signed is enacted; a draft approved is only the decision to sign.
+            TreatyAction.Signature when Signing().IsMatch(word) => new StageDecision(TreatyStage.Enacted, null),
+            TreatyAction.Ratification or TreatyAction.Deratification when HeadOfState().Match(input.ClauseBefore) is { Success: true } head
+                => new StageDecision(TreatyStage.Enacted, head.Value),
+            _ => null,
+        };
+    }
+
+    /// <summary>The furthest stage a text's words show, outside clauses about what will or may happen.</summary>
+    private static StageDecision? Cue(string text)
+    {
+        foreach (var (regex, stage) in Cues)
+        {
+            foreach (var m in regex().EnumerateMatches(text))
+            {
+                var before = text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index));
+                if (!NotYet().IsMatch(before))
+                {
+                    return new StageDecision(stage, text.Substring(m.Index, m.Length));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static readonly (Func<Regex> Regex, TreatyStage Stage)[] Cues =
+    [
+        (DetectionPatterns.StageEffective, TreatyStage.Effective),
+        (DetectionPatterns.StageNotified, TreatyStage.Notified),
+        (DetectionPatterns.StageEnacted, TreatyStage.Enacted),
+        (DetectionPatterns.StageLegislative, TreatyStage.Legislative),
+        (DetectionPatterns.StageProposed, TreatyStage.Proposed),
+    ];
+
+    private static Regex RussianActTitle() => DetectionPatterns.RussianActTitle();
+
+    [GeneratedRegex(@"\b(?:(?:senate|parliament|lawmakers|mps|duma|congress|sejm)\s+(?:\w+\s+){0,2}?(?:to\s+)?vot\w*|проголосу\w*\s+(?:\w+\s+){0,1}?(?:совфед|госдум|дума|парламент|сенат)\w*|(?:совфед|госдум|дума|парламент|сенат)\w*\s+(?:\w+\s+){0,1}?проголосу\w*)", RegexOptions.CultureInvariant)]
+    private static partial Regex LegislatureToDecide();
+
+    [GeneratedRegex(@"^(?:sign|подпис|podpis)", RegexOptions.CultureInvariant)]
+    private static partial Regex Signing();
+
+    [GeneratedRegex(@"^(?:terminat|scrap|ditch|abandon|tear|tore|rip|sever|renounc|abrogat|walk)", RegexOptions.CultureInvariant)]
+    private static partial Regex Declaration();
+
+    /// <summary>Same-day completion of a scheduled step: "today", "tonight", "at 23:00 GMT", «сегодня».</summary>
+    [GeneratedRegex(@"\b(?:today|tonight|at\s+(?:midnight|\d{1,2}(?:[:.]\d\d)?\s*(?:pm|am|gmt|cet|bst|utc)?\b)|сегодня|dziś|dzisiaj)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SameDay();
+
+    /// <summary>A future or a possibility right before a cue: "would formally submit its notice", "could be signed".</summary>
+    [GeneratedRegex(@"\b(?:will|would|could|may|might|shall|plans?\s+to|expected\s+to|set\s+to|intends?\s+to|будет|может|могут|планиру\w*|намерен\w*)\b[^.|]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotYet();
+
+    /// <summary>A head of state or government as the actor: their ratification or revocation is the signature of the law.</summary>
+    [GeneratedRegex(@"\b(?:putin|biden|trump|erdogan|macron|president|prime\s+minister|путин\w*|байден\w*|трамп\w*|эрдоган\w*|президент\w*|премьер\w*|мишустин\w*|prezydent\w*|premier\w*)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadOfState();
+}

@@ -1,0 +1,50 @@
+using Alerts.Core.Detection;
+using Alerts.Core.Detection.Phases;
+
+namespace Alerts.Core.Tests.Detection.Phases;
+
+/// <summary>The small phases on their own: markup, word lists, states and the confidence formula.</summary>
+public class PhaseTests
+{
+    [Fact]
+    public void Markup_stripper_drops_link_lists_and_tags()
+    {
+        var text = MarkupStripper.Strip("<p>Oman <b>joins</b> the pact.</p><ul><li><a href=\"https://x.example/leave-eu\">UK leaves EU – live</a></li></ul>");
+        Assert.Contains("Oman", text, StringComparison.Ordinal);
+        Assert.Contains("joins", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("leave", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+        Assert.Equal("no markup at all", MarkupStripper.Strip("no markup at all"));
+    }
+
+    [Theory]
+    [InlineData("treaty", true)]
+    [InlineData("конвенции", true)]
+    [InlineData("договоренности", false)] // an understanding, not a treaty
+    [InlineData("umowy", true)]
+    [InlineData("contract", false)]
+    public void Treaty_words_are_one_list(string word, bool expected)
+    {
+        Assert.Equal(expected, DetectionWords.IsTreatyWord(word));
+    }
+
+    [Fact]
+    public void Agreement_parties_include_counterparties_after_with()
+    {
+        var seg = TextSegment.Parse("Kenya signs a defence pact with Ethiopia and Somalia", DetectionTestData.Detector.Catalog, isTitle: true);
+        seg.IndexActions();
+        var action = Assert.Single(seg.Actions);
+        var parties = StateAttacher.Signatories(seg, action, 0, seg.Text.Length);
+        Assert.Equal(["KE", "ET", "SO"], parties);
+    }
+
+    [Fact]
+    public void Confidence_is_lower_for_an_unnamed_agreement_and_clamped()
+    {
+        var named = ConfidenceScore.Initial(catalogueTreaty: true, explicitState: true, fromTitle: true, organisationName: false, approval: false);
+        var unnamed = ConfidenceScore.Initial(catalogueTreaty: false, explicitState: true, fromTitle: true, organisationName: false, approval: false);
+        Assert.True(unnamed < named);
+        Assert.Equal(0.99, ConfidenceScore.Final(1.3));
+        Assert.Equal(0.05, ConfidenceScore.Final(-1));
+    }
+}

@@ -1,0 +1,71 @@
+using Alerts.Core.Detection.Phases;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Tests.Detection.Phases;
+
+/// <summary>The stage phase alone: tense, aspect and cues in phrasings written for these tests.</summary>
+public class StageDeciderTests
+{
+    private static TreatyStage Decide(TreatyAction action, string words, string before, string title, string summary = "") =>
+        StageDecider.Decide(new StageInput(action, words, before, title, summary, title)).Stage;
+
+    [Theory]
+    [InlineData("join", "norway plans to ", "norway plans to join the hague convention")]
+    [InlineData("quit", "chile will ", "chile will quit the who next year")]
+    [InlineData("ratify", "the government is set to ", "the government is set to ratify the charter")]
+    [InlineData("выйдет из", "казахстан ", "казахстан выйдет из договора")]
+    public void A_plan_or_a_future_is_announced(string words, string before, string title)
+    {
+        Assert.Equal(TreatyStage.Announced, Decide(words.StartsWith("ratif", StringComparison.Ordinal) ? TreatyAction.Ratification : TreatyAction.Withdrawal, words, before, title));
+    }
+
+    [Theory]
+    [InlineData("join", "estonia to ", "estonia to join the convention today")]
+    [InlineData("leaving", "peru is ", "peru is leaving the organisation tonight")]
+    [InlineData("quit", "nepal to ", "nepal to quit the pact at midnight")]
+    public void A_step_scheduled_for_today_is_effective(string words, string before, string title)
+    {
+        Assert.Equal(TreatyStage.Effective, Decide(TreatyAction.Accession, words, before, title));
+    }
+
+    [Theory]
+    [InlineData(TreatyAction.Withdrawal, "leaves", "ecuador ", "ecuador leaves the organisation", TreatyStage.Effective)]
+    [InlineData(TreatyAction.Accession, "joined", "mongolia has ", "mongolia has joined the convention", TreatyStage.Effective)]
+    [InlineData(TreatyAction.Withdrawal, "вышли из", "сша ", "сша вышли из соглашения", TreatyStage.Effective)]
+    [InlineData(TreatyAction.Withdrawal, "withdraws from", "hungary ", "hungary withdraws from the court", TreatyStage.Enacted)]
+    [InlineData(TreatyAction.Signature, "sign", "kenya and ethiopia ", "kenya and ethiopia sign defence pact", TreatyStage.Enacted)]
+    [InlineData(TreatyAction.Ratification, "ratifies", "president tokayev ", "president tokayev ratifies the treaty", TreatyStage.Enacted)]
+    [InlineData(TreatyAction.Ratification, "ratifies", "lithuania ", "lithuania ratifies the treaty", TreatyStage.Legislative)]
+    [InlineData(TreatyAction.Withdrawal, "terminates", "bolivia ", "bolivia terminates its pact with peru", TreatyStage.Announced)]
+    public void A_completed_act_shows_its_stage_by_its_verb(TreatyAction action, string words, string before, string title, TreatyStage expected)
+    {
+        Assert.Equal(expected, Decide(action, words, before, title));
+    }
+
+    [Theory]
+    [InlineData("the senate votes to ratify the accord", TreatyStage.Legislative)]
+    [InlineData("путин подписал в пятницу указ о выходе", TreatyStage.Enacted)]
+    [InlineData("the treaty enters into force", TreatyStage.Effective)]
+    public void An_explicit_cue_sets_the_stage(string summary, TreatyStage expected)
+    {
+        Assert.Equal(expected, Decide(TreatyAction.Ratification, "ratification", "", "a headline", summary));
+    }
+
+    [Fact]
+    public void A_cue_about_what_would_happen_later_does_not_count()
+    {
+        Assert.Equal(TreatyStage.Announced, Decide(TreatyAction.Withdrawal, "leave", "oman plans to ", "oman plans to leave the accord",
+            "officials said they would formally submit a notice of withdrawal in may."));
+    }
+
+    [Theory]
+    [InlineData("quitting", "usa ", "Progressive")]
+    [InlineData("leaving", "britain is ", "Progressive")]
+    [InlineData("leaving", "voters are split about ", "Named")]
+    [InlineData("выходит из", "молдова ", "Progressive")]
+    [InlineData("opuściły", "stany ", "Completed")]
+    public void Verb_form_reads_aspect(string words, string before, string expected)
+    {
+        Assert.Equal(expected, VerbForm.Of(words, before).ToString());
+    }
+}
