@@ -36,10 +36,11 @@ public static class PipelineServices
         services.AddSingleton(_ => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration)));
 
         // The treaty catalogue feeds both the detector and the localized names in posts.
-        services.AddSingleton(_ => TreatyCatalog.Load(AlertsConfiguration.ResolvePath(
-            configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory)));
+        var catalogPath = AlertsConfiguration.ResolvePath(configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory);
+        services.AddSingleton(_ => TreatyCatalog.Load(catalogPath));
         services.AddSingleton<ITreatyDetector>(sp => new TreatyDetector(sp.GetRequiredService<TreatyCatalog>()));
-        services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>()));
+        // Posts also use the catalogue's tags and dates; the detector's loader has already checked the file.
+        services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>(), File.ReadAllText(catalogPath)));
 
         services.AddSourceReading(configuration);
         foreach (var kind in KindNames)

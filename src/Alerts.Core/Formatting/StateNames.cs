@@ -23,6 +23,46 @@ public static class StateNames
         ["ML"] = ("Mali", "Мали"), ["BF"] = ("Burkina Faso", "Буркина-Фасо"), ["NE"] = ("Niger", "Нигер"),
     };
 
+    // Russian names that do not follow the endings rule below.
+    private static readonly Dictionary<string, (string Genitive, string Gender)> RussianExceptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["US"] = ("США", "pl"), ["NL"] = ("Нидерландов", "pl"), ["KP"] = ("КНДР", "f"), ["IL"] = ("Израиля", "m"),
+        ["NI"] = ("Никарагуа", "f"), ["ML"] = ("Мали", "n"), ["BF"] = ("Буркина-Фасо", "n"),
+    };
+
+    /// <summary>The Russian genitive («России», «Казахстана»), for «Правительство России».</summary>
+    public static string RussianGenitive(string code)
+    {
+        if (RussianExceptions.TryGetValue(code, out var known))
+        {
+            return known.Genitive;
+        }
+        var name = Name(code, "ru");
+        if (!Names.ContainsKey(code))
+        {
+            return name;
+        }
+        return name switch
+        {
+            _ when name.EndsWith("ия", StringComparison.Ordinal) => name[..^1] + "и",
+            _ when name.EndsWith('ь') => name[..^1] + "и",
+            _ when name.EndsWith('й') => name[..^1] + "я",
+            _ when name.EndsWith('а') => name[..^1] + ("шжкгхчщ".Contains(name[^2], StringComparison.Ordinal) ? "и" : "ы"),
+            _ => name + "а",
+        };
+    }
+
+    /// <summary>The grammatical gender of the Russian name: <c>m</c>, <c>f</c>, <c>n</c> or <c>pl</c> (past-tense agreement).</summary>
+    public static string RussianGender(string code)
+    {
+        if (RussianExceptions.TryGetValue(code, out var known))
+        {
+            return known.Gender;
+        }
+        var name = Name(code, "ru");
+        return name.EndsWith('а') || name.EndsWith('я') || name.EndsWith('ь') ? "f" : "m";
+    }
+
     public static string Name(string code, string language)
     {
         if (!Names.TryGetValue(code, out var names))
