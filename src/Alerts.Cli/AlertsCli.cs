@@ -28,6 +28,7 @@ public static class AlertsCli
         root.Subcommands.Add(ScanCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(PreviewCommand.Create(context));
+        root.Subcommands.Add(ReviewCommand.Create(context));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -28,7 +28,11 @@ public sealed class CatalogTreatyNames : ITreatyNames
             return null;
         }
         var russian = string.Equals(language, "ru", StringComparison.OrdinalIgnoreCase);
-        var name = russian && entry.NameRu.Length > 0 ? entry.NameRu : entry.NameEn;
+        // Many UN titles have no Russian name in the catalogue: a Russian alias is a name too; else none,
+        // and the post names the treaty generically rather than in English.
+        var name = !russian ? entry.NameEn
+            : entry.NameRu.Length > 0 ? entry.NameRu
+            : entry.AliasesRu.FirstOrDefault(a => a.Length > 12) ?? "";
         var shorts = russian && entry.ShortNamesRu.Count > 0 ? entry.ShortNamesRu : entry.ShortNamesEn;
         var facts = _facts.GetValueOrDefault(entry.Id);
         return new TreatyName(CleanSeriesMarker(name), shorts.Count > 0 ? shorts[0] : null)
@@ -76,6 +80,7 @@ public sealed class CatalogTreatyNames : ITreatyNames
         if (cut < 0) cut = name.IndexOf(" (СEД №", StringComparison.Ordinal);
         if (cut < 0) cut = name.IndexOf(" (СДСЕ №", StringComparison.Ordinal);
         if (cut < 0) cut = name.IndexOf(" (СДСE №", StringComparison.Ordinal);
+        if (cut < 0) cut = name.IndexOf(" (group)", StringComparison.Ordinal); // a catalogue marker, not part of the name
         return cut > 0 ? name[..cut] : name;
     }
 }

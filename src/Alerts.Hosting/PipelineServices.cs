@@ -56,6 +56,7 @@ public static class PipelineServices
         services.AddSingleton<EventTracker>();
         services.AddSingleton<SchedulePollsStage>();
         services.AddSingleton<PollSourceStage>();
+        services.AddSingleton<ReviewQueue>();
         services.AddSingleton<RouteChangeStage>();
         services.AddSingleton<OperatorNotices>();
         services.AddSingleton<NotifyOperatorStage>();

@@ -78,25 +78,26 @@ public static class CorpusPreview
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"## Replay of {string.Join(", ", corpora.Select(c => c.Name))}");
         sb.AppendLine();
-        sb.AppendLine("| channel | first posts | replies | edits | wrong stage | mixed language | no date | official not first | unsupported stage | duplicate event | not a labelled step | lost |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| channel | first posts | replies | edits | held for review | wrong stage | mixed language | no date | official not first | unsupported stage | duplicate event | not a labelled step | lost |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var channel in posts.Select(p => p.ChannelId).Distinct().Order(StringComparer.Ordinal))
         {
             var mine = posts.Where(p => p.ChannelId == channel).ToList();
-            var shown = mine.Where(p => p.Kind != ReplayPost.Edit).ToList();
+            var shown = mine.Where(p => p.Kind is ReplayPost.First or ReplayPost.Reply).ToList();
             var firsts = mine.Where(p => p.Kind == ReplayPost.First).ToList();
             int Broken(string rule) => shown.Count(p => p.Problems.Any(x => x.StartsWith(rule, StringComparison.Ordinal)));
             var wrongStage = shown.Count(p => StageVerdict(p, labels) == false);
             var unlabelled = firsts.Count(p => StageVerdict(p, labels) is null);
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {channel} | {firsts.Count} | {mine.Count(p => p.Kind == ReplayPost.Reply)} | {mine.Count(p => p.Kind == ReplayPost.Edit)} | {wrongStage} | {Broken(PostChecks.MixedLanguage)} | {Broken(PostChecks.NoDate)} | {Broken(PostChecks.OfficialNotFirst)} | {Broken(PostChecks.Unsupported)} | {Duplicates(firsts, labels)} | {unlabelled} | {shown.Count(p => p.Problems.Any(x => x.StartsWith("template", StringComparison.Ordinal)))} |");
+                $"| {channel} | {firsts.Count} | {mine.Count(p => p.Kind == ReplayPost.Reply)} | {mine.Count(p => p.Kind == ReplayPost.Edit)} | {mine.Where(p => p.Kind == ReplayPost.Held).Select(p => p.EventId).Distinct().Count()} | {wrongStage} | {Broken(PostChecks.MixedLanguage)} | {Broken(PostChecks.NoDate)} | {Broken(PostChecks.OfficialNotFirst)} | {Broken(PostChecks.Unsupported)} | {Duplicates(firsts, labels)} | {unlabelled} | {shown.Count(p => p.Problems.Any(x => x.StartsWith("template", StringComparison.Ordinal)))} |");
         }
         sb.AppendLine();
         sb.AppendLine("Wrong stage: no item of the event is labelled with the post's action at the post's stage. Not a labelled step: no item of the");
-        sb.AppendLine("event is labelled with the post's action (a detector false positive). Lost: a post the formatter could not render.");
+        sb.AppendLine("event is labelled with the post's action (a detector false positive). Held for review: events kept from the channel");
+        sb.AppendLine("(unknown treaty, actor not a state, confidence under the minimum). Lost: a post the formatter could not render.");
         sb.AppendLine();
 
-        var gallery = posts.Where(p => p.Kind != ReplayPost.Edit)
+        var gallery = posts.Where(p => p.Kind is ReplayPost.First or ReplayPost.Reply)
             .GroupBy(p => p.EventId)
             .Where(g => g.Any(p => StageVerdict(p, labels) is not null))
             .OrderByDescending(g => g.Count(p => p.Kind == ReplayPost.Reply))
@@ -121,6 +122,15 @@ public static class CorpusPreview
                 sb.AppendLine();
             }
         }
+        var broken = posts.Where(p => p.Kind is ReplayPost.First or ReplayPost.Reply && (p.Problems.Count > 0 || StageVerdict(p, labels) == false)).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"### Posts that break a rule ({broken.Count})");
+        sb.AppendLine();
+        foreach (var post in broken)
+        {
+            var verdict = StageVerdict(post, labels) == false ? "stage " + Vocabulary.Name(post.Change.Stage) + " not as labelled" : null;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- `{post.EventId}` {post.ChannelId} {post.Kind} r{post.Change.Revision}: {string.Join("; ", post.Problems.Append(verdict).OfType<string>())}");
+        }
+        sb.AppendLine();
         return sb.ToString();
     }
 

@@ -48,6 +48,10 @@ public static partial class PostChecks
         return problems;
     }
 
+    /// <summary>True when plain text has no word in the other script (two letters or more).</summary>
+    public static bool InOneLanguage(string text, string language)
+        => !(language == "ru" ? Latin() : Cyrillic()).IsMatch(text);
+
     private static string Absolute(string link) => Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : link;
 
     [GeneratedRegex(@"<a\s[^>]*>.*?</a>", RegexOptions.Singleline)]

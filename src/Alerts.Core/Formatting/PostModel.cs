@@ -30,10 +30,12 @@ public static class PostModel
         var stateNames = change.States.Select(code => StateNames.Name(code, language)).ToList();
         var sources = SourcesFor(change, language);
         var reportedBy = Attribution(change, language);
-        var kind = RussianTreatyKind.Of(known?.Name ?? change.Treaty.Name);
+        var treatyName = NameIn(known?.Name is { Length: > 0 } name ? name : change.Treaty.Name, language);
+        var kind = RussianTreatyKind.Of(treatyName);
         var (nextKind, nextParty) = Next(change, known);
         var (backgroundKind, backgroundPlace) = Background(known);
-        var context = change.Contexts is not null && change.Contexts.TryGetValue(language, out var text) ? text : "";
+        // Only a sentence wholly in the channel's language is quoted (a Russian report naming "TRT Haber" is not).
+        var context = change.Contexts is not null && change.Contexts.TryGetValue(language, out var text) && PostChecks.InOneLanguage(text, language) ? text : "";
 
         return new Dictionary<string, object?>
         {
@@ -53,7 +55,7 @@ public static class PostModel
             ["subject"] = Subject(change, language),
             ["treaty"] = new Dictionary<string, object?>
             {
-                ["name"] = TelegramHtml.Escape(known?.Name ?? change.Treaty.Name),
+                ["name"] = TelegramHtml.Escape(treatyName),
                 ["label"] = TelegramHtml.Escape(TreatyLabel(change.Treaty.Id, language)),
                 ["tag"] = AlertFormatter.Hashtag(TreatyTag(change.Treaty.Id, known, language)),
                 ["system"] = known?.System ?? "",
@@ -288,6 +290,18 @@ public static class PostModel
             && shortName.Where(char.IsLetter).All(c => (c is >= 'А' and <= 'я' or 'ё' or 'Ё') == (language == "ru"))
             ? shortName
             : null;
+    }
+
+    /// <summary>
+    /// The name when it is written in the channel's script; otherwise none (the template names the treaty
+    /// generically), since a name as written in another language would be a quote in it.
+    /// </summary>
+    private static string NameIn(string name, string language)
+    {
+        var letters = name.Where(char.IsLetter).ToList();
+        var cyrillic = letters.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё');
+        var fits = letters.Count > 0 && (language == "ru" ? cyrillic * 2 > letters.Count : cyrillic == 0);
+        return fits ? name : "";
     }
 
     internal static string JoinNames(IReadOnlyList<string> names, string language) => names.Count switch

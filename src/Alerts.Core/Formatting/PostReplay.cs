@@ -32,6 +32,8 @@ public sealed record ReplayPost(
     public const string First = "post";
     public const string Edit = "edit";
     public const string Reply = "reply";
+    /// <summary>Held for review in this channel (<see cref="ChannelDefinition.Review"/>): not posted.</summary>
+    public const string Held = "held";
 }
 
 /// <summary>
@@ -62,9 +64,17 @@ public sealed class PostReplay(ITreatyDetector detector, EventTracker tracker, A
                     continue;
                 }
                 var ids = change.Sources.Select(s => itemByLink.GetValueOrDefault(s.Link)).OfType<string>().Distinct().ToList();
-                foreach (var channel in ChannelRouter.Route(change, channels))
+                foreach (var channel in channels.Where(c => ChannelRouter.MatchesFilters(change, c)))
                 {
-                    posts.AddRange(Deliver(change, channel, shown, ids));
+                    if (ReviewQueue.ReasonToHold(change, channel) is { } reason)
+                    {
+                        var held = Render(change, channel, ReplayPost.Held, null, ids);
+                        posts.Add(held with { Problems = [.. held.Problems, "held: " + reason] });
+                    }
+                    else if (ChannelRouter.Matches(change, channel))
+                    {
+                        posts.AddRange(Deliver(change, channel, shown, ids));
+                    }
                 }
             }
         }

@@ -21,6 +21,16 @@ public static class StateNames
         ["BG"] = ("Bulgaria", "Болгария"), ["AT"] = ("Austria", "Австрия"), ["CH"] = ("Switzerland", "Швейцария"),
         ["VE"] = ("Venezuela", "Венесуэла"), ["NI"] = ("Nicaragua", "Никарагуа"), ["SY"] = ("Syria", "Сирия"),
         ["ML"] = ("Mali", "Мали"), ["BF"] = ("Burkina Faso", "Буркина-Фасо"), ["NE"] = ("Niger", "Нигер"),
+        ["IE"] = ("Ireland", "Ирландия"), ["AF"] = ("Afghanistan", "Афганистан"), ["NZ"] = ("New Zealand", "Новая Зеландия"),
+        ["DK"] = ("Denmark", "Дания"), ["PT"] = ("Portugal", "Португалия"), ["GR"] = ("Greece", "Греция"),
+        ["CA"] = ("Canada", "Канада"), ["AU"] = ("Australia", "Австралия"), ["BR"] = ("Brazil", "Бразилия"),
+        ["ZA"] = ("South Africa", "ЮАР"), ["KR"] = ("South Korea", "Республика Корея"), ["MN"] = ("Mongolia", "Монголия"),
+        ["CU"] = ("Cuba", "Куба"), ["AR"] = ("Argentina", "Аргентина"), ["MX"] = ("Mexico", "Мексика"),
+        ["SA"] = ("Saudi Arabia", "Саудовская Аравия"), ["AE"] = ("United Arab Emirates", "ОАЭ"), ["EG"] = ("Egypt", "Египет"),
+        ["PH"] = ("Philippines", "Филиппины"), ["VN"] = ("Vietnam", "Вьетнам"), ["PK"] = ("Pakistan", "Пакистан"),
+        ["AL"] = ("Albania", "Албания"), ["ME"] = ("Montenegro", "Черногория"), ["MK"] = ("North Macedonia", "Северная Македония"),
+        ["HR"] = ("Croatia", "Хорватия"), ["SI"] = ("Slovenia", "Словения"), ["IS"] = ("Iceland", "Исландия"),
+        ["LU"] = ("Luxembourg", "Люксембург"), ["CY"] = ("Cyprus", "Кипр"), ["MT"] = ("Malta", "Мальта"),
     };
 
     // Russian names that do not follow the endings rule below.
@@ -28,6 +38,8 @@ public static class StateNames
     {
         ["US"] = ("США", "pl"), ["NL"] = ("Нидерландов", "pl"), ["KP"] = ("КНДР", "f"), ["IL"] = ("Израиля", "m"),
         ["NI"] = ("Никарагуа", "f"), ["ML"] = ("Мали", "n"), ["BF"] = ("Буркина-Фасо", "n"),
+        ["ZA"] = ("ЮАР", "f"), ["AE"] = ("ОАЭ", "pl"), ["PH"] = ("Филиппин", "pl"), ["KR"] = ("Республики Корея", "f"),
+        ["NZ"] = ("Новой Зеландии", "f"), ["SA"] = ("Саудовской Аравии", "f"), ["MK"] = ("Северной Македонии", "f"),
     };
 
     /// <summary>The Russian genitive («России», «Казахстана»), for «Правительство России».</summary>
@@ -62,6 +74,9 @@ public static class StateNames
         var name = Name(code, "ru");
         return name.EndsWith('а') || name.EndsWith('я') || name.EndsWith('ь') ? "f" : "m";
     }
+
+    /// <summary>True for a state this table names (not <c>XX</c>, an organisation or a typo).</summary>
+    public static bool IsKnown(string code) => Names.ContainsKey(code);
 
     public static string Name(string code, string language)
     {

@@ -48,12 +48,15 @@ public class AlertFormatterTests
     }
 
     [Fact]
-    public void Unknown_treaty_names_fall_back_to_the_name_in_the_change_and_a_tag_in_the_channel_script()
+    public void A_name_known_only_in_another_language_is_not_quoted_and_the_tag_is_in_the_channel_script()
     {
-        var html = Assert.Single(RepositoryTemplates.Formatter(TreatyNameTable.Empty).Format(AlertFormatter.SampleChange, Russian).Parts);
+        var russian = Assert.Single(RepositoryTemplates.Formatter(TreatyNameTable.Empty).Format(AlertFormatter.SampleChange, Russian).Parts);
+        var english = Assert.Single(RepositoryTemplates.Formatter(TreatyNameTable.Empty).Format(AlertFormatter.SampleChange, English).Parts);
 
-        Assert.Contains("«European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment» (СЕД № 126)", html);
-        Assert.EndsWith("#Россия #СЕД126 #выход", html);
+        Assert.StartsWith("📤 <b>Правительство России предложило выйти из договора (СЕД № 126)</b>", russian);
+        Assert.EndsWith("#Россия #СЕД126 #выход", russian);
+        Assert.StartsWith("📤 <b>The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment (ETS 126)</b>", english);
+        PostRules.AssertFollowed(russian, "ru", AlertFormatter.SampleChange);
     }
 
     [Theory]
