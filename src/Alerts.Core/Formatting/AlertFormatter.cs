@@ -193,7 +193,7 @@ public sealed partial class AlertFormatter
     public static TreatyChange SampleChange { get; } = new()
     {
         EventId = "coe-126.withdrawal.ru",
-        Revision = 2,
+        Revision = 1,
         Treaty = new TreatyRef("coe:126", "European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment"),
         Action = TreatyAction.Withdrawal,
         States = ["RU"],

@@ -18,6 +18,11 @@ public static class PostModel
     /// <summary>The model of one change for one language.</summary>
     public static Dictionary<string, object?> Build(TreatyChange change, string language, TreatyName? known, bool isUpdate, TreatyStage previousStage)
     {
+        // A step of another stage says nothing about this one (a revision built with only the stage changed).
+        if (change.Step is { } step && ProcedureSteps.StageOf(step) != change.Stage)
+        {
+            change = change with { Step = null };
+        }
         var russian = language == "ru";
         var states = change.States
             .Select(code => new Dictionary<string, object?>
@@ -35,7 +40,9 @@ public static class PostModel
         var (nextKind, nextParty) = Next(change, known);
         var (backgroundKind, backgroundPlace) = Background(known);
         // Only a sentence wholly in the channel's language is quoted (a Russian report naming "TRT Haber" is not).
-        var context = change.Contexts is not null && change.Contexts.TryGetValue(language, out var text) && PostChecks.InOneLanguage(text, language) ? text : "";
+        // A revision made before contexts existed (JSON v1 without "contexts") offers its summary instead.
+        var candidate = change.Contexts is null ? change.Summary : change.Contexts.GetValueOrDefault(language) ?? "";
+        var context = PostChecks.InOneLanguage(candidate, language) ? candidate : "";
 
         return new Dictionary<string, object?>
         {
@@ -280,16 +287,14 @@ public static class PostModel
         {
             return tag;
         }
-        var label = TreatyLabel(treatyId, language);
-        if (label.Length > 0)
-        {
-            return label.Replace("№", "", StringComparison.Ordinal);
-        }
         // A short name in the other script would mix languages: only one written in the channel's.
-        return known?.ShortName is { } shortName && shortName.Any(char.IsLetter)
-            && shortName.Where(char.IsLetter).All(c => (c is >= 'А' and <= 'я' or 'ё' or 'Ё') == (language == "ru"))
-            ? shortName
-            : null;
+        if (known?.ShortName is { } shortName && shortName.Any(char.IsLetter)
+            && shortName.Where(char.IsLetter).All(c => (c is >= 'А' and <= 'я' or 'ё' or 'Ё') == (language == "ru")))
+        {
+            return shortName;
+        }
+        var label = TreatyLabel(treatyId, language);
+        return label.Length > 0 ? label.Replace("№", "", StringComparison.Ordinal) : null;
     }
 
     /// <summary>
