@@ -208,6 +208,7 @@ public static class PostModel
         var leaving = change.Action is TreatyAction.Withdrawal or TreatyAction.Deratification or TreatyAction.Suspension;
         return change.Stage switch
         {
+            TreatyStage.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "final_vote", null),
             TreatyStage.Proposed => (russia ? "duma" : "parliament", null),
             TreatyStage.Legislative => change.Step switch
             {
