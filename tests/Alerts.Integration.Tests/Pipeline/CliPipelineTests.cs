@@ -29,7 +29,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         _cli.Dispose();
     }
 
-    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false)
+    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain")
     {
         var sources = new List<object>
         {
@@ -48,8 +48,8 @@ public sealed class CliPipelineTests : IAsyncLifetime
             UseDefaultSources = false,
             Sources = sources,
             Channels = withDecrees
-                ? new[] { new { Id = "cli-en", ChatId, Language = "en" }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru" } }
-                : new[] { new { Id = "cli-en", ChatId, Language = "en" } },
+                ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review } }
+                : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review } },
             Telegram = withToken
                 ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl }
                 : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl },
@@ -141,6 +141,34 @@ public sealed class CliPipelineTests : IAsyncLifetime
 
         var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         Assert.Single(events.JsonLines(), e => e.GetProperty("id").GetString()!.StartsWith("coe-126.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_channel_reviewing_all_holds_the_seed_story_until_the_operator_approves_it()
+    {
+        var config = Config(review: "all");
+        await RunOnceAsync(config);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await RunOnceAsync(config);
+        Assert.Empty(_telegram.CallsOf("sendMessage"));
+
+        var held = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        var entry = Assert.Single(held.JsonLines());
+        Assert.Equal("cli-en:coe-126.withdrawal.ru", entry.GetProperty("id").GetString());
+        var unknown = await _cli.RunAsync("review", "approve", "cli-en:no-such-event", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Equal(4, unknown.ExitCode);
+        Assert.Contains("not a held event", unknown.Error, StringComparison.Ordinal);
+
+        var approve = await _cli.RunAsync("review", "approve", "cli-en:coe-126.withdrawal.ru", "--store", _cli.StoreArgument, "--config", config);
+        Assert.True(approve.ExitCode == 0, approve.ToString());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await RunOnceAsync(config);
+
+        var post = Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
+        var after = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Empty(after.JsonLines());
     }
 
     [Fact]
