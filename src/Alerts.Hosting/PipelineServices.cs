@@ -35,10 +35,11 @@ public static class PipelineServices
         services.AddSingleton(_ => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration)));
 
         // The treaty catalogue feeds both the detector and the localized names in posts.
-        services.AddSingleton(_ => TreatyCatalog.Load(AlertsConfiguration.ResolvePath(
-            configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory)));
+        var catalogPath = AlertsConfiguration.ResolvePath(configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory);
+        services.AddSingleton(_ => TreatyCatalog.Load(catalogPath));
         services.AddSingleton<ITreatyDetector>(sp => new TreatyDetector(sp.GetRequiredService<TreatyCatalog>()));
-        services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>()));
+        // Posts also use the catalogue's tags and dates; the detector's loader has already checked the file.
+        services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>(), File.ReadAllText(catalogPath)));
 
         // One registry of source kinds for the configuration check and the reader; the catalogue gives CoE items their treaty titles.
         services.AddSingleton(sp => SourceKinds.CreateDefault(sp.GetRequiredService<TreatyCatalog>()));
@@ -50,6 +51,7 @@ public static class PipelineServices
         services.AddSingleton<EventTracker>();
         services.AddSingleton<SchedulePollsStage>();
         services.AddSingleton<PollSourceStage>();
+        services.AddSingleton<ReviewQueue>();
         services.AddSingleton<RouteChangeStage>();
         services.AddSingleton<OperatorNotices>();
         services.AddSingleton<NotifyOperatorStage>();

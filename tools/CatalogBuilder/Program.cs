@@ -153,6 +153,7 @@ foreach (var node in manual["treaties"]!.AsArray())
     {
         entry["denunciationEffect"] = (string)m["denunciationEffect"]!;
     }
+    CopyTags(entry, m);
     entries.Add(entry);
 }
 
@@ -193,6 +194,16 @@ static void Merge(JsonObject entry, JsonNode? extra)
     if (orgEn.Count + orgRu.Count > 0)
     {
         entry["organisationAliases"] = Json.Lang(orgEn, orgRu);
+    }
+    CopyTags(entry, extra);
+}
+
+// Short hashtags the posts use, one per language ({"en": "CTBT", "ru": "ДВЗЯИ"}).
+static void CopyTags(JsonObject entry, JsonNode source)
+{
+    if (source["tags"] is JsonObject tags)
+    {
+        entry["tags"] = tags.DeepClone();
     }
 }
 

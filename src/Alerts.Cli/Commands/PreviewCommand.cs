@@ -7,12 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.Cli.Commands;
 
-/// <summary><c>alerts preview &lt;event-id | change.json&gt; --channel &lt;id&gt;</c>: the exact text that would be posted.</summary>
+/// <summary>
+/// <c>alerts preview &lt;event-id | change.json&gt; --channel &lt;id&gt;</c>: the exact text that would be posted;
+/// <c>alerts preview --corpus &lt;dir&gt;...</c>: a gallery and rule counts from a labelled corpus replay.
+/// </summary>
 public static class PreviewCommand
 {
     public static Command Create(CliContext context)
     {
-        var target = new Argument<string>("event-or-file") { Description = "An event id (see 'alerts events') or a file holding a TreatyChange as JSON." };
+        var target = new Argument<string?>("event-or-file") { Description = "An event id (see 'alerts events') or a file holding a TreatyChange as JSON.", Arity = ArgumentArity.ZeroOrOne };
+        var corpus = new Option<DirectoryInfo[]>("--corpus") { Description = "Replay labelled corpus folders (items.jsonl, labels.jsonl) into English and Russian posts; prints a Markdown gallery and rule counts.", AllowMultipleArgumentsPerToken = true };
+        var events = new Option<int>("--events") { Description = "How many events the --corpus gallery shows.", DefaultValueFactory = _ => 15 };
         var channel = new Option<string?>("--channel") { Description = "A configured channel id; its language, template and link-preview setting apply." };
         var language = new Option<string>("--language") { Description = "Language when no channel is given: en or ru.", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "ru");
@@ -20,11 +25,21 @@ public static class PreviewCommand
         command.Arguments.Add(target);
         command.Options.Add(channel);
         command.Options.Add(language);
+        command.Options.Add(corpus);
+        command.Options.Add(events);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
             await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
-            var argument = parse.GetValue(target)!;
+            if (parse.GetValue(corpus) is { Length: > 0 } corpora)
+            {
+                return await CorpusPreview.RunAsync(context, provider, corpora, parse.GetValue(events), cancellationToken);
+            }
+            if (parse.GetValue(target) is not { } argument)
+            {
+                await context.Error.WriteLineAsync("alerts preview: give an event id, a change file or --corpus <dir>");
+                return AlertsCli.ExitBadInput;
+            }
 
             TreatyChange? change;
             if (File.Exists(argument))

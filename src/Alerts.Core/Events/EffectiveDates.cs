@@ -54,6 +54,34 @@ public static partial class EffectiveDates
     }
 
     /// <summary>
+    /// The date of the act an official item is about, as its title or summary gives it: «Постановление
+    /// от 23 августа 2025 г.», «Федеральный закон от 28.02.2023 № 38-ФЗ», "Decree of 23 August 2025",
+    /// "Order dated August 23, 2025". Null when neither names one; a date after the publication day is
+    /// not an act's date.
+    /// </summary>
+    public static DateOnly? ActDate(string? title, string? summary, DateOnly published)
+    {
+        foreach (var raw in new[] { title, summary })
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+            var text = (raw.Length > 2000 ? raw[..2000] : raw).ToLowerInvariant().Replace('ё', 'е');
+            foreach (Match date in DatePattern().Matches(text))
+            {
+                var lead = text[..date.Index].TrimEnd();
+                if ((lead.EndsWith(" от", StringComparison.Ordinal) || lead == "от" || lead.EndsWith(" of", StringComparison.Ordinal) || lead.EndsWith(" dated", StringComparison.Ordinal))
+                    && Parse(date, published) is { } day && day <= published)
+                {
+                    return day;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
     /// The end of the notice period a catalogue entry describes, counted from the notification day:
     /// "withdrawal six months after notice", "150 days after notice", "one year after notification",
     /// or the Council of Europe's "first day of the month following the expiration of a period ...

@@ -35,7 +35,14 @@ public sealed record EventHead
     /// <summary>The revision made by the scheduled follow-up on the effective date, once made.</summary>
     public int? FollowUpRevision { get; init; }
     public string? Correction { get; init; }
+    /// <summary>Per language (<c>en</c>, <c>ru</c>): the summary of a source in that language at the event's stage, for the post's context line.</summary>
+    public IReadOnlyDictionary<string, EventContext>? Contexts { get; init; }
+    /// <summary>The date of the current step: the act's own date when an official item gives it, else the earliest report of the step.</summary>
+    public DateOnly? StepDate { get; init; }
 }
+
+/// <summary>A context sentence in one language, the stage its source reported and the source's level.</summary>
+public sealed record EventContext(string Text, TreatyStage Stage, SourceLevel Level);
 
 /// <summary>
 /// A source of an event, with the revision it first appeared in, what it said (stage, step, stated
@@ -47,4 +54,5 @@ public sealed record EventSource(
     TreatyStage Stage,
     string? Step = null,
     DateOnly? StatedEffectiveDate = null,
-    DateTimeOffset? AppliedAt = null);
+    DateTimeOffset? AppliedAt = null,
+    DateOnly? ActDate = null);

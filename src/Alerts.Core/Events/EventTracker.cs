@@ -190,7 +190,7 @@ public sealed class EventTracker(
                 Correction = null,
             };
             var derived = Derive(next, next.Sources);
-            next = next with { Stage = derived.Stage, Step = derived.Step, StageHistory = derived.History };
+            next = next with { Stage = derived.Stage, Step = derived.Step, StageHistory = derived.History, StepDate = derived.StepDate };
             try
             {
                 await store.ReplaceAsync(StateTables.Events, eventId, EventStore.HeadRow, MessageJson.Serialize(next), doc.ETag, cancellationToken);
@@ -260,16 +260,43 @@ public sealed class EventTracker(
         Level = head.Level,
         Title = head.Title,
         Summary = head.Summary,
-        Sources = head.Sources.Select(s => s.Source).Take(MaxSourcesKept).ToList(),
+        Sources = head.Sources.Select(s => s.Source with { Reports = s.Stage }).Take(MaxSourcesKept).ToList(),
         Evidence = head.Evidence,
         StageHistory = head.StageHistory,
         EffectiveDate = head.EffectiveDate,
         Correction = head.Correction,
         DetectedAt = head.LastChange,
+        StepDate = head.StepDate,
+        Contexts = head.Contexts?.Where(c => c.Value.Stage == head.Stage).ToDictionary(c => c.Key, c => c.Value.Text),
     };
 
+    /// <summary>A context sentence needs a clause, not a label («Постановление от 23 августа 2025 года»).</summary>
+    private const int MinContextWords = 8;
+
+    /// <summary>
+    /// Keeps, per language, the summary of the source that states the furthest stage (then the highest
+    /// level): a post in that language quotes only a source written in it.
+    /// </summary>
+    private static IReadOnlyDictionary<string, EventContext>? WithContext(IReadOnlyDictionary<string, EventContext>? contexts, SourceRef source, string summary, TreatyStage stage)
+    {
+        var text = summary.Trim();
+        if (source.Language is not { Length: > 0 } language
+            || text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < MinContextWords)
+        {
+            return contexts;
+        }
+        if (contexts is not null && contexts.TryGetValue(language, out var kept)
+            && (kept.Stage > stage || (kept.Stage == stage && kept.Level >= source.Authority)))
+        {
+            return contexts;
+        }
+        var next = contexts is null ? new Dictionary<string, EventContext>(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, EventContext>(contexts, StringComparer.OrdinalIgnoreCase);
+        next[language] = new EventContext(text, stage, source.Authority);
+        return next;
+    }
+
     /// <summary>What one item says about its event, after reading its text for the finer step and a stated date.</summary>
-    private sealed record Observation(TreatyStage Stage, string? Step, DateOnly? StatedEffectiveDate, DateTimeOffset At);
+    private sealed record Observation(TreatyStage Stage, string? Step, DateOnly? StatedEffectiveDate, DateTimeOffset At, DateOnly? ActDate);
 
     private static Observation Observe(TreatyDetection detection, SourceRef source, string summary, DateTimeOffset now)
     {
@@ -290,7 +317,9 @@ public sealed class EventTracker(
         {
             stage = ProcedureSteps.StageOf(step);
         }
-        return new Observation(stage, step, stated, at);
+        // Only a state's own act or a depositary record dates the step by the act ("Постановление от 23 августа").
+        var actDate = source.Authority >= SourceLevel.Official ? EffectiveDates.ActDate(source.Title, summary, reference) : null;
+        return new Observation(stage, step, stated, at, actDate);
     }
 
     private EventHead NewHead(string eventId, int sequence, TreatyDetection detection, SourceRef source, string summary, Observation observed, DateTimeOffset now)
@@ -310,7 +339,8 @@ public sealed class EventTracker(
             Title = source.Title,
             Summary = summary,
             Evidence = detection.Evidence,
-            Sources = [new EventSource(source, 1, observed.Stage, observed.Step, observed.StatedEffectiveDate, now)],
+            Sources = [new EventSource(source, 1, observed.Stage, observed.Step, observed.StatedEffectiveDate, now, observed.ActDate)],
+            Contexts = WithContext(null, source, summary, observed.Stage),
             FirstSeen = now,
             LastChange = now,
             LastActivity = observed.At,
@@ -323,12 +353,13 @@ public sealed class EventTracker(
             StageHistory = derived.History,
             EffectiveDate = derived.EffectiveDate,
             EffectiveDateBasis = derived.Basis,
+            StepDate = derived.StepDate,
         };
     }
 
     private (EventHead Next, bool Significant) Merge(EventHead current, SourceRef source, string summary, TreatyDetection detection, Observation observed, DateTimeOffset now)
     {
-        var added = new EventSource(source, current.Revision, observed.Stage, observed.Step, observed.StatedEffectiveDate, now);
+        var added = new EventSource(source, current.Revision, observed.Stage, observed.Step, observed.StatedEffectiveDate, now, observed.ActDate);
         var sources = current.Sources.Where(s => !string.Equals(s.Source.Link, source.Link, StringComparison.Ordinal)).Append(added).ToList();
         var derived = Derive(current, sources);
 
@@ -361,6 +392,8 @@ public sealed class EventTracker(
             StageHistory = derived.History,
             EffectiveDate = derived.EffectiveDate,
             EffectiveDateBasis = derived.Basis,
+            StepDate = derived.StepDate,
+            Contexts = WithContext(current.Contexts, source, summary, observed.Stage),
             Correction = significant ? correction : current.Correction,
             LastChange = significant ? now : current.LastChange,
             LastActivity = observed.At > lastActivity ? observed.At : lastActivity,
@@ -372,7 +405,7 @@ public sealed class EventTracker(
         return (next, significant);
     }
 
-    private sealed record Derived(TreatyStage Stage, string? Step, SourceLevel Level, IReadOnlyList<StageStep> History, DateOnly? EffectiveDate, string? Basis);
+    private sealed record Derived(TreatyStage Stage, string? Step, SourceLevel Level, IReadOnlyList<StageStep> History, DateOnly? EffectiveDate, string? Basis, DateOnly? StepDate);
 
     /// <summary>
     /// The event's stage, step, level, history and effective date as a function of its sources, so
@@ -432,7 +465,16 @@ public sealed class EventTracker(
             history.Add(new StageStep(TreatyStage.Effective, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, ProcedureSteps.InEffect));
         }
         history = history.OrderBy(h => h.Stage).ThenBy(h => ProcedureSteps.Rank(h.Step)).ThenBy(h => h.SeenAt).ToList();
-        return new Derived(stage, step, level, history, effective, basis);
+
+        // The step's date: the act's own date when an official item of this step gives one, else its earliest report.
+        var ofStep = counted.Where(s => s.Stage == stage && (step is null || s.Step == step)).ToList();
+        DateOnly? stepDate = ofStep.Where(s => s.ActDate is not null).Select(s => s.ActDate).Min()
+            ?? (ofStep.Count > 0 ? DateOnly.FromDateTime(ofStep.Min(When).UtcDateTime) : null);
+        if (head.FollowUpRevision is not null && effective is { } effectiveDay && stage == TreatyStage.Effective && ofStep.Count == 0)
+        {
+            stepDate = effectiveDay;
+        }
+        return new Derived(stage, step, level, history, effective, basis, stepDate);
     }
 
     private static int CompareProgress(TreatyStage stage, string? step, TreatyStage otherStage, string? otherStep)

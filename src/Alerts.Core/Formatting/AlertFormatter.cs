@@ -18,7 +18,6 @@ public sealed partial class AlertFormatter
 {
     /// <summary>Longest context line taken from a source summary, in characters.</summary>
     public const int MaxContextLength = 600;
-    private const int MaxSources = 5;
 
     private readonly AlertTemplates _templates;
     private readonly ITreatyNames _names;
@@ -125,66 +124,17 @@ public sealed partial class AlertFormatter
     }
 
     private Dictionary<string, object?> Model(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyStage previousStage)
-    {
-        var language = channel.Language;
-        var states = change.States
-            .Select(code => new Dictionary<string, object?>
-            {
-                ["code"] = TelegramHtml.Escape(code.ToUpperInvariant()),
-                ["name"] = TelegramHtml.Escape(StateNames.Name(code, language)),
-                ["tag"] = Hashtag(StateNames.Name(code, language)),
-            })
-            .ToList();
-        var stateNames = change.States.Select(code => StateNames.Name(code, language)).ToList();
-        var known = _names.Find(change.Treaty.Id, language);
-        var treatyName = known?.Name ?? change.Treaty.Name;
-        var sources = change.Sources
-            .DistinctBy(s => s.Link)
-            .OrderByDescending(s => s.Authority)
-            .Take(MaxSources)
-            .Select(s => new Dictionary<string, object?>
-            {
-                ["link"] = SafeLink(s.Link),
-                ["host"] = TelegramHtml.Escape(Host(s.Link) ?? s.SourceId),
-                ["level"] = Vocabulary.Name(s.Authority),
-                ["title"] = TelegramHtml.Escape(s.Title),
-            })
-            .ToList();
-        var context = change.Summary.Trim().Length > 0 ? change.Summary.Trim() : change.Sources.FirstOrDefault()?.Title ?? change.Title;
+        => PostModel.Build(change, channel.Language, _names.Find(change.Treaty.Id, channel.Language), isUpdate, previousStage);
 
-        return new Dictionary<string, object?>
-        {
-            ["language"] = language,
-            ["is_update"] = isUpdate,
-            ["marker"] = Marker(change.Action),
-            ["action"] = Vocabulary.Name(change.Action),
-            ["stage"] = Vocabulary.Name(change.Stage),
-            ["previous_stage"] = Vocabulary.Name(previousStage),
-            ["level"] = Vocabulary.Name(change.Level),
-            ["confidence"] = change.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
-            ["states"] = states,
-            ["state_codes"] = change.States.Select(s => s.ToUpperInvariant()).ToList(),
-            ["states_text"] = TelegramHtml.Escape(JoinNames(stateNames, language)),
-            ["treaty"] = new Dictionary<string, object?>
-            {
-                ["id"] = TelegramHtml.Escape(change.Treaty.Id),
-                ["name"] = TelegramHtml.Escape(treatyName),
-                ["label"] = TelegramHtml.Escape(TreatyLabel(change.Treaty.Id)),
-                ["tag"] = Hashtag(known?.ShortName ?? TreatyLabel(change.Treaty.Id)),
-            },
-            ["title"] = TelegramHtml.Escape(change.Title),
-            ["summary"] = TelegramHtml.Escape(AsSentence(Shorten(context, MaxContextLength))),
-            ["sources"] = sources,
-            ["event_id"] = TelegramHtml.Escape(change.EventId),
-            ["revision"] = change.Revision,
-        };
-    }
-
-    /// <summary>The marker at the start of the first line: red for leaving, green for joining.</summary>
+    /// <summary>
+    /// The marker at the start of the first line: what kind of step, never a judgement of it (no red for
+    /// leaving, no green for joining).
+    /// </summary>
     public static string Marker(TreatyAction action) => action switch
     {
-        TreatyAction.Withdrawal or TreatyAction.Suspension or TreatyAction.Deratification => "🔴",
-        TreatyAction.Ratification or TreatyAction.Accession => "🟢",
+        TreatyAction.Withdrawal or TreatyAction.Deratification => "📤",
+        TreatyAction.Suspension => "⏸",
+        TreatyAction.Ratification or TreatyAction.Accession => "📥",
         TreatyAction.Signature => "✍️",
         TreatyAction.EntryIntoForce => "⚖️",
         _ => "📌",
@@ -216,28 +166,11 @@ public sealed partial class AlertFormatter
         return new string(text.Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
     }
 
-    private static string JoinNames(IReadOnlyList<string> names, string language) => names.Count switch
-    {
-        0 => "",
-        1 => names[0],
-        _ => string.Join(", ", names.Take(names.Count - 1)) + (language == "ru" ? " и " : " and ") + names[^1],
-    };
-
-    private static string SafeLink(string link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? TelegramHtml.Escape(uri.AbsoluteUri)
-            : "";
-
-    private static string? Host(string link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Host.Length > 0
-            ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
-            : null;
-
     /// <summary>A context line ends as a sentence, so "… Next: …" that follows it reads as a new one.</summary>
-    private static string AsSentence(string text)
+    internal static string AsSentence(string text)
         => text.Length == 0 || ".!?…»\"')".Contains(text[^1], StringComparison.Ordinal) ? text : text + ".";
 
-    private static string Shorten(string text, int max)
+    internal static string Shorten(string text, int max)
     {
         text = Whitespace().Replace(text, " ").Trim();
         if (text.Length <= max)
@@ -259,22 +192,28 @@ public sealed partial class AlertFormatter
     /// <summary>The seed story, used to check templates at start and by <c>alerts preview</c> without an event.</summary>
     public static TreatyChange SampleChange { get; } = new()
     {
-        EventId = "sample-ru-coe126-withdrawal",
+        EventId = "coe-126.withdrawal.ru",
         Revision = 1,
         Treaty = new TreatyRef("coe:126", "European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment"),
         Action = TreatyAction.Withdrawal,
         States = ["RU"],
         Stage = TreatyStage.Proposed,
+        Step = "govt_proposal",
+        StepDate = new DateOnly(2025, 8, 23),
         Confidence = 0.95,
         Level = SourceLevel.Official,
-        Title = "On submitting to the President a proposal to denounce the European Convention for the Prevention of Torture",
-        Summary = "the Prime Minister signed a decree proposing that the President submit the denunciation to the State Duma.",
+        Title = "О внесении Президенту Российской Федерации предложения о денонсации Европейской конвенции по предупреждению пыток и бесчеловечного или унижающего достоинство обращения или наказания",
+        Summary = "Постановление от 23 августа 2025 года",
+        Contexts = new Dictionary<string, string>
+        {
+            ["en"] = "Prime Minister Mikhail Mishustin signed a decree proposing that President Vladimir Putin submit the withdrawal from the European Convention for the Prevention of Torture to the State Duma.",
+        },
         Sources =
         [
-            new SourceRef("government-ru", "http://government.ru/docs/all/159000/", "Decree proposing the denunciation", new DateTimeOffset(2025, 8, 26, 9, 0, 0, TimeSpan.Zero), SourceLevel.Official),
-            new SourceRef("moscow-times", "https://www.themoscowtimes.com/2025/08/26/russia-to-quit-europes-anti-torture-convention-a90317", "Russia to Quit Europe's Anti-Torture Convention", new DateTimeOffset(2025, 8, 26, 12, 0, 0, TimeSpan.Zero), SourceLevel.Media),
+            new SourceRef("moscowtimes", "https://www.themoscowtimes.com/2025/08/26/russia-to-quit-europes-anti-torture-convention-a90280", "Russia to Quit Europe's Anti-Torture Convention", new DateTimeOffset(2025, 8, 26, 10, 14, 0, TimeSpan.Zero), SourceLevel.Media, "en", TreatyStage.Proposed),
+            new SourceRef("government-ru-docs", "http://government.ru/docs/all/160982/", "О внесении Президенту Российской Федерации предложения о денонсации Европейской конвенции по предупреждению пыток", new DateTimeOffset(2025, 8, 25, 15, 0, 0, TimeSpan.Zero), SourceLevel.Official, "ru", TreatyStage.Proposed),
         ],
-        DetectedAt = new DateTimeOffset(2025, 8, 26, 12, 5, 0, TimeSpan.Zero),
+        DetectedAt = new DateTimeOffset(2025, 8, 26, 10, 20, 0, TimeSpan.Zero),
     };
 
     [GeneratedRegex(@"[ \t]+\n")]

@@ -21,7 +21,62 @@ public static class StateNames
         ["BG"] = ("Bulgaria", "Болгария"), ["AT"] = ("Austria", "Австрия"), ["CH"] = ("Switzerland", "Швейцария"),
         ["VE"] = ("Venezuela", "Венесуэла"), ["NI"] = ("Nicaragua", "Никарагуа"), ["SY"] = ("Syria", "Сирия"),
         ["ML"] = ("Mali", "Мали"), ["BF"] = ("Burkina Faso", "Буркина-Фасо"), ["NE"] = ("Niger", "Нигер"),
+        ["IE"] = ("Ireland", "Ирландия"), ["AF"] = ("Afghanistan", "Афганистан"), ["NZ"] = ("New Zealand", "Новая Зеландия"),
+        ["DK"] = ("Denmark", "Дания"), ["PT"] = ("Portugal", "Португалия"), ["GR"] = ("Greece", "Греция"),
+        ["CA"] = ("Canada", "Канада"), ["AU"] = ("Australia", "Австралия"), ["BR"] = ("Brazil", "Бразилия"),
+        ["ZA"] = ("South Africa", "ЮАР"), ["KR"] = ("South Korea", "Республика Корея"), ["MN"] = ("Mongolia", "Монголия"),
+        ["CU"] = ("Cuba", "Куба"), ["AR"] = ("Argentina", "Аргентина"), ["MX"] = ("Mexico", "Мексика"),
+        ["SA"] = ("Saudi Arabia", "Саудовская Аравия"), ["AE"] = ("United Arab Emirates", "ОАЭ"), ["EG"] = ("Egypt", "Египет"),
+        ["PH"] = ("Philippines", "Филиппины"), ["VN"] = ("Vietnam", "Вьетнам"), ["PK"] = ("Pakistan", "Пакистан"),
+        ["AL"] = ("Albania", "Албания"), ["ME"] = ("Montenegro", "Черногория"), ["MK"] = ("North Macedonia", "Северная Македония"),
+        ["HR"] = ("Croatia", "Хорватия"), ["SI"] = ("Slovenia", "Словения"), ["IS"] = ("Iceland", "Исландия"),
+        ["LU"] = ("Luxembourg", "Люксембург"), ["CY"] = ("Cyprus", "Кипр"), ["MT"] = ("Malta", "Мальта"),
     };
+
+    // Russian names that do not follow the endings rule below.
+    private static readonly Dictionary<string, (string Genitive, string Gender)> RussianExceptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["US"] = ("США", "pl"), ["NL"] = ("Нидерландов", "pl"), ["KP"] = ("КНДР", "f"), ["IL"] = ("Израиля", "m"),
+        ["NI"] = ("Никарагуа", "f"), ["ML"] = ("Мали", "n"), ["BF"] = ("Буркина-Фасо", "n"),
+        ["ZA"] = ("ЮАР", "f"), ["AE"] = ("ОАЭ", "pl"), ["PH"] = ("Филиппин", "pl"), ["KR"] = ("Республики Корея", "f"),
+        ["NZ"] = ("Новой Зеландии", "f"), ["SA"] = ("Саудовской Аравии", "f"), ["MK"] = ("Северной Македонии", "f"),
+    };
+
+    /// <summary>The Russian genitive («России», «Казахстана»), for «Правительство России».</summary>
+    public static string RussianGenitive(string code)
+    {
+        if (RussianExceptions.TryGetValue(code, out var known))
+        {
+            return known.Genitive;
+        }
+        var name = Name(code, "ru");
+        if (!Names.ContainsKey(code))
+        {
+            return name;
+        }
+        return name switch
+        {
+            _ when name.EndsWith("ия", StringComparison.Ordinal) => name[..^1] + "и",
+            _ when name.EndsWith('ь') => name[..^1] + "и",
+            _ when name.EndsWith('й') => name[..^1] + "я",
+            _ when name.EndsWith('а') => name[..^1] + ("шжкгхчщ".Contains(name[^2], StringComparison.Ordinal) ? "и" : "ы"),
+            _ => name + "а",
+        };
+    }
+
+    /// <summary>The grammatical gender of the Russian name: <c>m</c>, <c>f</c>, <c>n</c> or <c>pl</c> (past-tense agreement).</summary>
+    public static string RussianGender(string code)
+    {
+        if (RussianExceptions.TryGetValue(code, out var known))
+        {
+            return known.Gender;
+        }
+        var name = Name(code, "ru");
+        return name.EndsWith('а') || name.EndsWith('я') || name.EndsWith('ь') ? "f" : "m";
+    }
+
+    /// <summary>True for a state this table names (not <c>XX</c>, an organisation or a typo).</summary>
+    public static bool IsKnown(string code) => Names.ContainsKey(code);
 
     public static string Name(string code, string language)
     {

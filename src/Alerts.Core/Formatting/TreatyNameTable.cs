@@ -13,6 +13,12 @@ public sealed class TreatyNameTable : ITreatyNames
         return this;
     }
 
+    public TreatyNameTable Add(string treatyId, string language, TreatyName name)
+    {
+        _names[(treatyId, language)] = name;
+        return this;
+    }
+
     public TreatyName? Find(string treatyId, string language) =>
         _names.TryGetValue((treatyId, language), out var name) ? name : null;
 }

@@ -24,14 +24,15 @@ public sealed record TreatyRef(string Id, string Name)
     public const string UnknownId = "unknown";
 }
 
-/// <summary>One item that reported the change.</summary>
+/// <summary>One item that reported the change; <paramref name="Reports"/> is the stage this item states for the event, when known.</summary>
 public sealed record SourceRef(
     string SourceId,
     string Link,
     string Title,
     DateTimeOffset? Published,
     SourceLevel Authority,
-    string? Language = null);
+    string? Language = null,
+    TreatyStage? Reports = null);
 
 /// <summary>
 /// One revision of a treaty event: what subscribers should learn now. Put on
@@ -61,6 +62,10 @@ public sealed record TreatyChange : IQueueMessage
     public DateOnly? EffectiveDate { get; init; }
     /// <summary>Set when this revision corrects an earlier one: <c>stage</c> or <c>effective_date</c>.</summary>
     public string? Correction { get; init; }
+    /// <summary>The date of the current step: the act's date when an official item gives it, else the earliest report's.</summary>
+    public DateOnly? StepDate { get; init; }
+    /// <summary>Per language (<c>en</c>, <c>ru</c>): a context sentence from a source in that language that states the current stage.</summary>
+    public IReadOnlyDictionary<string, string>? Contexts { get; init; }
 }
 
 /// <summary>One step of an event's history; <paramref name="Step"/> is the finer procedure step (see docs/EVENTS.md).</summary>

@@ -38,6 +38,14 @@ public sealed class ChannelDefinition
     [Range(0.0, 1.0)]
     public double MinimumConfidence { get; set; } = 0.5;
 
+    /// <summary>
+    /// Which events wait for an operator (<c>alerts review</c>) instead of going out: <c>none</c>;
+    /// <c>uncertain</c> (default): an unknown treaty, an actor that is not a state or a confidence under
+    /// <see cref="MinimumConfidence"/>; <c>all</c>.
+    /// </summary>
+    [RegularExpression("^(none|uncertain|all)$", ErrorMessage = "Review must be 'none', 'uncertain' or 'all'.")]
+    public string Review { get; set; } = "uncertain";
+
     /// <summary>On a new revision: <c>edit</c> the earlier post, <c>reply</c> to it, or <c>both</c> (edit, and reply when the stage advances).</summary>
     public UpdateMode Updates { get; set; } = UpdateMode.Both;
 }

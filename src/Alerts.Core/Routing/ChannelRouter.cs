@@ -14,12 +14,15 @@ public static class ChannelRouter
         channels.Where(channel => Matches(change, channel)).ToList();
 
     public static bool Matches(TreatyChange change, ChannelDefinition channel) =>
+        MatchesFilters(change, channel) && change.Confidence >= channel.MinimumConfidence;
+
+    /// <summary>Every filter but the confidence: an event under it may still be held for review.</summary>
+    public static bool MatchesFilters(TreatyChange change, ChannelDefinition channel) =>
         channel.Enabled
         && (channel.States.Count == 0 || change.States.Any(s => channel.States.Contains(s, StringComparer.OrdinalIgnoreCase)))
         && (channel.Treaties.Count == 0 || channel.Treaties.Contains(change.Treaty.Id, StringComparer.OrdinalIgnoreCase))
         && (channel.Actions.Count == 0 || channel.Actions.Contains(change.Action))
-        && change.Level >= channel.MinimumLevel
-        && change.Confidence >= channel.MinimumConfidence;
+        && change.Level >= channel.MinimumLevel;
 
     /// <summary>One <see cref="Delivery"/> per matching channel.</summary>
     public static IReadOnlyList<Messages.Delivery> Deliveries(TreatyChange change, IEnumerable<ChannelDefinition> channels) =>

@@ -6,14 +6,35 @@ namespace Alerts.Core.Routing;
 
 /// <summary>
 /// Stage 3: keep the revision (the delivery stage reads it back) and fan it out, one Delivery per
-/// channel whose filters it passes.
+/// channel whose filters it passes. An event the channel reviews first (<see cref="ChannelDefinition.Review"/>)
+/// is held in the <see cref="ReviewQueue"/> until an operator approves it; a rejected one never goes out.
 /// </summary>
-public sealed class RouteChangeStage(EventStore events, ChannelDirectory channels, ILogger<RouteChangeStage> logger)
+public sealed class RouteChangeStage(EventStore events, ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger)
 {
     public async Task<IReadOnlyList<Messages.Delivery>> RunAsync(TreatyChange change, CancellationToken cancellationToken = default)
     {
         await events.SaveRevisionAsync(change, cancellationToken);
-        var deliveries = ChannelRouter.Deliveries(change, channels.All);
+        var deliveries = new List<Messages.Delivery>();
+        foreach (var channel in channels.All.Where(c => ChannelRouter.MatchesFilters(change, c)))
+        {
+            var reason = ReviewQueue.ReasonToHold(change, channel);
+            if (reason is null && !ChannelRouter.Matches(change, channel))
+            {
+                continue; // under the confidence minimum of a channel that reviews nothing
+            }
+            var decided = reason is null ? null : await reviews.GetAsync(channel.Id, change.EventId, cancellationToken);
+            if (decided?.Status == ReviewEntry.Rejected)
+            {
+                continue;
+            }
+            if (reason is not null && decided?.Status != ReviewEntry.Approved)
+            {
+                await reviews.HoldAsync(change, channel, reason, cancellationToken);
+                logger.LogInformation("Event {EventId} revision {Revision} held for review in channel {ChannelId}: {Reason}", change.EventId, change.Revision, channel.Id, reason);
+                continue;
+            }
+            deliveries.Add(new Messages.Delivery(change.EventId, change.Revision, channel.Id));
+        }
         logger.LogInformation("Event {EventId} revision {Revision}: {Channels} channels", change.EventId, change.Revision, deliveries.Count);
         return deliveries;
     }

@@ -10,8 +10,8 @@ internal static class RepositoryTemplates
     public static AlertFormatter Formatter(ITreatyNames? names = null) => new(new AlertTemplates(Directory), names ?? Names);
 
     public static TreatyNameTable Names { get; } = new TreatyNameTable()
-        .Add("coe:126", "en", "European Convention for the Prevention of Torture", "CPT")
-        .Add("coe:126", "ru", "Европейская конвенция по предупреждению пыток", "ЕКПП");
+        .Add("coe:126", "en", new TreatyName("European Convention for the Prevention of Torture", "CPT Convention") { Tag = "CPT", System = "coe", Signed = new DateOnly(1987, 11, 26) })
+        .Add("coe:126", "ru", new TreatyName("Европейская конвенция по предупреждению пыток") { Tag = "ЕКПП", System = "coe", Signed = new DateOnly(1987, 11, 26) });
 
     private static string Find()
     {

@@ -176,7 +176,7 @@ public sealed class CliCommandTests : IDisposable
 
         Assert.Equal(0, english.ExitCode);
         Assert.Equal(0, russian.ExitCode);
-        Assert.Contains("🔴", english.Output, StringComparison.Ordinal);
+        Assert.Contains("📤", english.Output, StringComparison.Ordinal);
         Assert.Contains("Prevention of Torture", english.Output, StringComparison.Ordinal);
         Assert.Contains("пыток", russian.Output, StringComparison.Ordinal);
         Assert.Contains("http://government.ru/docs/1", english.Output, StringComparison.Ordinal);

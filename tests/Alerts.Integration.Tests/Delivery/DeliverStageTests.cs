@@ -25,7 +25,7 @@ public class DeliverStageTests
         var call = Assert.Single(h.Telegram.CallsOf("sendMessage"));
         Assert.Equal(Assert.Single(h.Formatter.Format(change, h.Channels.Find("main")!).Parts), call.Text);
         Assert.True(call.LinkPreviewDisabled);
-        Assert.StartsWith("🔴 Russia moves to withdraw from the European Convention for the Prevention of Torture (ETS 126)", Assert.Single(h.Telegram.Messages(Chat)).PlainText);
+        Assert.StartsWith("📤 The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture (ETS 126)", Assert.Single(h.Telegram.Messages(Chat)).PlainText);
         var entry = (await h.Ledger.GetAsync(change.EventId, 1, "main"))!.Entry;
         Assert.Equal((LedgerState.Sent, Chat), (entry.State, entry.ChatId));
         Assert.Equal(new long[] { 1 }, entry.MessageIds);
@@ -261,7 +261,7 @@ public class DeliverStageTests
         Assert.Equal(2, calls.Count);
         Assert.Contains("<b>", calls[0].Text);
         Assert.DoesNotContain("<", calls[1].Text);
-        Assert.StartsWith("🔴 Russia moves to withdraw", calls[1].Text);
+        Assert.StartsWith("📤 The government of Russia proposed withdrawal", calls[1].Text);
         Assert.Contains(h.Logs.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains("Template bug"));
 
         // Refused again even as plain text: given up, not looped.
@@ -286,10 +286,11 @@ public class DeliverStageTests
         Assert.Equal(["sendMessage", "editMessageText", "sendMessage"], h.Telegram.Calls.Select(c => c.Method));
         var messages = h.Telegram.Messages(Chat);
         Assert.Equal(2, messages.Count);
-        Assert.Contains("Stage: in parliament — the State Duma passed the denunciation bill.", messages[0].PlainText);
+        Assert.Contains("Russia's State Duma took up a bill on withdrawal", messages[0].PlainText);
+        Assert.Contains("the State Duma passed the denunciation bill.", messages[0].PlainText);
         Assert.Equal(1, messages[0].EditCount);
         Assert.Equal(1, messages[1].ReplyToMessageId);
-        Assert.StartsWith("🔴 Update: Russia moves to withdraw", messages[1].PlainText);
+        Assert.StartsWith("📤 Update: Russia's State Duma took up a bill on withdrawal", messages[1].PlainText);
         var post = (await h.ChannelStates.GetPostAsync("main", "ev-ru-cpt"))!;
         Assert.Equal((2, TreatyStage.Legislative), (post.Revision, post.Stage));
     }
@@ -354,7 +355,7 @@ public class DeliverStageTests
         try
         {
             await using var h = await DeliveryHarness.StartAsync(channels: [DeliveryHarness.Channel("main", Chat, template: template)]);
-            var summary = string.Join(" ", Enumerable.Repeat("Федеральный закон & decree", 23));
+            var summary = string.Join(" ", Enumerable.Repeat("Federal law No. 1 & decree", 23));
             await h.SaveChangeAsync(summary: summary);
 
             var result = await h.DeliverAsync();
@@ -439,7 +440,7 @@ public class DeliverStageTests
         Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(channelId: "ru"));
 
         var message = Assert.Single(h.Telegram.Messages("@treaties_ru"));
-        Assert.StartsWith("🔴 Россия готовит выход из договора «Европейская конвенция по предупреждению пыток» (ETS 126)", message.PlainText);
+        Assert.StartsWith("📤 Правительство России предложило выйти из конвенции «Европейская конвенция по предупреждению пыток» (СЕД № 126)", message.PlainText);
         Assert.EndsWith("#Россия #ЕКПП #выход", message.PlainText);
     }
 

@@ -104,6 +104,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             Revision = revision,
             Stage = stage,
             Summary = summary ?? AlertFormatter.SampleChange.Summary,
+            Contexts = summary is null ? AlertFormatter.SampleChange.Contexts : new Dictionary<string, string> { ["en"] = summary, ["ru"] = summary },
         };
         await Events.SaveRevisionAsync(change);
         return change;

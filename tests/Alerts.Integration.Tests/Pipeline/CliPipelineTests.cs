@@ -10,6 +10,7 @@ namespace Alerts.Integration.Tests.Pipeline;
 public sealed class CliPipelineTests : IAsyncLifetime
 {
     private const string ChatId = "-1009876543210";
+    private const string RussianChatId = "-1009876543211";
     private readonly CliHarness _cli = new();
     private LoopbackFeedServer _feeds = null!;
     private FakeTelegramServer _telegram = null!;
@@ -28,12 +29,16 @@ public sealed class CliPipelineTests : IAsyncLifetime
         _cli.Dispose();
     }
 
-    private string Config(bool withToken = true, string? extraSourceUrl = null)
+    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain")
     {
         var sources = new List<object>
         {
             new { Id = "mt-cli", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
         };
+        if (withDecrees)
+        {
+            sources.Add(new { Id = "government-ru-docs", Url = _feeds.Url(PipelineFeeds.DocsPath).ToString(), Group = "decrees", Language = "ru", Authority = "official", Interval = "00:00:01", AllowPrivateNetwork = true });
+        }
         if (extraSourceUrl is not null)
         {
             sources.Add(new { Id = "broken-feed", Url = extraSourceUrl, Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true });
@@ -42,7 +47,9 @@ public sealed class CliPipelineTests : IAsyncLifetime
         {
             UseDefaultSources = false,
             Sources = sources,
-            Channels = new[] { new { Id = "cli-en", ChatId, Language = "en" } },
+            Channels = withDecrees
+                ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review } }
+                : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review } },
             Telegram = withToken
                 ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl }
                 : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl },
@@ -90,6 +97,78 @@ public sealed class CliPipelineTests : IAsyncLifetime
         Assert.Contains("coe:126", timeline.Output, StringComparison.Ordinal);
         Assert.Contains("stage proposed", timeline.Output, StringComparison.Ordinal);
         Assert.Contains("russia-to-quit-europes-anti-torture-convention", timeline.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_seed_decree_and_the_seed_story_give_one_post_per_channel_saying_the_government_proposed_it()
+    {
+        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree());
+        var config = Config(withDecrees: true);
+        var first = await RunOnceAsync(config);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // The decree first, then the news story of the same step (each in its own run: deliveries of two
+        // revisions of one event in one run are the delivery stage's to serialise).
+        _feeds.Replace(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var second = await RunOnceAsync(config);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var third = await RunOnceAsync(config);
+        Assert.True(third.ExitCode == 0, third.ToString());
+
+        bool Seed(FakeTelegramCall c) => c.Text!.Contains("Torture", StringComparison.Ordinal) || c.Text!.Contains("пыток", StringComparison.Ordinal);
+        var english = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId && Seed(c));
+        var russian = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId && Seed(c));
+        Assert.Contains(_telegram.CallsOf("editMessageText"), c => c.ChatId == ChatId && c.Text!.Contains("The Moscow Times", StringComparison.Ordinal));
+        string Final(FakeTelegramCall post) => _telegram.CallsOf("editMessageText").Where(c => c.ChatId == post.ChatId).Select(c => c.Text!).LastOrDefault() ?? post.Text!;
+        var en = Final(english);
+        var ru = Final(russian);
+
+        Assert.Contains("The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture", en, StringComparison.Ordinal);
+        Assert.Contains("Date: 23 August 2025.", en, StringComparison.Ordinal);
+        Assert.Contains("The Moscow Times</a>", en, StringComparison.Ordinal);
+        Assert.Contains("Правительство России предложило выйти из конвенции «Европейская конвенция по предупреждению пыток", ru, StringComparison.Ordinal);
+        Assert.Contains("Дата: 23 августа 2025 г.", ru, StringComparison.Ordinal);
+        foreach (var text in new[] { en, ru })
+        {
+            Assert.StartsWith("<a href=\"http://government.ru/docs/all/160982/\">", text[text.IndexOf("<a ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+            Assert.True(FakeTelegramHtml.TryParse(text, out _, out var htmlError), htmlError);
+        }
+        // Russian only, outside the link texts (The Moscow Times keeps its name).
+        Assert.DoesNotMatch("[A-Za-z]{2,}", System.Text.RegularExpressions.Regex.Replace(ru, "<a [^>]*>.*?</a>|<[^>]+>", " "));
+
+        var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Single(events.JsonLines(), e => e.GetProperty("id").GetString()!.StartsWith("coe-126.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_channel_reviewing_all_holds_the_seed_story_until_the_operator_approves_it()
+    {
+        var config = Config(review: "all");
+        await RunOnceAsync(config);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await RunOnceAsync(config);
+        Assert.Empty(_telegram.CallsOf("sendMessage"));
+
+        var held = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        var entry = Assert.Single(held.JsonLines());
+        Assert.Equal("cli-en:coe-126.withdrawal.ru", entry.GetProperty("id").GetString());
+        var unknown = await _cli.RunAsync("review", "approve", "cli-en:no-such-event", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Equal(4, unknown.ExitCode);
+        Assert.Contains("not a held event", unknown.Error, StringComparison.Ordinal);
+
+        var approve = await _cli.RunAsync("review", "approve", "cli-en:coe-126.withdrawal.ru", "--store", _cli.StoreArgument, "--config", config);
+        Assert.True(approve.ExitCode == 0, approve.ToString());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await RunOnceAsync(config);
+
+        var post = Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
+        var after = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Empty(after.JsonLines());
     }
 
     [Fact]

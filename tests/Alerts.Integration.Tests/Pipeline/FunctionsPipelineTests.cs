@@ -22,6 +22,7 @@ namespace Alerts.Integration.Tests.Pipeline;
 public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string ChatId = "-1001234567890";
+    private const string RussianChatId = "-1001234567891";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 8, 26, 10, 0, 0, TimeSpan.Zero));
     private LoopbackFeedServer _feeds = null!;
     private FakeTelegramServer _telegram = null!;
@@ -51,10 +52,12 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
             ["Sources:1:Language"] = "ru",
             ["Sources:1:Authority"] = "official",
             ["Sources:1:AllowPrivateNetwork"] = "true",
-            ["Sources:1:Enabled"] = "false",
             ["Channels:0:Id"] = "main-en",
             ["Channels:0:ChatId"] = ChatId,
             ["Channels:0:Language"] = "en",
+            ["Channels:1:Id"] = "main-ru",
+            ["Channels:1:ChatId"] = RussianChatId,
+            ["Channels:1:Language"] = "ru",
             ["Telegram:BotToken"] = _telegram.Token,
             ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
         }).Build();
@@ -95,10 +98,12 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(TreatyStage.Proposed, change.Stage);
 
         Assert.Equal(1, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
-        var delivery = Assert.Single(await PeekAsync(QueueNames.TelegramDeliveries));
-        Assert.Equal(1, await PumpAsync(QueueNames.TelegramDeliveries, async (m, c, ct) => { await Resolve<Deliver>().Run(m, c, ct); return []; }));
+        var deliveries = await PeekAsync(QueueNames.TelegramDeliveries);
+        Assert.Equal(2, deliveries.Count);
+        var delivery = deliveries.Single(d => d.Contains("main-en", StringComparison.Ordinal));
+        Assert.Equal(2, await DeliverAllAsync());
 
-        var sent = Assert.Single(_telegram.CallsOf("sendMessage"));
+        var sent = Assert.Single(Posts(ChatId));
         Assert.Equal(ChatId, sent.ChatId);
         Assert.Equal("html", sent.ParseMode, ignoreCase: true);
         Assert.Contains("Prevention of Torture", sent.Text, StringComparison.Ordinal);
@@ -107,7 +112,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
 
         // The same delivery message again (a redelivery after a crash): the ledger stops a second post.
         await Resolve<Deliver>().Run(delivery, QueueTriggerContext.Attempt(1), CancellationToken.None);
-        Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Single(Posts(ChatId));
 
         // Next poll: the server answers 304 to the conditional GET; nothing moves.
         _time.Advance(TimeSpan.FromMinutes(11));
@@ -115,9 +120,71 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(1, await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run));
         Assert.Equal(1, _feeds.NotModifiedCount(PipelineFeeds.NewsPath));
         Assert.Equal(0, await CountAsync(QueueNames.TreatyChanges));
-        Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Single(Posts(ChatId));
         Assert.Equal(3, _feeds.RequestCount(PipelineFeeds.NewsPath));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Seed_decree_and_seed_story_give_one_post_per_channel_saying_the_government_proposed_it(bool decreeFirst)
+    {
+        // The archive as it was before the story: remembered silently.
+        await RunTimerAsync<ScheduleNewsPolls>();
+        await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _time.Advance(TimeSpan.FromMinutes(11));
+
+        if (decreeFirst)
+        {
+            await PollAndDeliverAsync<ScheduleDecreePolls>();
+            await PollAndDeliverAsync<ScheduleNewsPolls>();
+        }
+        else
+        {
+            await PollAndDeliverAsync<ScheduleNewsPolls>();
+            await PollAndDeliverAsync<ScheduleDecreePolls>();
+        }
+
+        var english = Assert.Single(Posts(ChatId));
+        var russian = Assert.Single(Posts(RussianChatId));
+        // The news item joined the decree's event: the posts were edited, never posted twice or replied to.
+        Assert.DoesNotContain(_telegram.CallsOf("sendMessage"), c => c.Text!.Contains("Update", StringComparison.Ordinal) || c.Text!.Contains("Обновление", StringComparison.Ordinal));
+        foreach (var (call, language) in new[] { (english, "en"), (russian, "ru") })
+        {
+            var final = _telegram.CallsOf("editMessageText").Where(c => c.ChatId == call.ChatId).Select(c => c.Text!).LastOrDefault() ?? call.Text!;
+            Assert.True(FakeTelegramHtml.TryParse(final, out _, out var htmlError), htmlError);
+            Assert.StartsWith("<a href=\"http://government.ru/docs/all/160982/\">", final[final.IndexOf("<a ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+            if (language == "en")
+            {
+                Assert.Contains("The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture", final, StringComparison.Ordinal);
+                Assert.Contains("Date: 23 August 2025.", final, StringComparison.Ordinal);
+                Assert.Contains("The Moscow Times</a>", final, StringComparison.Ordinal);
+                Assert.DoesNotContain("in effect", final, StringComparison.OrdinalIgnoreCase);
+            }
+            else
+            {
+                Assert.Contains("Правительство России предложило выйти из конвенции «Европейская конвенция по предупреждению пыток", final, StringComparison.Ordinal);
+                Assert.Contains("Дата: 23 августа 2025 г.", final, StringComparison.Ordinal);
+                var outsideLinks = System.Text.RegularExpressions.Regex.Replace(final, "<a [^>]*>.*?</a>|<[^>]+>", " ");
+                Assert.DoesNotMatch("[A-Za-z]{2,}", outsideLinks);
+            }
+        }
+    }
+
+    private async Task PollAndDeliverAsync<TTimer>()
+    {
+        await RunTimerAsync<TTimer>();
+        await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run);
+        await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run);
+        await DeliverAllAsync();
+    }
+
+    private Task<int> DeliverAllAsync()
+        => PumpAsync(QueueNames.TelegramDeliveries, async (m, c, ct) => { await Resolve<Deliver>().Run(m, c, ct); return []; });
+
+    private IReadOnlyList<FakeTelegramCall> Posts(string chatId)
+        => _telegram.CallsOf("sendMessage").Where(c => c.ChatId == chatId).ToList();
 
     [Fact]
     public async Task Timer_skips_sources_that_are_not_due()

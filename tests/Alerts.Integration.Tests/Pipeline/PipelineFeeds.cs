@@ -23,4 +23,13 @@ public static class PipelineFeeds
     }
 
     public static byte[] GovernmentDocs() => File.ReadAllBytes(RepositoryPaths.TestData("e2e", "government-ru-docs.xml"));
+
+    /// <summary>The government feed before the decree: the channel header only.</summary>
+    public static byte[] GovernmentDocsBeforeTheDecree()
+    {
+        var feed = Encoding.UTF8.GetString(GovernmentDocs());
+        var first = feed.IndexOf("    <item>", StringComparison.Ordinal);
+        var last = feed.LastIndexOf("</item>", StringComparison.Ordinal) + "</item>".Length;
+        return Encoding.UTF8.GetBytes(feed[..first] + feed[last..].TrimStart('\r', '\n'));
+    }
 }
