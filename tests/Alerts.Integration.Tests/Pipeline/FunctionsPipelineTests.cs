@@ -135,14 +135,17 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         _time.Advance(TimeSpan.FromMinutes(11));
 
+        // Two minutes between the two polls: the per-chat rate limit waits on this test's clock, which only moves when told.
         if (decreeFirst)
         {
             await PollAndDeliverAsync<ScheduleDecreePolls>();
+            _time.Advance(TimeSpan.FromMinutes(2));
             await PollAndDeliverAsync<ScheduleNewsPolls>();
         }
         else
         {
             await PollAndDeliverAsync<ScheduleNewsPolls>();
+            _time.Advance(TimeSpan.FromMinutes(2));
             await PollAndDeliverAsync<ScheduleDecreePolls>();
         }
 
