@@ -86,6 +86,12 @@ public sealed class DeliverySends(
                 {
                     PauseWhileUnreachable();
                 }
+                else if (outcome.Status == SendStatus.RetryLater && outcome.RetryAfter is { } pause)
+                {
+                    // The chat waits as a whole (and every chat, when several are told to wait at once): paused
+                    // while this delivery still holds the chat, so no other delivery to it slips in before the pause.
+                    limiter.PauseChat(target, pause);
+                }
                 else
                 {
                     limiter.ReportReachable();
@@ -99,9 +105,7 @@ public sealed class DeliverySends(
                     return (outcome, null);
 
                 case SendStatus.RetryLater when outcome.RetryAfter is { } after:
-                    // The chat waits as a whole (and every chat, when several are told to wait at once): the next
-                    // acquire of any delivery to it waits for the pause, in process when short.
-                    limiter.PauseChat(target, after);
+                    // The chat was paused above; the next acquire of any delivery to it waits, in process when short.
                     await AnswerAsync(run);
                     if (after <= Options.MaxInProcessWait && waits++ < 2)
                     {
