@@ -174,9 +174,11 @@ public sealed class TelegramChannelSender : IChannelSender
     /// <item>the server reset the connection (<see cref="SocketError.ConnectionReset"/>) before any answer: TCP resets a
     /// connection closed with unread data, so the server never read the whole request; or writing the request failed
     /// because the server had closed it already (broken pipe, <see cref="SocketError.Shutdown"/>): the request is incomplete.</item>
+    /// <item>the server ended the connection before the first byte of an answer (<see cref="HttpRequestError.ResponseEnded"/>):
+    /// what a server does to a keep-alive connection it is closing, or a reset seen as the end of the stream. The Bot
+    /// API answers every request it took, so no answer at all means it did not take this one.</item>
     /// </list>
-    /// Anything else after the request was written (the HttpClient timeout, the connection closed cleanly before
-    /// an answer) may have been posted: unknown.
+    /// Anything else after the request was written (the HttpClient timeout) may have been posted: unknown.
     /// </summary>
     internal static bool NeverSent(Exception exception, WriteObservation written)
     {
@@ -188,7 +190,7 @@ public sealed class TelegramChannelSender : IChannelSender
         {
             switch (e)
             {
-                case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }:
+                case HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ResponseEnded }:
                 case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.Shutdown or SocketError.HostNotFound }:
                     return true;
             }

@@ -60,7 +60,7 @@ public enum ConnectionFault
 {
     /// <summary>Relay to the fake Telegram server.</summary>
     Pass,
-    /// <summary>Accept, then reset the connection before reading anything: the request never reaches Telegram.</summary>
+    /// <summary>Accept, wait for the request's first bytes without reading them, then reset: the request never reaches Telegram.</summary>
     Reset,
     /// <summary>Accept and read everything, never answer (every method, getMe too): Telegram hangs.</summary>
     Hang,
@@ -146,6 +146,20 @@ public sealed class FakeTelegramConnectionFaults : IAsyncDisposable
             switch (mode)
             {
                 case ConnectionFault.Reset:
+                    // Wait until the request has arrived, without reading it (peek), then reset: the client is then
+                    // always waiting for an answer when the RST comes, whatever the machine's load. A reset racing the
+                    // client's own write could surface as a clean end of stream instead.
+                    using (var arrived = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
+                    {
+                        arrived.CancelAfter(TimeSpan.FromSeconds(5));
+                        try
+                        {
+                            await client.Client.ReceiveAsync(new byte[1], System.Net.Sockets.SocketFlags.Peek, arrived.Token);
+                        }
+                        catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                        {
+                        }
+                    }
                     client.LingerState = new System.Net.Sockets.LingerOption(true, 0);
                     client.Dispose();
                     return;
