@@ -55,6 +55,10 @@ public static class CliServices
         builder.AddJsonFile(path, optional, reloadOnChange: false);
     }
 
+    /// <summary>The pipeline's services for a command, from its parsed <c>--config</c>, <c>--store</c> and <c>--verbose</c>.</summary>
+    public static ServiceProvider BuildProvider(ParseResult parse, CliContext context)
+        => Create(BuildConfiguration(parse), context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+
     public static ServiceCollection Create(IConfiguration configuration, CliContext context, bool verbose)
     {
         var services = new ServiceCollection();

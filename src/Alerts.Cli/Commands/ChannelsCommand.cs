@@ -22,7 +22,7 @@ public static class ChannelsCommand
         command.Options.Add(format);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            await using var provider = CliServices.BuildProvider(parse, context);
             var directory = provider.GetRequiredService<ChannelDirectory>();
             var states = await provider.GetRequiredService<ChannelStateStore>().GetAllAsync(cancellationToken);
             var rows = directory.All.Select(c => c.Id).Union(states.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -69,7 +69,7 @@ public static class ChannelsCommand
         enable.Arguments.Add(id);
         enable.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            await using var provider = CliServices.BuildProvider(parse, context);
             var channelId = parse.GetValue(id)!;
             var store = provider.GetRequiredService<ChannelStateStore>();
             var definition = provider.GetRequiredService<ChannelDirectory>().Find(channelId);
@@ -103,9 +103,6 @@ public static class ChannelsCommand
     }
 
     private const string Enabled = "enabled";
-
-    private static ServiceProvider Build(ParseResult parse, CliContext context)
-        => CliServices.Create(CliServices.BuildConfiguration(parse), context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
 
     private sealed record ChannelRow(string Id, ChannelDefinition? Definition, ChannelState State)
     {

@@ -18,7 +18,7 @@ public static class EventsCommand
         command.Options.Add(format);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            await using var provider = CliServices.BuildProvider(parse, context);
             var heads = await provider.GetRequiredService<EventTracker>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
@@ -64,7 +64,7 @@ public static class EventsCommand
         show.Arguments.Add(id);
         show.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            await using var provider = CliServices.BuildProvider(parse, context);
             var eventId = parse.GetValue(id)!;
             var head = await provider.GetRequiredService<EventTracker>().GetHeadAsync(eventId, cancellationToken);
             if (head is null)
@@ -103,7 +103,4 @@ public static class EventsCommand
         command.Subcommands.Add(show);
         return command;
     }
-
-    private static ServiceProvider Build(ParseResult parse, CliContext context)
-        => CliServices.Create(CliServices.BuildConfiguration(parse), context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
 }

@@ -21,7 +21,7 @@ public static class ReviewCommand
         command.Options.Add(all);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            await using var provider = CliServices.BuildProvider(parse, context);
             var entries = await provider.GetRequiredService<ReviewQueue>().ListAsync(!parse.GetValue(all), cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
@@ -53,7 +53,7 @@ public static class ReviewCommand
         command.Arguments.Add(id);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            await using var provider = CliServices.BuildProvider(parse, context);
             try
             {
                 var delivery = await provider.GetRequiredService<ReviewQueue>().DecideAsync(parse.GetValue(id)!, approve, cancellationToken);
@@ -76,7 +76,4 @@ public static class ReviewCommand
         });
         return command;
     }
-
-    private static ServiceProvider Build(ParseResult parse, CliContext context)
-        => CliServices.Create(CliServices.BuildConfiguration(parse), context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
 }
