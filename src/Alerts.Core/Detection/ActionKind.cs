@@ -13,6 +13,8 @@ internal enum ActionKind
     Ratification,
     /// <summary>"approves", «одобрил»: a ratification when its object is a treaty or an accession.</summary>
     Approval,
+    /// <summary>"extend", «продлили»: a treaty's term prolonged (action other).</summary>
+    Extension,
     Signature,
 }
 

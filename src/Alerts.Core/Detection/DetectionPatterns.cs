@@ -21,10 +21,11 @@ internal static partial class DetectionPatterns
          |(?<eif>(?:enter|enters|entered|entering|come|comes|came|coming)\s+into\s+force|tak(?:e|es|ing)\s+effect|took\s+effect|вступ\w*\s+в\s+(?:законную\s+)?силу|wch\w*\s+w\s+życie|wesz\w*\s+w\s+życie)
          |(?<accn>accession|membership|entrance\s+into|entry\s+into(?!\s+force)|вступлени\w*|членств\w*|принятии|принятия|członkost\w*|przystąpieni\w*|wstąpieni\w*)
          |(?<acc>(?:re-?)?join(?:s|ed|ing)?|return\w*\s+to|(?:вернут|вернул|вернет|возвращ)\w*\s+(?:\w+\s+)?(?:в|к|во)|accede\w*|becom\w*\s+(?:(?!candidate)\w+\s+){0,3}?members?|became\s+(?:(?!candidate)\w+\s+){0,3}?members?|присоедин\w*|вступ\w*\s+в|вступил\w*|вступит\w*|стал\w*\s+(?:(?!кандидат)\w+\s+){0,2}?член\w*|przystąpi\w*|dołącz\w*|wstąpi\w*|przyjęt\w*\s+do|enter(?:s|ed)?\s+nato)
-         |(?<wd>withdr[ae]w\w*|sever\w*\s+(?:\w+\s+)?ties\s+with|departure\s+from|opuści\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
+         |(?<wd>withdr[ae]w\w*|sever\w*\s+(?:\w+\s+)?ties\s+with|departure\s+from|opuści\w*|pull\w*\s+(?:\w+\s+){0,2}?out\s+of|quit(?:s|ting)?|leav(?:e|es|ing)(?!\s+(?:behind|out|office|power))|left(?!\s+(?:behind|out|office|power|wing))|exit\w*|denounc\w*|denunciation\w*|terminat\w*|abandon\w*|scrap\w*|ditch\w*|walk\w*\s+away\s+from|abrogat\w*|renounc\w*|(?:tear|tears|tore|rip|rips|ripped)\s+up|денонс\w*|выход\w*\s+(?:\w+\s+)?из|выйт\w*\s+(?:\w+\s+)?из|выйд\w*\s+(?:\w+\s+)?из|вышл\w*\s+(?:\w+\s+)?из|вышел\s+(?:\w+\s+)?из|покин\w*|покида\w*|прекращ\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|прекрат\w*\s+(?:\w+\s+)?(?:действи|участи)\w*|расторг\w*|расторж\w*|отказ\w*\s+от\b(?!\s+(?:ратифик|подпис|присоедин|вступлен))|wycof\w*|wystąpi\w*\s+z|wyjści\w*\s+z|wypowi\w*)
          |(?<sus>suspen\w*|pull\w*\s+back\s+from|freez\w*|froze\w*|halt\w*\s+(?:its\s+)?participation|in\s+abeyance|приостан\w*|заморо\w*|zawies\w*)
          |(?<rat>ratif\w*|ратифиц\w*|ратификац\w*|ratyfik\w*)
-         |(?<appr>approv\w*|pass(?:es|ed)?|vot(?:e|es|ed|ing)\s+(?:on|for|in\s+favou?r\s+of)|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*)
+         |(?<appr>approv\w*|pass(?:es|ed)?|vot(?:e|es|ed|ing)\s+(?:on|for|in\s+favou?r\s+of)|signed\s+off|signs?\s+off|одобр\w*|утверд\w*|zatwierdz\w*|zgodzi\w*\s+się\s+na)
+         |(?<ext>продлил\w*|продлен[аоы]?|продлят|продлит|extend(?:s|ed)?|prolong(?:s|ed)?|przedłużył\w*|przedłużon\w*)
          |(?<sig>sign(?:s|ed|ing)?|signature\w*|подпис\w*|podpis\w*)
         )\b
         """;
@@ -79,6 +80,7 @@ internal static partial class DetectionPatterns
         "денонс", "выход", "выйт", "выйд", "вышл", "вышел", "покин", "покида", "прекращ", "прекрат", "wycof", "wystąpi", "wyjści", "wypowi",
         "suspen", "freez", "froze", "halt", "abeyance", "приостан", "заморо", "zawies",
         "ратифиц", "ратификац", "ratyfik", "approv", "pass", "vot", "sign", "одобр", "утверд", "zatwierdz", "подпис", "podpis",
+        "отказ", "zgodz", "продл", "extend", "prolong", "przedłuż",
     ];
 
     /// <summary>

@@ -193,6 +193,7 @@ internal static class StateLexicon
         ("finlandi", "FI"), ("fińsk", "FI"), ("szwecj", "SE"), ("szwedz", "SE"), ("turcj", "TR"), ("turec", "TR"),
         ("armeni", "AM"), ("ukrain", "UA"), ("amerykań", "US"), ("waszyngton", "US"), ("białoru", "BY"), ("niemc", "DE"),
         ("brytani", "GB"), ("brytyj", "GB"), ("stany", "US"),
+        ("sejm", "PL"), ("węgr", "HU"), ("węgier", "HU"), ("polsk", "PL"), ("polsc", "PL"), ("francj", "FR"), ("francus", "FR"),
     ];
 
     // Prefixes grouped by their first two letters: a word is compared only with the few that could match it.
@@ -247,7 +248,8 @@ internal static class StateLexicon
     private static bool IsActorWord(string word) =>
         word is "putin" or "kremlin" or "duma" or "mishustin" or "lavrov" or "biden" or "erdogan" or "pentagon"
         || word.StartsWith("путин", StringComparison.Ordinal) || word.StartsWith("кремл", StringComparison.Ordinal)
-        || word.StartsWith("госдум", StringComparison.Ordinal) || word.StartsWith("совфед", StringComparison.Ordinal);
+        || word.StartsWith("госдум", StringComparison.Ordinal) || word.StartsWith("совфед", StringComparison.Ordinal)
+        || word.StartsWith("sejm", StringComparison.Ordinal);
 
     private static Dictionary<string, string> Build(params (string Code, string Words)[] groups)
     {

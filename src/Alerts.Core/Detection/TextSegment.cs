@@ -7,7 +7,7 @@ internal sealed class TextSegment
     [
         ("der", ActionKind.Deratification), ("eif", ActionKind.EntryIntoForce), ("accn", ActionKind.AccessionNoun),
         ("acc", ActionKind.Accession), ("wd", ActionKind.Withdrawal), ("sus", ActionKind.Suspension),
-        ("rat", ActionKind.Ratification), ("appr", ActionKind.Approval), ("sig", ActionKind.Signature),
+        ("rat", ActionKind.Ratification), ("appr", ActionKind.Approval), ("ext", ActionKind.Extension), ("sig", ActionKind.Signature),
     ];
 
     private List<Token>? _tokens;

@@ -294,6 +294,7 @@ public sealed class TreatyDetector : ITreatyDetector
             ActionKind.Suspension => TreatyAction.Suspension,
             ActionKind.Signature => TreatyAction.Signature,
             ActionKind.AccessionNoun => TreatyAction.Accession,
+            ActionKind.Extension => TreatyAction.Other,
             _ => TreatyAction.Ratification,
         };
         if (t.ViaAccession)
@@ -332,6 +333,17 @@ public sealed class TreatyDetector : ITreatyDetector
         // A parliament that passes a trade deal ratifies it ("MPs pass Brexit trade deal").
         if (a.Kind == ActionKind.Approval && !draft && !t.ViaAccession && (c.Generic && DetectionWords.IsLooseWord(tokens[t.Start].Text))
             && !DetectionPatterns.Legislature().IsMatch(seg.Text.AsSpan(cs, a.CharStart - cs)))
+        {
+            return null;
+        }
+        // Renouncing is a step on the treaty itself («отказ от ДОВСЕ», «отказе от участия в договоре»), not on something
+        // done under it («отказ от передачи информации по ДСНВ», «отказался от учений ОДКБ»).
+        if (words.StartsWith("отказ", StringComparison.Ordinal) && t.Start - a.TokenEnd > 2)
+        {
+            return null;
+        }
+        // Extending a deal is keeping an arrangement going; extending a treaty's term is a step on the treaty.
+        if (a.Kind == ActionKind.Extension && (treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }

@@ -36,7 +36,8 @@ internal static class DetectionWords
         || w.StartsWith("вступлени", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)
         || w.StartsWith("принят", StringComparison.Ordinal) || w.StartsWith("заявк", StringComparison.Ordinal)
         || w.StartsWith("присоединени", StringComparison.Ordinal) || w.StartsWith("przystąpieni", StringComparison.Ordinal)
-        || w.StartsWith("członkost", StringComparison.Ordinal) || w.StartsWith("wstąpieni", StringComparison.Ordinal);
+        || w.StartsWith("członkost", StringComparison.Ordinal) || w.StartsWith("wstąpieni", StringComparison.Ordinal)
+        || w.StartsWith("akcesj", StringComparison.Ordinal);
 
     public static bool IsReturn(string words) =>
         words.StartsWith("return", StringComparison.Ordinal) || words.StartsWith("вернут", StringComparison.Ordinal)

@@ -30,6 +30,19 @@ internal static partial class StageDecider
             return new StageDecision(TreatyStage.Legislative, house.Value);
         }
         var membership = input.Action is TreatyAction.Accession or TreatyAction.Withdrawal;
+        // The item is dated by the step itself: "Brexit day", "on the day the UK leaves", "last night in the EU".
+        if (membership && aspect != Aspect.Completed)
+        {
+            var day = DayOfStep().Match(input.Title);
+            if (!day.Success)
+            {
+                day = DayOfStep().Match(input.Summary);
+            }
+            if (day.Success)
+            {
+                return new StageDecision(TreatyStage.Effective, day.Value);
+            }
+        }
         if (aspect is Aspect.Future or Aspect.Progressive)
         {
             var today = SameDay().Match(input.Title);
@@ -88,6 +101,8 @@ internal static partial class StageDecider
             TreatyAction.Accession or TreatyAction.Withdrawal => new StageDecision(TreatyStage.Effective, null),
             // Signed is enacted; a draft approved is only the decision to sign.
             TreatyAction.Signature when Signing().IsMatch(word) => new StageDecision(TreatyStage.Enacted, null),
+            // A treaty's term prolonged by those who made it: «Путин и Си Цзиньпин продлили договор».
+            TreatyAction.Other => new StageDecision(TreatyStage.Enacted, null),
             TreatyAction.Ratification or TreatyAction.Deratification when HeadOfState().Match(input.ClauseBefore) is { Success: true } head
                 => new StageDecision(TreatyStage.Enacted, head.Value),
             _ => null,
@@ -128,18 +143,25 @@ internal static partial class StageDecider
     [GeneratedRegex(@"^(?:sign|подпис|podpis)", RegexOptions.CultureInvariant)]
     private static partial Regex Signing();
 
-    [GeneratedRegex(@"^(?:terminat|scrap|ditch|abandon|tear|tore|rip|sever|renounc|abrogat|walk)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:terminat|scrap|ditch|abandon|tear|tore|rip|sever|renounc|abrogat|walk|отказ)", RegexOptions.CultureInvariant)]
     private static partial Regex Declaration();
 
     /// <summary>Same-day completion of a scheduled step: "today", "tonight", "at 23:00 GMT", «сегодня».</summary>
     [GeneratedRegex(@"\b(?:today|tonight|at\s+(?:midnight|\d{1,2}(?:[:.]\d\d)?\s*(?:pm|am|gmt|cet|bst|utc)?\b)|сегодня|dziś|dzisiaj)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SameDay();
 
+    /// <summary>
+    /// The day of a join or an exit named as the item's date: "Brexit day", "exit day", "accession day", "on the day the UK
+    /// leaves", "last night in the EU", "final hours as a member". The step happens that day.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:\w*exit|departure|accession|withdrawal|independence)\s+day\b|\bon\s+the\s+day\s+(?:that\s+)?(?:the\s+)?\w+\s+(?:leaves|joins|exits|quits|becomes)\b|\b(?:last|final)\s+(?:night|hours?|day)\s+(?:in\s+the|as\s+(?:a\s+)?members?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DayOfStep();
+
     /// <summary>A future or a possibility right before a cue: "would formally submit its notice", "could be signed".</summary>
     [GeneratedRegex(@"\b(?:will|would|could|may|might|shall|plans?\s+to|expected\s+to|set\s+to|intends?\s+to|будет|может|могут|планиру\w*|намерен\w*)\b[^.|]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NotYet();
 
     /// <summary>A head of state or government as the actor: their ratification or revocation is the signature of the law.</summary>
-    [GeneratedRegex(@"\b(?:putin|biden|trump|erdogan|macron|president|prime\s+minister|путин\w*|байден\w*|трамп\w*|эрдоган\w*|президент\w*|премьер\w*|мишустин\w*|prezydent\w*|premier\w*)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:putin|biden|trump|erdogan|macron|president|prime\s+minister|head\s+of\s+government|chancellor|председател\w*\s+правительств\w*|глав\w*\s+правительств\w*|путин\w*|байден\w*|трамп\w*|эрдоган\w*|президент\w*|премьер\w*|мишустин\w*|prezydent\w*|premier\w*)\b", RegexOptions.CultureInvariant)]
     private static partial Regex HeadOfState();
 }

@@ -59,12 +59,13 @@ internal static class StateAttacher
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var st in seg.States)
         {
-            if (codes.Contains(st.Code) && seen.Add(st.Code) && tokens[st.Start].Start >= ss && tokens[st.End - 1].End <= se)
+            // A state's name, not its leader's or institution's ("Путин и Си Цзиньпин" do not name the treaty's parties).
+            if (codes.Contains(st.Code) && !st.IsActor && seen.Add(st.Code) && tokens[st.Start].Start >= ss && tokens[st.End - 1].End <= se)
             {
                 names.Add(seg.Cased[tokens[st.Start].Start..tokens[st.End - 1].End]);
             }
         }
-        return string.Join("–", names);
+        return names.Count < 2 ? "" : string.Join("–", names);
     }
 
     // "with Bahrain and the UAE": every state of a coordinated group after "with" is a counterparty.

@@ -42,7 +42,13 @@ internal static partial class VerbForm
         {
             return Aspect.Progressive;
         }
-        if (EnglishDone().IsMatch(first) || RussianPast().IsMatch(first) || PolishPast().IsMatch(first))
+        if (EnglishDone().IsMatch(first) || RussianPast().IsMatch(first) || RussianPassive().IsMatch(first) || PolishPast().IsMatch(first))
+        {
+            return Aspect.Completed;
+        }
+        // A ratification named by a noun takes the aspect of the completed act that governs it: "approved the ratification",
+        // «одобрил ратификацию» (who approved decides the stage: a head of government's approval is the instrument).
+        if (RatificationNoun().IsMatch(first) && GoverningActDone().IsMatch(clauseBefore))
         {
             return Aspect.Completed;
         }
@@ -73,11 +79,11 @@ internal static partial class VerbForm
     private static partial Regex Marking();
 
     /// <summary>Russian perfective verbs in the present form: a future ("выйдет", «покинет», «вернутся», «ратифицирует»).</summary>
-    [GeneratedRegex(@"^(?:вый|покин|верн|присоедин|приостанов|прекрат|подпиш|ратифицир|денонсир|одобр|утверд)\w*(?:ет|ит|ут|ют|ят|ится|ятся|утся|ется|ются)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:вый|покин|верн|присоедин|приостанов|прекрат|подпиш|ратифицир|денонсир|одобр|утверд|продл)\w*(?:ет|ит|ут|ют|ят|ится|ятся|утся|ется|ются)$", RegexOptions.CultureInvariant)]
     private static partial Regex RussianFuture();
 
     /// <summary>Russian imperfective present: going on ("выходит", «покидает», «приостанавливает»).</summary>
-    [GeneratedRegex(@"^(?:выход|покида|возвраща|присоединя|приостанавлива|прекраща|подписыва)\w*(?:ит|ят|ет|ют|ется|ются|ится|ятся)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:выход|покида|возвраща|присоединя|приостанавлива|прекраща|подписыва|продлева)\w*(?:ит|ят|ет|ют|ется|ются|ится|ятся)$", RegexOptions.CultureInvariant)]
     private static partial Regex RussianPresent();
 
     /// <summary>Two or more actors right before the verb: "Britain and Japan", "UAE, Bahrain and Israel", "MPs", "lawmakers".</summary>
@@ -89,6 +95,17 @@ internal static partial class VerbForm
 
     [GeneratedRegex(@"^[а-я]+(?:л|ла|ли|ло|лся|лась|лись|лось)$", RegexOptions.CultureInvariant)]
     private static partial Regex RussianPast();
+
+    /// <summary>Russian short passive participles: a completed act ("прекращено действие", «подписан», «ратифицирована»).</summary>
+    [GeneratedRegex(@"^[а-я]{4,}(?:ен|ан)[оаы]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RussianPassive();
+
+    /// <summary>A completed approving or signing act right before the step's noun: "approved the", «одобрил», «утвердила».</summary>
+    [GeneratedRegex(@"(?:\b(?:approved|endorsed|signed)\s+(?:the\s+|its\s+)?|(?:одобрил|утвердил|подписал)\w*\s+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex GoverningActDone();
+
+    [GeneratedRegex(@"^(?:ratification|ратификац|ratyfikacj)", RegexOptions.CultureInvariant)]
+    private static partial Regex RatificationNoun();
 
     [GeneratedRegex(@"^\w+(?:ł|ła|li|ły|ło|łam|łem)$|^(?:przyjęt|oficjalnie)\w*$", RegexOptions.CultureInvariant)]
     private static partial Regex PolishPast();
