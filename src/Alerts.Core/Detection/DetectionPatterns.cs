@@ -182,6 +182,13 @@ internal static partial class DetectionPatterns
     [GeneratedRegex(@"^\s*(?:,\s*)?(?:which|who|when|где|когда|который|которая|которое|которые|которого|котором)\b", Options)]
     public static partial Regex BackgroundClause();
 
+    /// <summary>
+    /// Time elapsed since the step, up to the action word with no comma between: commentary on a past step ("Ten years
+    /// after Russia denounced the treaty", «Спустя два года после выхода России из ДОВСЕ»).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:years?|decades?|months?|лет|года?|месяц\w*)\s+(?:after|since|после)\b[^,;:|]*$", Options)]
+    public static partial Regex ElapsedSince();
+
     /// <summary>A summary clause that dates the news by another event: "... a few weeks before the UK's departure", "after the UK left".</summary>
     [GeneratedRegex(@"^\s*(?:after|before|until|since|после|до|перед)\b", Options)]
     public static partial Regex TemporalClause();

@@ -188,6 +188,7 @@ public sealed class TreatyDetector : ITreatyDetector
                 || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
                 || DetectionPatterns.HistoricalYear().IsMatch(Near(seg.Text, a, cs, ce))
                 || DetectionPatterns.HistoricalSentence().IsMatch(seg.Text.AsSpan(ss, se - ss))
+                || DetectionPatterns.ElapsedSince().IsMatch(seg.Text.AsSpan(ss, a.CharStart - ss))
                 || DetectionPatterns.ConditionAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, ce - a.CharEnd))))
             {
                 blocked |= seg.IsTitle;
@@ -338,7 +339,7 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         // Renouncing is a step on the treaty itself («отказ от ДОВСЕ», «отказе от участия в договоре»), not on something
         // done under it («отказ от передачи информации по ДСНВ», «отказался от учений ОДКБ»).
-        if (words.StartsWith("отказ", StringComparison.Ordinal) && t.Start - a.TokenEnd > 2)
+        if (words.StartsWith("отказ", StringComparison.Ordinal) && !RenouncesTheTreaty(tokens, a.TokenEnd, t.Start))
         {
             return null;
         }
@@ -388,6 +389,21 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         c.Confidence = ConfidenceScore.Initial(!c.Generic, stateEvidence is not null, seg.IsTitle, t.Mention is { IsOrganisation: true }, a.Kind == ActionKind.Approval);
         return c;
+    }
+
+    /// <summary>Only participation words or adjectives between «отказ от» and the treaty: «от участия в договоре», «от ядерного договора».</summary>
+    private static bool RenouncesTheTreaty(List<Token> tokens, int from, int treatyStart)
+    {
+        for (var i = from; i < treatyStart; i++)
+        {
+            var w = tokens[i].Text;
+            var adjective = w.EndsWith("ого", StringComparison.Ordinal) || w.EndsWith("ой", StringComparison.Ordinal) || w.EndsWith("ых", StringComparison.Ordinal);
+            if (!(adjective || w is "в" or "во" || w.StartsWith("участи", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int Rank(ActionKind kind) => kind switch
