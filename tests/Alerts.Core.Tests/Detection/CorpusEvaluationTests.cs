@@ -12,7 +12,7 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
     // revoke...") became background; every other floor only rose.
     [Theory]
     [InlineData("corpus-dev", 1626, 7, 0.98, 0.95, 0.97, 0.91, 0.96)]
-    [InlineData("corpus-dev2", 2461, 16, 0.97, 0.87, 0.92, 0.83, 0.90)]
+    [InlineData("corpus-dev2", 2461, 16, 0.97, 0.88, 0.92, 0.90, 0.90)]
     public void Detector_meets_its_floors_on_both_dev_corpora(string corpus, int items, int excluded, double precision, double recall, double f1, double stage, double treaty)
     {
         var report = CorpusEvaluator.Evaluate(Path.Combine(DetectionTestData.RepoRoot, "tests", "data", corpus), DetectionTestData.Detector);

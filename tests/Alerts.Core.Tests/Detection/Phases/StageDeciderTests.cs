@@ -29,6 +29,36 @@ public class StageDeciderTests
     }
 
     [Theory]
+    [InlineData("leaving", "the story of the uk ", "exit day: the story of the uk leaving the eu", "")]
+    [InlineData("departure from", "papers mark chile looming ", "what the papers say", "papers mark chile's looming departure from the who on accession day")]
+    [InlineData("exiting", "", "a podcast", "on the day the uk leaves, we look back at the uk exiting the eu.")]
+    [InlineData("leave", "as peru prepares to ", "peru's last night in the organisation", "as peru prepares to leave the organisation")]
+    public void The_day_of_the_step_makes_a_join_or_an_exit_effective(string words, string before, string title, string summary)
+    {
+        Assert.Equal(TreatyStage.Effective, Decide(TreatyAction.Withdrawal, words, before, title, summary));
+    }
+
+    [Fact]
+    public void A_day_named_for_another_thing_does_not()
+    {
+        Assert.Equal(TreatyStage.Announced, Decide(TreatyAction.Withdrawal, "leaving", "the story of the uk ", "election day: the story of the uk leaving the eu"));
+    }
+
+    [Theory]
+    [InlineData(TreatyAction.Withdrawal, "прекращено действие", "официально ", "официально прекращено действие договора", TreatyStage.Effective)]
+    [InlineData(TreatyAction.Signature, "подписано", "в москве ", "в москве подписано соглашение", TreatyStage.Enacted)]
+    [InlineData(TreatyAction.Other, "продлен", "договор ", "договор продлен на пять лет", TreatyStage.Enacted)]
+    [InlineData(TreatyAction.Ratification, "ратификацию", "председатель правительства одобрил ", "председатель правительства одобрил ратификацию", TreatyStage.Enacted)]
+    [InlineData(TreatyAction.Ratification, "ratification", "the chancellor approved the ", "the chancellor approved the ratification", TreatyStage.Enacted)]
+    [InlineData(TreatyAction.Ratification, "ratification", "parliament approved the ", "parliament approved the ratification", TreatyStage.Legislative)]
+    [InlineData(TreatyAction.Withdrawal, "денонсацию", "совфед одобрил ", "совфед одобрил денонсацию договора", TreatyStage.Legislative)]
+    [InlineData(TreatyAction.Withdrawal, "отказалась от", "эстония ", "эстония отказалась от договора", TreatyStage.Announced)]
+    public void Passives_and_governing_acts_show_a_completed_step(TreatyAction action, string words, string before, string title, TreatyStage expected)
+    {
+        Assert.Equal(expected, Decide(action, words, before, title));
+    }
+
+    [Theory]
     [InlineData(TreatyAction.Withdrawal, "leaves", "ecuador ", "ecuador leaves the organisation", TreatyStage.Effective)]
     [InlineData(TreatyAction.Accession, "joined", "mongolia has ", "mongolia has joined the convention", TreatyStage.Effective)]
     [InlineData(TreatyAction.Withdrawal, "вышли из", "сша ", "сша вышли из соглашения", TreatyStage.Effective)]
