@@ -337,19 +337,7 @@ public sealed class TreatyDetector : ITreatyDetector
         {
             return null;
         }
-        // Renouncing is a step on the treaty itself («отказ от ДОВСЕ», «отказе от участия в договоре»), not on something
-        // done under it («отказ от передачи информации по ДСНВ», «отказался от учений ОДКБ»).
-        if (words.StartsWith("отказ", StringComparison.Ordinal) && !RenouncesTheTreaty(tokens, a.TokenEnd, t.Start))
-        {
-            return null;
-        }
-        // Extending a deal is keeping an arrangement going; extending a treaty's term is a step on the treaty.
-        if (a.Kind == ActionKind.Extension && (treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-        // Returning to a deal is resuming it; returning to a treaty or an organisation is joining it again.
-        if (DetectionWords.IsReturn(words) && treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || DetectionWords.IsReturn(words) && treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase))
+        if (!TreatyAttacher.IsStepOnTheTreaty(tokens, a, t, words, treatyText))
         {
             return null;
         }
@@ -389,21 +377,6 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         c.Confidence = ConfidenceScore.Initial(!c.Generic, stateEvidence is not null, seg.IsTitle, t.Mention is { IsOrganisation: true }, a.Kind == ActionKind.Approval);
         return c;
-    }
-
-    /// <summary>Only participation words or adjectives between «отказ от» and the treaty: «от участия в договоре», «от ядерного договора».</summary>
-    private static bool RenouncesTheTreaty(List<Token> tokens, int from, int treatyStart)
-    {
-        for (var i = from; i < treatyStart; i++)
-        {
-            var w = tokens[i].Text;
-            var adjective = w.EndsWith("ого", StringComparison.Ordinal) || w.EndsWith("ой", StringComparison.Ordinal) || w.EndsWith("ых", StringComparison.Ordinal);
-            if (!(adjective || w is "в" or "во" || w.StartsWith("участи", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int Rank(ActionKind kind) => kind switch

@@ -262,6 +262,37 @@ internal sealed class TreatyAttacher
         return true;
     }
 
+    /// <summary>
+    /// Whether the action is a step on the treaty found, not on something near it. Renouncing counts only for the treaty
+    /// itself («отказ от ДОВСЕ», «отказе от участия в договоре»), not for something done under it («отказ от передачи
+    /// информации по ДСНВ», «отказался от проведения учений ОДКБ»). Extending or returning to a deal keeps an arrangement
+    /// going; extending a treaty's term or returning to a treaty or an organisation is a step on it.
+    /// </summary>
+    public static bool IsStepOnTheTreaty(List<Token> tokens, ActionHit a, TreatyHit t, string words, string treatyText)
+    {
+        if (words.StartsWith("отказ", StringComparison.Ordinal) && !RenouncesTheTreaty(tokens, a.TokenEnd, t.Start))
+        {
+            return false;
+        }
+        var deal = treatyText.Contains("deal", StringComparison.OrdinalIgnoreCase) || treatyText.Contains("сделк", StringComparison.OrdinalIgnoreCase);
+        return !(deal && (a.Kind == ActionKind.Extension || DetectionWords.IsReturn(words)));
+    }
+
+    /// <summary>Only participation words or adjectives between «отказ от» and the treaty: «от участия в договоре», «от ядерного договора».</summary>
+    private static bool RenouncesTheTreaty(List<Token> tokens, int from, int treatyStart)
+    {
+        for (var i = from; i < treatyStart; i++)
+        {
+            var w = tokens[i].Text;
+            var adjective = w.EndsWith("ого", StringComparison.Ordinal) || w.EndsWith("ой", StringComparison.Ordinal) || w.EndsWith("ых", StringComparison.Ordinal);
+            if (!(adjective || w is "в" or "во" || w.StartsWith("участи", StringComparison.Ordinal) || w.StartsWith("членств", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static string NameAsWritten(TextSegment seg, TreatyHit t)
     {
         var tokens = seg.Tokens;
