@@ -15,6 +15,7 @@ internal sealed class TextSegment
     private List<StateMention>? _states;
     private List<int>? _clauseStarts;
     private List<int>? _sentenceStarts;
+    private SegmentChecks? _checks;
     private readonly TreatyCatalog _catalog;
 
     private TextSegment(string text, string cased, TreatyCatalog catalog, bool isTitle)
@@ -66,6 +67,7 @@ internal sealed class TextSegment
     public List<Token> Tokens => _tokens ??= TextTokens.Tokenize(Text, Cased);
     public List<TreatyMention> Mentions => _mentions ??= _catalog.FindMentions(Tokens);
     public List<StateMention> States => _states ??= StateLexicon.Find(Tokens);
+    public SegmentChecks Checks => _checks ??= new SegmentChecks(Text);
 
     public static TextSegment Parse(string? raw, TreatyCatalog catalog, bool isTitle)
     {

@@ -182,13 +182,13 @@ public sealed class TreatyDetector : ITreatyDetector
             var clausePrefix = seg.Text.AsSpan(cs, a.CharStart - cs);
             var words = seg.Text[a.CharStart..a.CharEnd];
             // Context that makes it not a step: the clause opens as background, or says threat/call/could/talks, or negates.
-            if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
-                || (!seg.IsTitle && DetectionPatterns.TemporalClause().IsMatch(seg.Text.AsSpan(cs, ce - cs)))
-                || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
+            if (seg.Checks.Matches(DetectionPatterns.BackgroundClause(), cs, ce)
+                || (!seg.IsTitle && seg.Checks.Matches(DetectionPatterns.TemporalClause(), cs, ce))
+                || seg.Checks.NotAStepBefore(cs, a.CharStart)
                 || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
                 || DetectionPatterns.HistoricalYear().IsMatch(Near(seg.Text, a, cs, ce))
-                || DetectionPatterns.HistoricalSentence().IsMatch(seg.Text.AsSpan(ss, se - ss))
-                || DetectionPatterns.ConditionAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, ce - a.CharEnd))))
+                || seg.Checks.Matches(DetectionPatterns.HistoricalSentence(), ss, se)
+                || (ce > a.CharEnd && seg.Checks.ConditionAfter(a.CharEnd, ce)))
             {
                 blocked |= seg.IsTitle;
                 continue;
