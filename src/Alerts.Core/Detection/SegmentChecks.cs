@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Alerts.Core.Detection;
@@ -13,7 +14,6 @@ internal sealed class SegmentChecks(string text)
     private readonly Dictionary<(Regex Regex, int Start, int End), bool> _spans = [];
     private readonly Dictionary<int, (int End, bool Match)> _notAStep = [];
     private readonly Dictionary<int, (int From, int First)> _conditionAfter = [];
-    private readonly Dictionary<int, bool> _actionTokens = [];
 
     /// <summary><paramref name="regex"/>.IsMatch over text[start..end), remembered per span.</summary>
     public bool Matches(Regex regex, int start, int end)
@@ -79,16 +79,26 @@ internal sealed class SegmentChecks(string text)
         return first >= 0;
     }
 
-    /// <summary>Whether a token's text holds an action word (<see cref="DetectionPatterns.Actions"/>), per token index.</summary>
-    public bool IsActionToken(int index, string tokenText)
+    /// <summary>
+    /// Whether a token's text holds an action word (<see cref="DetectionPatterns.Actions"/>). Feeds reuse a small
+    /// vocabulary, so the answers are kept per word for the process, up to <see cref="MaxActionWords"/> words.
+    /// </summary>
+    public static bool IsActionToken(string tokenText)
     {
-        if (!_actionTokens.TryGetValue(index, out var match))
+        if (ActionWords.TryGetValue(tokenText, out var match))
         {
-            match = DetectionPatterns.Actions().IsMatch(tokenText);
-            _actionTokens[index] = match;
+            return match;
+        }
+        match = DetectionPatterns.Actions().IsMatch(tokenText);
+        if (ActionWords.Count < MaxActionWords)
+        {
+            ActionWords.TryAdd(tokenText, match);
         }
         return match;
     }
+
+    private const int MaxActionWords = 50_000;
+    private static readonly ConcurrentDictionary<string, bool> ActionWords = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The shorter prefix ended at an action word: its last character is a separator, so no match ends there, and

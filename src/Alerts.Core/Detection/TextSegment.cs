@@ -38,12 +38,11 @@ internal sealed class TextSegment
         var offset = 0;
         while (offset < text.Length)
         {
-            var at = text.AsSpan(offset).IndexOfAny(DetectionPatterns.ActionStems);
-            if (at < 0)
+            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, offset);
+            if (pos < 0)
             {
                 break;
             }
-            var pos = offset + at;
             if (pos == 0 || !char.IsLetter(text[pos - 1]))
             {
                 var m = DetectionPatterns.ActionAt().Match(text, pos);

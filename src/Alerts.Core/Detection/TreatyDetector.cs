@@ -117,7 +117,7 @@ public sealed class TreatyDetector : ITreatyDetector
     }
 
     private static bool MayHoldAction(string? text) =>
-        !string.IsNullOrEmpty(text) && DetectionPatterns.HasActionStem(text.AsSpan(0, Math.Min(text.Length, 4000)), DetectionPatterns.ActionStemsAnyCase);
+        !string.IsNullOrEmpty(text) && DetectionPatterns.ActionStemStartsAnyCase.IndexOf(text.AsSpan(0, Math.Min(text.Length, 4000))) >= 0;
 
     // External input: a summary longer than this is cut; events are in the first paragraphs anyway.
     private static string Limit(string? text) => text is null ? "" : text.Length > 4000 ? text[..4000] : text;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
@@ -18,7 +17,7 @@ internal sealed class WordAlternation
     private static readonly ConcurrentDictionary<Regex, WordAlternation> Cache = new();
     private readonly Regex _regex;
     private readonly Regex? _anchored;
-    private readonly SearchValues<string>? _beginnings;
+    private readonly WordBeginnings? _beginnings;
 
     public WordAlternation(Regex regex, string? allowedLookaround = null)
     {
@@ -26,7 +25,7 @@ internal sealed class WordAlternation
         var beginnings = SegmentChecks.Shape.Holds(regex, int.MaxValue, allowedLookaround) ? Beginnings(regex.ToString()) : null;
         if (beginnings is not null && (regex.Options & RegexOptions.IgnoreCase) == 0)
         {
-            _beginnings = SearchValues.Create(beginnings, StringComparison.Ordinal);
+            _beginnings = new WordBeginnings(beginnings);
             // Interpreted: built once, tried at a handful of places per span; the options (and so the semantics) are the original's.
             _anchored = new Regex(@"\G(?:" + regex + ")", regex.Options);
         }
@@ -50,12 +49,11 @@ internal sealed class WordAlternation
         var offset = 0;
         while (offset < span.Length)
         {
-            var at = span[offset..].IndexOfAny(_beginnings);
-            if (at < 0)
+            var s = _beginnings.IndexOf(span, offset);
+            if (s < 0)
             {
                 return -1;
             }
-            var s = offset + at;
             if (s == 0 || SegmentChecks.IsSeparator(span[s - 1]))
             {
                 if (_anchored.IsMatch(span[s..]))
@@ -63,7 +61,7 @@ internal sealed class WordAlternation
                     return s;
                 }
             }
-            else if (!char.IsLetter(span[s - 1]))
+            else
             {
                 return Leftmost(_regex, span); // whether \b holds after a digit or a mark is the regex engine's call
             }

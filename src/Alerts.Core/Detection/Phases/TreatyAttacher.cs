@@ -270,7 +270,7 @@ internal sealed class TreatyAttacher
         if (tokens[t.Start].Text[0] < '\u0400')
         {
             var k = 0;
-            while (start > 0 && k < 3 && !tokens[start - 1].IsStop && !seg.Checks.IsActionToken(start - 1, tokens[start - 1].Text)
+            while (start > 0 && k < 3 && !tokens[start - 1].IsStop && !SegmentChecks.IsActionToken(tokens[start - 1].Text)
                    && !char.IsDigit(tokens[start - 1].Text[0]) && tokens[start - 1].Text is not ("its" or "a" or "the" or "last" or "key" or "landmark" or "remaining" or "historic" or "new" or "major" or "first"))
             {
                 start--;
