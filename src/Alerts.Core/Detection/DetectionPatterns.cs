@@ -91,9 +91,16 @@ internal static partial class DetectionPatterns
 
     /// <summary>The same beginnings in any case, for raw text before normalisation (the fast path of most items).</summary>
     /// (Ordinal search over lower and capitalised forms: the case-insensitive search is far slower for Cyrillic.)
-    public static SearchValues<string> ActionStemsAnyCase { get; } = SearchValues.Create(
-        [.. ActionStemList, .. ActionStemList.Select(s => char.ToUpperInvariant(s[0]) + s[1..]), .. ActionStemList.Select(s => s.ToUpperInvariant())],
-        StringComparison.Ordinal);
+    public static SearchValues<string> ActionStemsAnyCase { get; } = SearchValues.Create(AnyCase(ActionStemList), StringComparison.Ordinal);
+
+    private static string[] AnyCase(string[] stems) =>
+        [.. stems, .. stems.Select(s => char.ToUpperInvariant(s[0]) + s[1..]), .. stems.Select(s => s.ToUpperInvariant())];
+
+    /// <summary>Where <see cref="ActionStems"/> begin words: the same places, found faster in mixed-script text.</summary>
+    public static WordBeginnings ActionStemStarts { get; } = new(ActionStemList);
+
+    /// <summary>Where <see cref="ActionStemsAnyCase"/> begin words.</summary>
+    public static WordBeginnings ActionStemStartsAnyCase { get; } = new(AnyCase(ActionStemList));
 
 
     /// <summary>Words that name some treaty without naming which; only used when no catalogue name is near.</summary>

@@ -15,6 +15,7 @@ internal sealed class TextSegment
     private List<StateMention>? _states;
     private List<int>? _clauseStarts;
     private List<int>? _sentenceStarts;
+    private SegmentChecks? _checks;
     private readonly TreatyCatalog _catalog;
 
     private TextSegment(string text, string cased, TreatyCatalog catalog, bool isTitle)
@@ -37,12 +38,11 @@ internal sealed class TextSegment
         var offset = 0;
         while (offset < text.Length)
         {
-            var at = text.AsSpan(offset).IndexOfAny(DetectionPatterns.ActionStems);
-            if (at < 0)
+            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, offset);
+            if (pos < 0)
             {
                 break;
             }
-            var pos = offset + at;
             if (pos == 0 || !char.IsLetter(text[pos - 1]))
             {
                 var m = DetectionPatterns.ActionAt().Match(text, pos);
@@ -66,6 +66,7 @@ internal sealed class TextSegment
     public List<Token> Tokens => _tokens ??= TextTokens.Tokenize(Text, Cased);
     public List<TreatyMention> Mentions => _mentions ??= _catalog.FindMentions(Tokens);
     public List<StateMention> States => _states ??= StateLexicon.Find(Tokens);
+    public SegmentChecks Checks => _checks ??= new SegmentChecks(Text);
 
     public static TextSegment Parse(string? raw, TreatyCatalog catalog, bool isTitle)
     {

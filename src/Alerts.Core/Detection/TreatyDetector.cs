@@ -117,7 +117,7 @@ public sealed class TreatyDetector : ITreatyDetector
     }
 
     private static bool MayHoldAction(string? text) =>
-        !string.IsNullOrEmpty(text) && DetectionPatterns.HasActionStem(text.AsSpan(0, Math.Min(text.Length, 4000)), DetectionPatterns.ActionStemsAnyCase);
+        !string.IsNullOrEmpty(text) && DetectionPatterns.ActionStemStartsAnyCase.IndexOf(text.AsSpan(0, Math.Min(text.Length, 4000))) >= 0;
 
     // External input: a summary longer than this is cut; events are in the first paragraphs anyway.
     private static string Limit(string? text) => text is null ? "" : text.Length > 4000 ? text[..4000] : text;
@@ -182,14 +182,14 @@ public sealed class TreatyDetector : ITreatyDetector
             var clausePrefix = seg.Text.AsSpan(cs, a.CharStart - cs);
             var words = seg.Text[a.CharStart..a.CharEnd];
             // Context that makes it not a step: the clause opens as background, or says threat/call/could/talks, or negates.
-            if (DetectionPatterns.BackgroundClause().IsMatch(seg.Text.AsSpan(cs, ce - cs))
-                || (!seg.IsTitle && DetectionPatterns.TemporalClause().IsMatch(seg.Text.AsSpan(cs, ce - cs)))
-                || DetectionPatterns.NotAStep().IsMatch(clausePrefix)
+            if (seg.Checks.Matches(DetectionPatterns.BackgroundClause(), cs, ce)
+                || (!seg.IsTitle && seg.Checks.Matches(DetectionPatterns.TemporalClause(), cs, ce))
+                || seg.Checks.NotAStepBefore(cs, a.CharStart)
                 || DetectionPatterns.NegatedBefore().IsMatch(clausePrefix)
                 || DetectionPatterns.HistoricalYear().IsMatch(Near(seg.Text, a, cs, ce))
-                || DetectionPatterns.HistoricalSentence().IsMatch(seg.Text.AsSpan(ss, se - ss))
+                || seg.Checks.Matches(DetectionPatterns.HistoricalSentence(), ss, se)
                 || DetectionPatterns.ElapsedSince().IsMatch(seg.Text.AsSpan(ss, a.CharStart - ss))
-                || DetectionPatterns.ConditionAfter().IsMatch(seg.Text.AsSpan(a.CharEnd, Math.Max(0, ce - a.CharEnd))))
+                || (ce > a.CharEnd && seg.Checks.ConditionAfter(a.CharEnd, ce)))
             {
                 blocked |= seg.IsTitle;
                 continue;

@@ -234,7 +234,7 @@ internal sealed class TreatyAttacher
         var tokens = seg.Tokens;
         var noun = tokens[t.Start].Text;
         var sentence = seg.Text.AsSpan(ss, se - ss);
-        if (DetectionPatterns.Business().IsMatch(sentence) || (DetectionWords.IsLooseWord(noun) && DetectionPatterns.Business().IsMatch(seg.Text)))
+        if (seg.Checks.Matches(DetectionPatterns.Business(), ss, se) || (DetectionWords.IsLooseWord(noun) && seg.Checks.Matches(DetectionPatterns.Business(), 0, seg.Text.Length)))
         {
             return false;
         }
@@ -301,7 +301,7 @@ internal sealed class TreatyAttacher
         if (tokens[t.Start].Text[0] < '\u0400')
         {
             var k = 0;
-            while (start > 0 && k < 3 && !tokens[start - 1].IsStop && !DetectionPatterns.Actions().IsMatch(tokens[start - 1].Text)
+            while (start > 0 && k < 3 && !tokens[start - 1].IsStop && !SegmentChecks.IsActionToken(tokens[start - 1].Text)
                    && !char.IsDigit(tokens[start - 1].Text[0]) && tokens[start - 1].Text is not ("its" or "a" or "the" or "last" or "key" or "landmark" or "remaining" or "historic" or "new" or "major" or "first"))
             {
                 start--;

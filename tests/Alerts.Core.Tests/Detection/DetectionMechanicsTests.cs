@@ -1,0 +1,214 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Alerts.Core.Detection;
+using Alerts.Core.Feeds;
+
+namespace Alerts.Core.Tests.Detection;
+
+/// <summary>
+/// The detector's speed-ups change how often and where its expressions run, never what they answer. Each one is held
+/// here to the plain reading it replaces, on every title and summary of both dev corpora (real news) and of the
+/// treaty-dense benchmark feed: the word-start search against the multi-string search, the word-list prefilter
+/// against the expression on the whole span, the per-clause answers against the expression on each action's own span.
+/// </summary>
+public sealed class DetectionMechanicsTests
+{
+    private static readonly Lazy<List<string>> RawTexts = new(LoadTexts);
+
+    private static readonly Lazy<List<TextSegment>> Segments = new(() =>
+        [.. RawTexts.Value.Select(t => TextSegment.Parse(t, DetectionTestData.Detector.Catalog, isTitle: false))]);
+
+    public static TheoryData<string> WordLists => new()
+    {
+        nameof(DetectionPatterns.NotAStep), nameof(DetectionPatterns.ConditionAfter), nameof(DetectionPatterns.HistoricalSentence),
+        nameof(DetectionPatterns.Business), nameof(DetectionPatterns.BackgroundClause), nameof(DetectionPatterns.TemporalClause),
+    };
+
+    [Fact]
+    public void Word_start_search_finds_the_places_the_multi_string_search_finds()
+    {
+        var checkedTexts = 0;
+        foreach (var raw in RawTexts.Value)
+        {
+            Assert.Equal(AllWordStarts(raw, DetectionPatterns.ActionStemsAnyCase), AllWordStarts(raw, DetectionPatterns.ActionStemStartsAnyCase));
+            var normalised = TextNormalizer.Normalize(raw, out _);
+            Assert.Equal(AllWordStarts(normalised, DetectionPatterns.ActionStems), AllWordStarts(normalised, DetectionPatterns.ActionStemStarts));
+            checkedTexts++;
+        }
+        Assert.True(checkedTexts > 5_000, $"only {checkedTexts} texts");
+    }
+
+    [Fact]
+    public void Prefilter_rejects_only_texts_in_which_the_detector_finds_no_action_word()
+    {
+        // The detector drops an item before normalising it when no action stem begins a word of its raw title or
+        // summary; that must never drop a text in which its own action scan (after normalising) finds an action word.
+        var rejected = 0;
+        foreach (var raw in RawTexts.Value)
+        {
+            if (DetectionPatterns.ActionStemStartsAnyCase.IndexOf(raw.AsSpan(0, Math.Min(raw.Length, 4000))) < 0)
+            {
+                rejected++;
+                Assert.Empty(TextSegment.Parse(raw.Length > 4000 ? raw[..4000] : raw, DetectionTestData.Detector.Catalog, isTitle: true).Actions);
+            }
+        }
+        Assert.True(rejected > 1_000, $"only {rejected} texts rejected");
+    }
+
+    [Theory]
+    [MemberData(nameof(WordLists))]
+    public void Word_list_prefilter_answers_as_the_expression_on_the_same_span(string name)
+    {
+        var regex = Pattern(name);
+        var fast = WordAlternation.For(regex);
+        var matches = 0;
+        foreach (var seg in Segments.Value)
+        {
+            var text = seg.Text;
+            foreach (var (start, end) in Spans(seg))
+            {
+                var span = text.AsSpan(start, end - start);
+                var expected = Leftmost(regex, span);
+                Assert.Equal(expected, fast.FirstMatch(span));
+                matches += expected >= 0 ? 1 : 0;
+            }
+        }
+        Assert.True(matches > 0, $"{name} never matched: the comparison proves nothing");
+    }
+
+    [Fact]
+    public void Prefilter_applies_to_the_clause_word_lists()
+    {
+        // The fast path is taken for the lists that dominate detection time; a pattern whose shape it cannot read
+        // falls back to the expression (still correct, only slower) and this test says so.
+        Assert.True(WordAlternation.For(DetectionPatterns.NotAStep()).Prefiltered);
+        Assert.True(WordAlternation.For(DetectionPatterns.ConditionAfter()).Prefiltered);
+        Assert.True(SegmentChecks.NotAStepShapeHolds);
+        Assert.True(SegmentChecks.ConditionAfterShapeHolds);
+    }
+
+    [Fact]
+    public void Clause_answers_reused_across_action_words_equal_the_answers_on_each_actions_own_span()
+    {
+        var asked = 0;
+        foreach (var seg in Segments.Value)
+        {
+            var text = seg.Text;
+            var checks = new SegmentChecks(text);
+            foreach (var a in seg.Actions)
+            {
+                var (cs, ce) = seg.ClauseAround(a.CharStart);
+                Assert.Equal(DetectionPatterns.NotAStep().IsMatch(text.AsSpan(cs, a.CharStart - cs)), checks.NotAStepBefore(cs, a.CharStart));
+                if (ce > a.CharEnd)
+                {
+                    Assert.Equal(DetectionPatterns.ConditionAfter().IsMatch(text.AsSpan(a.CharEnd, ce - a.CharEnd)), checks.ConditionAfter(a.CharEnd, ce));
+                }
+                asked++;
+            }
+        }
+        Assert.True(asked > 5_000, $"only {asked} action words");
+    }
+
+    [Theory]
+    [InlineData(@"\b(?:not|never)\b", true, "never,not")]
+    [InlineData(@"\b(?:calls?|hop(?:e|es))\b", true, "call,hop")]
+    [InlineData(@"\b(?:(?:re-)?join)\b", false, "")]
+    [InlineData(@"\b(?:a|(?:b\s+)+c)\b", false, "")]
+    [InlineData(@"\b(?:ab(?=c))\b", false, "")]
+    public void Shape_reader_accepts_only_word_lists_it_can_prefilter(string pattern, bool accepted, string beginnings)
+    {
+        var regex = new Regex(pattern, RegexOptions.CultureInvariant);
+        Assert.Equal(accepted, SegmentChecks.Shape.Holds(regex, 1, null));
+        if (accepted)
+        {
+            Assert.Equal(beginnings.Split(','), WordAlternation.Beginnings(pattern)!.Order(StringComparer.Ordinal));
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> Spans(TextSegment seg)
+    {
+        yield return (0, seg.Text.Length);
+        foreach (var a in seg.Actions)
+        {
+            var (cs, ce) = seg.ClauseAround(a.CharStart);
+            var (ss, se) = seg.SentenceAround(a.CharStart);
+            yield return (ss, se);
+            yield return (cs, a.CharStart);
+            yield return (cs, ce);
+            if (ce > a.CharEnd)
+            {
+                yield return (a.CharEnd, ce);
+            }
+        }
+    }
+
+    private static int Leftmost(Regex regex, ReadOnlySpan<char> span)
+    {
+        foreach (var m in regex.EnumerateMatches(span))
+        {
+            return m.Index;
+        }
+        return -1;
+    }
+
+    private static Regex Pattern(string name) =>
+        (Regex)typeof(DetectionPatterns).GetMethod(name)!.Invoke(null, null)!;
+
+    private static List<int> AllWordStarts(string text, SearchValues<string> stems)
+    {
+        var found = new List<int>();
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var at = text.AsSpan(offset).IndexOfAny(stems);
+            if (at < 0)
+            {
+                break;
+            }
+            var pos = offset + at;
+            if (pos == 0 || !char.IsLetter(text[pos - 1]))
+            {
+                found.Add(pos);
+            }
+            offset = pos + 1;
+        }
+        return found;
+    }
+
+    private static List<int> AllWordStarts(string text, WordBeginnings stems)
+    {
+        var found = new List<int>();
+        for (var pos = stems.IndexOf(text); pos >= 0; pos = stems.IndexOf(text, pos + 1))
+        {
+            found.Add(pos);
+        }
+        return found;
+    }
+
+    private static List<string> LoadTexts()
+    {
+        var texts = new List<string>();
+        foreach (var corpus in new[] { "corpus-dev", "corpus-dev2" })
+        {
+            foreach (var line in File.ReadLines(Path.Combine(DetectionTestData.RepoRoot, "tests", "data", corpus, "items.jsonl")))
+            {
+                using var doc = JsonDocument.Parse(line);
+                foreach (var field in new[] { "title", "description" })
+                {
+                    if (doc.RootElement.TryGetProperty(field, out var v) && v.GetString() is { Length: > 0 } s)
+                    {
+                        texts.Add(s);
+                    }
+                }
+            }
+        }
+        var dense = FeedParser.Parse(File.ReadAllBytes(Path.Combine(DetectionTestData.RepoRoot, "tests", "data", "feeds", "rss-1mb.xml")));
+        foreach (var item in dense.Items)
+        {
+            texts.Add(item.Title ?? "");
+            texts.Add(item.Summary ?? "");
+        }
+        return texts;
+    }
+}
