@@ -66,6 +66,11 @@ public sealed record TreatyChange : IQueueMessage
     public DateOnly? StepDate { get; init; }
     /// <summary>Per language (<c>en</c>, <c>ru</c>): a context sentence from a source in that language that states the current stage.</summary>
     public IReadOnlyDictionary<string, string>? Contexts { get; init; }
+    /// <summary>
+    /// Set on a backfill digest (<see cref="Routing.BackfillDigest"/>): the events older than the backfill window that a
+    /// source's first poll found, each as its latest revision, newest first. The digest is posted once per channel.
+    /// </summary>
+    public IReadOnlyList<TreatyChange>? Digest { get; init; }
 }
 
 /// <summary>One step of an event's history; <paramref name="Step"/> is the finer procedure step (see docs/EVENTS.md).</summary>

@@ -3,6 +3,7 @@ using Alerts.Core.Events;
 using Alerts.Core.Feeds;
 using Alerts.Core.Messages;
 using Alerts.Core.Operations;
+using Alerts.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class PollSourceStage(
     ITreatyDetector detector,
     EventTracker events,
     OperatorNotices notices,
+    ChannelDirectory channels,
     IOptions<PollingOptions> options,
     TimeProvider time,
     ILogger<PollSourceStage> logger)
@@ -91,19 +93,31 @@ public sealed class PollSourceStage(
         var diff = await seen.DiffAsync(source.Id, result.Items, cancellationToken);
         var firstPoll = state.LastSuccessAt is null;
         var changes = new List<TreatyChange>();
+        var old = new List<TreatyChange>();
+        var digest = firstPoll && BackfillDigest.Wanted(channels.All);
         foreach (var observed in diff.New.Concat(diff.Edited))
         {
-            if (firstPoll && IsBackfill(observed.Item, now))
+            var backfill = firstPoll && IsBackfill(observed.Item, now);
+            if (backfill && !digest)
             {
                 continue;
             }
+            var into = backfill ? old : changes;
             foreach (var change in await DetectAndCorrelateAsync(source, observed.Item, cancellationToken))
             {
-                if (!changes.Any(c => c.EventId == change.EventId && c.Revision == change.Revision))
+                if (!into.Any(c => c.EventId == change.EventId && c.Revision == change.Revision))
                 {
-                    changes.Add(change);
+                    into.Add(change);
                 }
             }
+        }
+        // Old events are tracked (a later report of the same step is no news) but announced only as one digest;
+        // an event that a recent item also reached is posted as itself, with what the old items added.
+        var recent = changes.Select(c => c.EventId).ToHashSet(StringComparer.Ordinal);
+        changes.AddRange(old.Where(o => recent.Contains(o.EventId)));
+        if (BackfillDigest.Build(source.Id, source.Authority, old.Where(o => !recent.Contains(o.EventId)), now) is { } summary)
+        {
+            changes.Add(summary);
         }
 
         // Remember items only after their detections were correlated: a crash before this line

@@ -29,7 +29,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         _cli.Dispose();
     }
 
-    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain")
+    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain", string backfill = "none")
     {
         var sources = new List<object>
         {
@@ -48,8 +48,8 @@ public sealed class CliPipelineTests : IAsyncLifetime
             UseDefaultSources = false,
             Sources = sources,
             Channels = withDecrees
-                ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review } }
-                : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review } },
+                ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review, Backfill = backfill } }
+                : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill } },
             Telegram = withToken
                 ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl }
                 : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl },
@@ -141,6 +141,45 @@ public sealed class CliPipelineTests : IAsyncLifetime
 
         var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         Assert.Single(events.JsonLines(), e => e.GetProperty("id").GetString()!.StartsWith("coe-126.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_first_poll_of_old_decrees_gives_each_digest_channel_one_dated_digest_in_its_language()
+    {
+        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
+        var config = Config(withDecrees: true, backfill: "digest");
+
+        // The run's clock is today's: both decrees (23 August and 31 July 2025) are older than the two-day window.
+        var first = await RunOnceAsync(config);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var en = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId).Text!;
+        var ru = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId).Text!;
+
+        Assert.StartsWith("🗂 <b>Earlier steps", en, StringComparison.Ordinal);
+        Assert.Contains("The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture", en, StringComparison.Ordinal);
+        Assert.Contains(", 23 August 2025 — <a href=\"http://government.ru/docs/all/160982/\">", en, StringComparison.Ordinal);
+        Assert.Contains(", 31 July 2025 — <a href=\"http://government.ru/docs/all/160340/\">", en, StringComparison.Ordinal);
+        // Newest first, one line each.
+        Assert.True(en.IndexOf("160982", StringComparison.Ordinal) < en.IndexOf("160340", StringComparison.Ordinal), en);
+        Assert.Equal(2, en.Split('\n').Count(l => l.Contains("government.ru/docs/all/", StringComparison.Ordinal)));
+
+        Assert.StartsWith("🗂 <b>Ранее", ru, StringComparison.Ordinal);
+        Assert.Contains("Правительство России предложило выйти из конвенции «Европейская конвенция по предупреждению пыток", ru, StringComparison.Ordinal);
+        Assert.Contains(", 23 августа 2025 г. — <a", ru, StringComparison.Ordinal);
+        Assert.Contains(", 31 июля 2025 г. — <a", ru, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{2,}", System.Text.RegularExpressions.Regex.Replace(ru, "<a [^>]*>.*?</a>|<[^>]+>", " "));
+        foreach (var text in new[] { en, ru })
+        {
+            Assert.True(FakeTelegramHtml.TryParse(text, out _, out var htmlError), htmlError);
+        }
+
+        // The old events are tracked, and the next run announces nothing again.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var second = await RunOnceAsync(config);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(2, _telegram.CallsOf("sendMessage").Count);
+        var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Contains(events.JsonLines(), e => e.GetProperty("id").GetString() == "coe-126.withdrawal.ru");
     }
 
     [Fact]

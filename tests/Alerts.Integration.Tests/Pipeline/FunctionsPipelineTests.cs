@@ -27,6 +27,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     private LoopbackFeedServer _feeds = null!;
     private FakeTelegramServer _telegram = null!;
     private ServiceProvider _services = null!;
+    private Dictionary<string, string?> _settings = null!;
 
     public async Task InitializeAsync()
     {
@@ -36,7 +37,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
         _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["UseDefaultSources"] = "false",
@@ -60,13 +61,20 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
             ["Channels:1:Language"] = "ru",
             ["Telegram:BotToken"] = _telegram.Token,
             ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-        }).Build();
+        };
+        _services = BuildServices();
+    }
+
+    /// <summary>The Functions app's composition over <see cref="_settings"/> (a test may change them and build again).</summary>
+    private ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAlertsFunctions(configuration, AppContext.BaseDirectory);
         services.AddSingleton<TimeProvider>(_time);
-        _services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -172,6 +180,64 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
                 var outsideLinks = System.Text.RegularExpressions.Regex.Replace(final, "<a [^>]*>.*?</a>|<[^>]+>", " ");
                 Assert.DoesNotMatch("[A-Za-z]{2,}", outsideLinks);
             }
+        }
+    }
+
+    [Fact]
+    public async Task Old_decrees_on_a_first_poll_become_one_dated_digest_in_a_digest_channel_and_nothing_in_the_other()
+    {
+        // The English channel takes digests, the Russian one keeps old news silent (the default).
+        _settings["Channels:0:Backfill"] = "digest";
+        await _services.DisposeAsync();
+        _services = BuildServices();
+
+        // First poll of the decree feed on 26 August 2025: the seed decree (25 August) is inside the two-day backfill
+        // window, the plutonium decree (31 July) is older.
+        await RunTimerAsync<ScheduleDecreePolls>();
+        Assert.Equal(1, await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run));
+        var changes = (await PeekAsync(QueueNames.TreatyChanges)).Select(MessageJson.Deserialize<TreatyChange>).ToList();
+        Assert.Equal(2, changes.Count);
+        var digest = Assert.Single(changes, c => c.Digest is not null);
+        Assert.Equal("digest.government-ru-docs", digest.EventId);
+        var entry = Assert.Single(digest.Digest!);
+        Assert.Equal("http://government.ru/docs/all/160340/", Assert.Single(entry.Sources).Link);
+        Assert.Single(changes, c => c.Digest is null && c.Treaty.Id == "coe:126");
+
+        Assert.Equal(2, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
+        // Seed decree to both channels, the digest to the English one only.
+        var deliveries = await PeekAsync(QueueNames.TelegramDeliveries);
+        Assert.Equal(3, deliveries.Count);
+        Assert.Single(deliveries, d => d.Contains("digest.government-ru-docs", StringComparison.Ordinal));
+        await DeliverOneByOneAsync();
+
+        var english = Posts(ChatId);
+        Assert.Equal(2, english.Count);
+        var list = Assert.Single(english, c => c.Text!.Contains("Earlier steps", StringComparison.Ordinal)).Text!;
+        Assert.Contains("The government of Russia proposed withdrawal from the Agreement", list, StringComparison.Ordinal);
+        Assert.Contains("Plutonium", list, StringComparison.Ordinal);
+        Assert.Contains(", 31 July 2025", list, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://government.ru/docs/all/160340/\">", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Torture", list, StringComparison.Ordinal);
+        Assert.True(FakeTelegramHtml.TryParse(list, out _, out var htmlError), htmlError);
+        // The recent decree is posted as itself, with its date.
+        Assert.Contains(english, c => c.Text!.Contains("Prevention of Torture", StringComparison.Ordinal) && c.Text!.Contains("Date: 23 August 2025.", StringComparison.Ordinal));
+        var russian = Assert.Single(Posts(RussianChatId));
+        Assert.DoesNotContain("160340", russian.Text, StringComparison.Ordinal);
+
+        // The digest is one post however often its message comes back.
+        await Resolve<Deliver>().Run(Assert.Single(deliveries, d => d.Contains("digest.", StringComparison.Ordinal)), QueueTriggerContext.Attempt(2), CancellationToken.None);
+        Assert.Equal(2, Posts(ChatId).Count);
+    }
+
+    /// <summary>Delivers the queued posts one at a time, moving the test clock past the per-chat limit before each.</summary>
+    private async Task DeliverOneByOneAsync()
+    {
+        var client = Queue(QueueNames.TelegramDeliveries);
+        while ((await client.ReceiveMessagesAsync(maxMessages: 1)).Value is [var message])
+        {
+            _time.Advance(TimeSpan.FromMinutes(2));
+            await Resolve<Deliver>().Run(message.Body.ToString(), QueueTriggerContext.From(message), CancellationToken.None);
+            await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }
     }
 
