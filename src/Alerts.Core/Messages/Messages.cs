@@ -87,3 +87,12 @@ public sealed record OperatorNotice(string Kind, string Subject, string Message,
 {
     public int V { get; init; } = IQueueMessage.CurrentVersion;
 }
+
+/// <summary>
+/// An operator's decision on an event held for review: <paramref name="Id"/> is <c>&lt;channel&gt;:&lt;event id&gt;</c> as the
+/// operator notice and <c>alerts review</c> show it. Put on <see cref="QueueNames.ReviewDecisions"/> by the operator.
+/// </summary>
+public sealed record ReviewDecision(string Id, bool Approve) : IQueueMessage
+{
+    public int V { get; init; } = IQueueMessage.CurrentVersion;
+}

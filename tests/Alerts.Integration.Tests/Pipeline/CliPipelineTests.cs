@@ -29,7 +29,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         _cli.Dispose();
     }
 
-    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain", string backfill = "none")
+    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain", string backfill = "none", string? operatorChat = null)
     {
         var sources = new List<object>
         {
@@ -51,8 +51,8 @@ public sealed class CliPipelineTests : IAsyncLifetime
                 ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review, Backfill = backfill } }
                 : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill } },
             Telegram = withToken
-                ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl }
-                : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl },
+                ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = operatorChat ?? "" }
+                : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = operatorChat ?? "" },
         });
     }
 
@@ -185,12 +185,17 @@ public sealed class CliPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_reviewing_all_holds_the_seed_story_until_the_operator_approves_it()
     {
-        var config = Config(review: "all");
+        const string operatorChat = "-1000000000002";
+        var config = Config(review: "all", operatorChat: operatorChat);
         await RunOnceAsync(config);
         _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
-        Assert.Empty(_telegram.CallsOf("sendMessage"));
+        Assert.DoesNotContain(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
+        // The operator chat hears of the held event once, with the id to approve.
+        var notice = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
+        Assert.Contains("ReviewHeld", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("alerts review approve cli-en:coe-126.withdrawal.ru", notice.Text, StringComparison.Ordinal);
 
         var held = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         var entry = Assert.Single(held.JsonLines());
@@ -204,8 +209,9 @@ public sealed class CliPipelineTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
 
-        var post = Assert.Single(_telegram.CallsOf("sendMessage"));
+        var post = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
         Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
+        Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
         var after = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         Assert.Empty(after.JsonLines());
     }

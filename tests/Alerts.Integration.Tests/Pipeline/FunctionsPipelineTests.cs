@@ -229,6 +229,51 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(2, Posts(ChatId).Count);
     }
 
+    [Fact]
+    public async Task Held_events_reach_the_operator_chat_and_a_decision_on_the_review_queue_posts_or_drops_them()
+    {
+        const string operatorChat = "-1000000000001";
+        _settings["Channels:0:Review"] = "all";
+        _settings["Channels:1:Review"] = "all";
+        _settings["Telegram:OperatorChatId"] = operatorChat;
+        await _services.DisposeAsync();
+        _services = BuildServices();
+
+        await RunTimerAsync<ScheduleNewsPolls>();
+        await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await RunTimerAsync<ScheduleNewsPolls>();
+        await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run);
+        Assert.Equal(1, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
+        Assert.Equal(0, await CountAsync(QueueNames.TelegramDeliveries));
+
+        // Each held event is announced once to the operator chat, with its id and how to decide.
+        Assert.Equal(2, await PumpAsync(QueueNames.OperatorNotices, async (m, c, ct) => { await Resolve<NotifyOperator>().Run(m, c, ct); return []; }));
+        var notices = _telegram.CallsOf("sendMessage").Where(c => c.ChatId == operatorChat).Select(c => c.Text!).ToList();
+        Assert.Equal(2, notices.Count);
+        Assert.Contains(notices, n => n.Contains("ReviewHeld", StringComparison.Ordinal) && n.Contains("main-en:coe-126.withdrawal.ru", StringComparison.Ordinal) && n.Contains("review-decisions", StringComparison.Ordinal));
+        Assert.Empty(Posts(ChatId));
+
+        // The operator approves the English one and rejects the Russian one through the queue; an unknown id is poisoned.
+        await SendAllAsync(QueueNames.ReviewDecisions,
+        [
+            MessageJson.Serialize(new ReviewDecision("main-en:coe-126.withdrawal.ru", Approve: true)),
+            MessageJson.Serialize(new ReviewDecision("main-ru:coe-126.withdrawal.ru", Approve: false)),
+            MessageJson.Serialize(new ReviewDecision("main-en:no-such-event", Approve: true)),
+        ]);
+        Assert.Equal(3, await PumpAsync(QueueNames.ReviewDecisions, Resolve<DecideReview>().Run));
+        var poisoned = Assert.Single(await PeekAsync(QueueNames.Poison(QueueNames.ReviewDecisions)));
+        Assert.Contains("no-such-event", poisoned, StringComparison.Ordinal);
+        var delivery = Assert.Single(await PeekAsync(QueueNames.TelegramDeliveries));
+        Assert.Contains("main-en", delivery, StringComparison.Ordinal);
+        await DeliverOneByOneAsync();
+
+        var post = Assert.Single(Posts(ChatId));
+        Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
+        Assert.Empty(Posts(RussianChatId));
+    }
+
     /// <summary>Delivers the queued posts one at a time, moving the test clock past the per-chat limit before each.</summary>
     private async Task DeliverOneByOneAsync()
     {
@@ -321,7 +366,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
                 var next = queue switch
                 {
                     QueueNames.PollRequests => QueueNames.TreatyChanges,
-                    QueueNames.TreatyChanges => QueueNames.TelegramDeliveries,
+                    QueueNames.TreatyChanges or QueueNames.ReviewDecisions => QueueNames.TelegramDeliveries,
                     _ => null,
                 };
                 if (next is not null)
