@@ -1,3 +1,4 @@
+using System.Text;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 
@@ -19,7 +20,7 @@ public static class BackfillDigest
     /// <summary>Entries a digest carries at most (newest first), keeping the message far under the 48 KiB queue limit.</summary>
     public const int MaxEntries = 15;
 
-    private const int MaxTitleLength = 300;
+    private const int MaxTitleLength = 120;
 
     public static bool IsDigest(TreatyChange change) => change.Digest is not null;
 
@@ -58,7 +59,7 @@ public static class BackfillDigest
         {
             return null;
         }
-        return new TreatyChange
+        var digest = new TreatyChange
         {
             EventId = EventPrefix + sourceId,
             Revision = 1,
@@ -74,6 +75,13 @@ public static class BackfillDigest
             StepDate = DateOnly.FromDateTime(now.UtcDateTime),
             Digest = entries,
         };
+        // Entries keep their treaty names and links whole; the oldest go when the message would not fit a queue.
+        while (entries.Count > 1 && Encoding.UTF8.GetByteCount(MessageJson.Serialize(digest)) > MessageJson.MaxMessageBytes)
+        {
+            entries.RemoveAt(entries.Count - 1);
+            digest = digest with { Digest = entries.ToList() };
+        }
+        return digest;
     }
 
     /// <summary>An entry keeps what its line needs: the facts, the date and its official (or first) source.</summary>
@@ -85,7 +93,7 @@ public static class BackfillDigest
         Contexts = new Dictionary<string, string>(),
         StageHistory = [],
         Sources = change.Sources.OrderByDescending(s => s.Authority).ThenBy(s => s.Published ?? DateTimeOffset.MaxValue).Take(2)
-            .Select(s => s with { Title = s.Title.Length > MaxTitleLength ? s.Title[..MaxTitleLength] : s.Title })
+            .Select(s => s with { Title = s.Title.Length > MaxTitleLength / 2 ? s.Title[..(MaxTitleLength / 2)] : s.Title })
             .ToList(),
     };
 }

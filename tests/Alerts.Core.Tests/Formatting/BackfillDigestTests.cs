@@ -1,0 +1,105 @@
+using Alerts.Core.Formatting;
+using Alerts.Core.Messages;
+using Alerts.Core.Routing;
+
+namespace Alerts.Core.Tests.Formatting;
+
+public class BackfillDigestTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 10, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ChannelDefinition English = new() { Id = "en-main", ChatId = "-1001", Language = "en", Backfill = "digest" };
+    private static readonly ChannelDefinition Russian = new() { Id = "ru-main", ChatId = "-1002", Language = "ru", Backfill = "digest" };
+
+    private static TreatyChange Seed(string eventId = "coe-126.withdrawal.ru", int revision = 1) => AlertFormatter.SampleChange with { EventId = eventId, Revision = revision };
+
+    private static TreatyChange Unknown => AlertFormatter.SampleChange with
+    {
+        EventId = "unknown.withdrawal.ru",
+        Treaty = new TreatyRef(TreatyRef.UnknownId, "an agreement"),
+        StepDate = new DateOnly(2025, 9, 1),
+    };
+
+    [Fact]
+    public void A_first_poll_without_old_events_gives_no_digest()
+        => Assert.Null(BackfillDigest.Build("gov", SourceLevel.Official, [], Now));
+
+    [Fact]
+    public void Old_revisions_of_one_event_are_one_entry_at_its_latest_revision_newest_event_first()
+    {
+        var older = Seed("coe-1.withdrawal.ru") with { StepDate = new DateOnly(2022, 3, 15) };
+        var digest = BackfillDigest.Build("gov", SourceLevel.Official, [older, Seed(), Seed(revision: 2)], Now)!;
+
+        Assert.Equal("digest.gov", digest.EventId);
+        Assert.Equal(1, digest.Revision);
+        Assert.Equal(["coe-126.withdrawal.ru", "coe-1.withdrawal.ru"], digest.Digest!.Select(e => e.EventId));
+        Assert.Equal(2, digest.Digest![0].Revision);
+    }
+
+    [Fact]
+    public void A_digest_of_many_long_old_events_still_fits_a_queue_message()
+    {
+        var longTitle = new string('я', 4000);
+        var many = Enumerable.Range(1, 60).Select(i => Seed($"e{i}.withdrawal.ru") with
+        {
+            Title = longTitle,
+            Summary = longTitle,
+            Sources = [.. Enumerable.Range(1, 8).Select(j => new SourceRef("s", $"https://example.org/{i}/{j}", longTitle, Now, SourceLevel.Media, "ru"))],
+        });
+
+        var digest = BackfillDigest.Build("gov", SourceLevel.Media, many, Now)!;
+
+        Assert.InRange(digest.Digest!.Count, 1, BackfillDigest.MaxEntries);
+        Assert.NotNull(MessageJson.SerializeForQueue(digest));
+        // Ordinary old events all fit.
+        var ordinary = BackfillDigest.Build("gov", SourceLevel.Media, Enumerable.Range(1, 60).Select(i => Seed($"e{i}.withdrawal.ru")), Now)!;
+        Assert.Equal(BackfillDigest.MaxEntries, ordinary.Digest!.Count);
+    }
+
+    [Fact]
+    public void Only_channels_that_take_digests_list_entries_and_never_an_unknown_treaty()
+    {
+        var digest = BackfillDigest.Build("gov", SourceLevel.Official, [Seed(), Unknown], Now)!;
+
+        Assert.Equal(["coe-126.withdrawal.ru"], BackfillDigest.EntriesFor(digest, English).Select(e => e.EventId));
+        Assert.Empty(BackfillDigest.EntriesFor(digest, new ChannelDefinition { Id = "quiet", ChatId = "-1003", Language = "en" }));
+        Assert.Empty(BackfillDigest.EntriesFor(digest, new ChannelDefinition { Id = "us", ChatId = "-1004", Language = "en", Backfill = "digest", States = ["US"] }));
+    }
+
+    [Fact]
+    public void The_digest_post_says_it_is_old_news_and_dates_each_step_with_its_document()
+    {
+        var digest = BackfillDigest.Build("gov", SourceLevel.Official, [Seed()], Now)!;
+
+        var en = Assert.Single(RepositoryTemplates.Formatter().Format(digest, English).Parts);
+        var ru = Assert.Single(RepositoryTemplates.Formatter().Format(digest, Russian).Parts);
+
+        Assert.Equal(
+            "🗂 <b>Earlier steps on treaties, found in a source's archive</b> (not news; checked on 10 January 2026)\n\n"
+            + "📤 The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture (ETS 126), 23 August 2025"
+            + " — <a href=\"http://government.ru/docs/all/160982/\">Government of Russia</a>",
+            en);
+        Assert.StartsWith("🗂 <b>Ранее: шаги по договорам", ru, StringComparison.Ordinal);
+        Assert.Contains("Правительство России предложило выйти из конвенции «Европейская конвенция по предупреждению пыток» (СЕД № 126), 23 августа 2025 г. — <a href=\"http://government.ru/docs/all/160982/\">", ru, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{2,}", System.Text.RegularExpressions.Regex.Replace(ru, "<a [^>]*>.*?</a>|<[^>]+>", " "));
+    }
+
+    [Fact]
+    public void A_digest_channel_whose_template_has_no_digest_branch_fails_at_start()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "plain.liquid"), "<b>{{ title }}</b>\n{{ date }}");
+            var formatter = new AlertFormatter(new AlertTemplates(dir.FullName));
+            var channel = new ChannelDefinition { Id = "c", ChatId = "-1", Language = "en", Template = "plain", Backfill = "digest" };
+
+            var ex = Assert.Throws<AlertTemplateException>(() => formatter.ValidateTemplates([channel]));
+            Assert.Contains("digest", ex.Message, StringComparison.Ordinal);
+            formatter.ValidateTemplates([new ChannelDefinition { Id = "c", ChatId = "-1", Language = "en", Template = "plain" }]);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
