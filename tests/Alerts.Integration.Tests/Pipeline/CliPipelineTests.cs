@@ -217,6 +217,30 @@ public sealed class CliPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Alerts_run_takes_review_decisions_from_the_review_decisions_queue()
+    {
+        var config = Config(review: "all");
+        await RunOnceAsync(config);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await RunOnceAsync(config);
+        Assert.Empty(_telegram.CallsOf("sendMessage"));
+
+        // What an operator (or a tool) puts on the queue the Functions app reads; here on the run's own store.
+        var queue = new Alerts.Local.SqliteMessageQueue(Alerts.Local.SqliteDatabase.ForFile(Path.Combine(_cli.WorkDir, "alerts.db")), TimeProvider.System);
+        await queue.EnqueueAsync(Core.Messages.QueueNames.ReviewDecisions, "{\"id\":\"cli-en:coe-126.withdrawal.ru\",\"approve\":true}");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var run = await RunOnceAsync(config);
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var post = Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
+        var after = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Empty(after.JsonLines());
+    }
+
+    [Fact]
     public async Task Without_a_token_run_prints_the_alert_instead_of_sending()
     {
         var config = Config(withToken: false);
