@@ -67,8 +67,8 @@ public sealed record TreatyChange : IQueueMessage
     /// <summary>Per language (<c>en</c>, <c>ru</c>): a context sentence from a source in that language that states the current stage.</summary>
     public IReadOnlyDictionary<string, string>? Contexts { get; init; }
     /// <summary>
-    /// Set on a backfill digest (<see cref="Routing.BackfillDigest"/>): the events older than the backfill window that a
-    /// source's first poll found, each as its latest revision, newest first. The digest is posted once per channel.
+    /// Set on a backfill digest (<see cref="Routing.BackfillDigest"/>): the treaty steps that items older than the backfill
+    /// window state, found on a source's first poll, newest first. The digest is posted once per channel.
     /// </summary>
     public IReadOnlyList<TreatyChange>? Digest { get; init; }
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Alerts.Core.Detection;
+using Alerts.Core.Events;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 
@@ -8,7 +10,8 @@ namespace Alerts.Core.Routing;
 /// Old news reads as old: the events a source's first poll finds in items older than <c>Polling:FirstPollBackfill</c>
 /// become one digest change (event id <c>digest.&lt;source&gt;</c>, revision 1), which each channel with
 /// <see cref="ChannelDefinition.Backfill"/> <c>digest</c> receives as one dated list, and the others never see.
-/// The events themselves are tracked as usual, so a later report of the same step is no news either.
+/// Old items are not correlated into events (as with <c>none</c>): an entry is the step one or more old items state,
+/// keyed by treaty, action and states, at the most advanced stage they report.
 /// </summary>
 public static class BackfillDigest
 {
@@ -45,12 +48,51 @@ public static class BackfillDigest
             .ToList();
     }
 
-    /// <summary>The digest change of one first poll, or null when it found no old event.</summary>
-    public static TreatyChange? Build(string sourceId, SourceLevel level, IEnumerable<TreatyChange> oldEvents, DateTimeOffset now)
+    /// <summary>The key entries are grouped by: treaty, action and states (sorted).</summary>
+    public static string Key(TreatyChange change)
+        => $"{change.Treaty.Id}|{Vocabulary.Name(change.Action)}|{string.Join(',', change.States.Select(s => s.ToUpperInvariant()).Order(StringComparer.Ordinal))}";
+
+    /// <summary>
+    /// One old item's detection as a digest entry: the stage refined by the procedure step the text names, dated by the
+    /// act when an official item gives its date, else by the item's publication.
+    /// </summary>
+    public static TreatyChange Entry(TreatyDetection detection, SourceRef source, string summary, DateTimeOffset now)
     {
-        var entries = oldEvents
-            .GroupBy(c => c.EventId, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(c => c.Revision)!)
+        var at = source.Published is { } published && published < now ? published : now;
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var step = ProcedureSteps.Refine(detection.Stage, ProcedureSteps.Classify(source.Title, summary));
+        var stage = step is not null && ProcedureSteps.StageOf(step) > detection.Stage ? ProcedureSteps.StageOf(step) : detection.Stage;
+        var actDate = source.Authority >= SourceLevel.Official ? EffectiveDates.ActDate(source.Title, summary, day) : null;
+        var entry = new TreatyChange
+        {
+            EventId = "",
+            Revision = 1,
+            Treaty = detection.Treaty,
+            Action = detection.Action,
+            States = detection.States,
+            Stage = stage,
+            Step = step,
+            Confidence = detection.Confidence,
+            Level = source.Authority,
+            Title = source.Title,
+            Sources = [source with { Reports = stage }],
+            DetectedAt = now,
+            StepDate = actDate ?? day,
+        };
+        return entry with { EventId = Key(entry) };
+    }
+
+    /// <summary>The digest change of one first poll, or null when it found no old step.</summary>
+    public static TreatyChange? Build(string sourceId, SourceLevel level, IEnumerable<TreatyChange> oldSteps, DateTimeOffset now)
+    {
+        var entries = oldSteps
+            .GroupBy(Key, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(c => c.Stage).ThenByDescending(c => c.StepDate ?? DateOnly.MinValue).First() with
+            {
+                Sources = [.. g.SelectMany(c => c.Sources).DistinctBy(s => s.Link)],
+                Level = g.Max(c => c.Level),
+                Confidence = g.Max(c => c.Confidence),
+            })
             .OrderByDescending(c => c.StepDate ?? DateOnly.MinValue)
             .Take(MaxEntries)
             .Select(Slim)

@@ -97,25 +97,27 @@ public sealed class PollSourceStage(
         var digest = firstPoll && BackfillDigest.Wanted(channels.All);
         foreach (var observed in diff.New.Concat(diff.Edited))
         {
-            var backfill = firstPoll && IsBackfill(observed.Item, now);
-            if (backfill && !digest)
+            if (firstPoll && IsBackfill(observed.Item, now))
             {
+                // Old news: never correlated into events (nothing to follow up, nothing for a later step to wait on),
+                // at most listed in the digest.
+                if (digest)
+                {
+                    old.AddRange(DetectOld(source, observed.Item, now));
+                }
                 continue;
             }
-            var into = backfill ? old : changes;
             foreach (var change in await DetectAndCorrelateAsync(source, observed.Item, cancellationToken))
             {
-                if (!into.Any(c => c.EventId == change.EventId && c.Revision == change.Revision))
+                if (!changes.Any(c => c.EventId == change.EventId && c.Revision == change.Revision))
                 {
-                    into.Add(change);
+                    changes.Add(change);
                 }
             }
         }
-        // Old events are tracked (a later report of the same step is no news) but announced only as one digest;
-        // an event that a recent item also reached is posted as itself, with what the old items added.
-        var recent = changes.Select(c => c.EventId).ToHashSet(StringComparer.Ordinal);
-        changes.AddRange(old.Where(o => recent.Contains(o.EventId)));
-        if (BackfillDigest.Build(source.Id, source.Authority, old.Where(o => !recent.Contains(o.EventId)), now) is { } summary)
+        // A step that a recent item of this poll also reports is posted as itself, not listed as old.
+        var recent = changes.Select(BackfillDigest.Key).ToHashSet(StringComparer.Ordinal);
+        if (BackfillDigest.Build(source.Id, source.Authority, old.Where(o => !recent.Contains(BackfillDigest.Key(o))), now) is { } summary)
         {
             changes.Add(summary);
         }
@@ -146,6 +148,16 @@ public sealed class PollSourceStage(
             }
         }
         return changes;
+    }
+
+    private IEnumerable<TreatyChange> DetectOld(SourceDefinition source, FeedItem item, DateTimeOffset now)
+    {
+        var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
+        return detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority))
+            .Where(d => d.Confidence >= _options.MinimumConfidence)
+            .Select(d => BackfillDigest.Entry(WithSourceState(d, source),
+                new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language)), item.Summary, now))
+            .ToList();
     }
 
     /// <summary>A detection without states, read from a state's own publication, is that state's act.</summary>

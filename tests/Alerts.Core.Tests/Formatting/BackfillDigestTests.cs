@@ -10,7 +10,7 @@ public class BackfillDigestTests
     private static readonly ChannelDefinition English = new() { Id = "en-main", ChatId = "-1001", Language = "en", Backfill = "digest" };
     private static readonly ChannelDefinition Russian = new() { Id = "ru-main", ChatId = "-1002", Language = "ru", Backfill = "digest" };
 
-    private static TreatyChange Seed(string eventId = "coe-126.withdrawal.ru", int revision = 1) => AlertFormatter.SampleChange with { EventId = eventId, Revision = revision };
+    private static TreatyChange Seed() => AlertFormatter.SampleChange;
 
     private static TreatyChange Unknown => AlertFormatter.SampleChange with
     {
@@ -24,23 +24,44 @@ public class BackfillDigestTests
         => Assert.Null(BackfillDigest.Build("gov", SourceLevel.Official, [], Now));
 
     [Fact]
-    public void Old_revisions_of_one_event_are_one_entry_at_its_latest_revision_newest_event_first()
+    public void Old_items_of_one_step_are_one_entry_at_the_most_advanced_stage_newest_step_first()
     {
-        var older = Seed("coe-1.withdrawal.ru") with { StepDate = new DateOnly(2022, 3, 15) };
-        var digest = BackfillDigest.Build("gov", SourceLevel.Official, [older, Seed(), Seed(revision: 2)], Now)!;
+        var older = Seed() with { Treaty = new TreatyRef("coe:1", "Statute of the Council of Europe"), StepDate = new DateOnly(2022, 3, 15) };
+        var proposal = Seed();
+        var law = Seed() with { Stage = TreatyStage.Enacted, Step = null, StepDate = new DateOnly(2025, 10, 28) };
+
+        var digest = BackfillDigest.Build("gov", SourceLevel.Official, [older, proposal, law], Now)!;
 
         Assert.Equal("digest.gov", digest.EventId);
         Assert.Equal(1, digest.Revision);
-        Assert.Equal(["coe-126.withdrawal.ru", "coe-1.withdrawal.ru"], digest.Digest!.Select(e => e.EventId));
-        Assert.Equal(2, digest.Digest![0].Revision);
+        Assert.Equal([TreatyStage.Enacted, TreatyStage.Proposed], digest.Digest!.Select(e => e.Stage));
+        Assert.Equal(["coe:126", "coe:1"], digest.Digest!.Select(e => e.Treaty.Id));
+    }
+
+    [Fact]
+    public void An_old_decree_is_an_entry_dated_by_the_act_and_refined_to_its_procedure_step()
+    {
+        var decree = new SourceRef("government-ru-docs", "http://government.ru/docs/all/160340/",
+            "О внесении предложения о денонсации Российской Федерацией Соглашения об утилизации плутония",
+            new DateTimeOffset(2025, 7, 31, 9, 0, 0, TimeSpan.Zero), SourceLevel.Official, "ru");
+        var detection = new Alerts.Core.Detection.TreatyDetection(new TreatyRef("ru-us-plutonium-2000", "Plutonium Management and Disposition Agreement"),
+            TreatyAction.Withdrawal, ["RU"], TreatyStage.Proposed, 0.95, []);
+
+        var entry = BackfillDigest.Entry(detection, decree, "Постановление от 30 июля 2025 г. № 1144", Now);
+
+        Assert.Equal(new DateOnly(2025, 7, 30), entry.StepDate);
+        Assert.Equal(TreatyStage.Proposed, entry.Stage);
+        Assert.Equal(TreatyStage.Proposed, Assert.Single(entry.Sources).Reports);
+        Assert.Equal("ru-us-plutonium-2000|withdrawal|RU", entry.EventId);
     }
 
     [Fact]
     public void A_digest_of_many_long_old_events_still_fits_a_queue_message()
     {
         var longTitle = new string('я', 4000);
-        var many = Enumerable.Range(1, 60).Select(i => Seed($"e{i}.withdrawal.ru") with
+        var many = Enumerable.Range(1, 60).Select(i => Seed() with
         {
+            Treaty = new TreatyRef($"coe:{i}", longTitle),
             Title = longTitle,
             Summary = longTitle,
             Sources = [.. Enumerable.Range(1, 8).Select(j => new SourceRef("s", $"https://example.org/{i}/{j}", longTitle, Now, SourceLevel.Media, "ru"))],
@@ -51,7 +72,7 @@ public class BackfillDigestTests
         Assert.InRange(digest.Digest!.Count, 1, BackfillDigest.MaxEntries);
         Assert.NotNull(MessageJson.SerializeForQueue(digest));
         // Ordinary old events all fit.
-        var ordinary = BackfillDigest.Build("gov", SourceLevel.Media, Enumerable.Range(1, 60).Select(i => Seed($"e{i}.withdrawal.ru")), Now)!;
+        var ordinary = BackfillDigest.Build("gov", SourceLevel.Media, Enumerable.Range(1, 60).Select(i => Seed() with { Treaty = new TreatyRef($"coe:{i}", "A convention") }), Now)!;
         Assert.Equal(BackfillDigest.MaxEntries, ordinary.Digest!.Count);
     }
 
@@ -60,7 +81,7 @@ public class BackfillDigestTests
     {
         var digest = BackfillDigest.Build("gov", SourceLevel.Official, [Seed(), Unknown], Now)!;
 
-        Assert.Equal(["coe-126.withdrawal.ru"], BackfillDigest.EntriesFor(digest, English).Select(e => e.EventId));
+        Assert.Equal(["coe:126"], BackfillDigest.EntriesFor(digest, English).Select(e => e.Treaty.Id));
         Assert.Empty(BackfillDigest.EntriesFor(digest, new ChannelDefinition { Id = "quiet", ChatId = "-1003", Language = "en" }));
         Assert.Empty(BackfillDigest.EntriesFor(digest, new ChannelDefinition { Id = "us", ChatId = "-1004", Language = "en", Backfill = "digest", States = ["US"] }));
     }

@@ -201,6 +201,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal("digest.government-ru-docs", digest.EventId);
         var entry = Assert.Single(digest.Digest!);
         Assert.Equal("http://government.ru/docs/all/160340/", Assert.Single(entry.Sources).Link);
+        Assert.Equal(new DateOnly(2025, 7, 31), entry.StepDate);
         Assert.Single(changes, c => c.Digest is null && c.Treaty.Id == "coe:126");
 
         Assert.Equal(2, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
