@@ -115,6 +115,7 @@ var queueNames = [
   'treaty-changes'
   'telegram-deliveries'
   'operator-notices'
+  'review-decisions'
 ]
 var tableNames = [
   'sources'

@@ -62,6 +62,7 @@ public static class PipelineServices
         services.AddTransient<PollRequestHandler>();
         services.AddTransient<TreatyChangeHandler>();
         services.AddTransient<OperatorNoticeHandler>();
+        services.AddTransient<ReviewDecisionHandler>();
         // Several hosts (Functions instances, CLI processes) on one store share Telegram's limits.
         services.AddSingleton<SharedRateGate>();
         services.AddDelivery(configuration);

@@ -97,6 +97,19 @@ public static class CorpusPreview
         sb.AppendLine("(unknown treaty, actor not a state, confidence under the minimum). Lost: a post the formatter could not render.");
         sb.AppendLine();
 
+        // The bar is on first posts: what a subscriber reads when the event first reaches the channel.
+        sb.AppendLine("First posts only:");
+        sb.AppendLine();
+        sb.AppendLine("| channel | first posts | wrong stage | mixed language | duplicate event | lost |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var channel in posts.Select(p => p.ChannelId).Distinct().Order(StringComparer.Ordinal))
+        {
+            var firsts = posts.Where(p => p.ChannelId == channel && p.Kind == ReplayPost.First).ToList();
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {channel} | {firsts.Count} | {firsts.Count(p => StageVerdict(p, labels) == false)} | {firsts.Count(p => p.Problems.Any(x => x.StartsWith(PostChecks.MixedLanguage, StringComparison.Ordinal)))} | {Duplicates(firsts, labels)} | {firsts.Count(p => p.Problems.Any(x => x.StartsWith("template", StringComparison.Ordinal)))} |");
+        }
+        sb.AppendLine();
+
         var gallery = posts.Where(p => p.Kind is ReplayPost.First or ReplayPost.Reply)
             .GroupBy(p => p.EventId)
             .Where(g => g.Any(p => StageVerdict(p, labels) is not null))

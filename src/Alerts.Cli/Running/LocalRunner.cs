@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Cli.Running;
 
 /// <summary>
-/// The four stages on one machine, over the same durable queues the Functions app uses (SQLite by default).
+/// The stages on one machine, over the same durable queues the Functions app uses (SQLite by default).
 /// Every message goes through <see cref="MessageRunner"/>, the path the Functions triggers take: the same version
 /// check, settlement, retry delay and poisoning after <see cref="QueuePolicy.MaxDequeueCount"/> attempts.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed class LocalRunner(
     TreatyChangeHandler changes,
     DeliveryQueueHandler deliveries,
     OperatorNoticeHandler notices,
+    ReviewDecisionHandler reviewDecisions,
     Core.Events.EventTracker events,
     HealthReportStage health,
     TimeProvider time,
@@ -117,6 +118,7 @@ public sealed class LocalRunner(
         {
             progressed = false;
             progressed |= await ProcessAsync(polls, report.Add, report, cancellationToken);
+            progressed |= await ProcessAsync(reviewDecisions, _ => { }, report, cancellationToken);
             progressed |= await ProcessAsync(changes, deliveries => report.AddDeliveries(deliveries.Count), report, cancellationToken);
             if (!deliveryWindow.IsCancellationRequested)
             {

@@ -35,7 +35,9 @@ public sealed partial class AlertFormatter
 
     /// <summary>The post for a change: the first post of an event, and the text an edit puts in its place.</summary>
     public FormattedAlert Format(TreatyChange change, ChannelDefinition channel, int limit = TelegramHtml.MaxMessageLength) =>
-        Render(change, channel, isUpdate: false, previousStage: null, limit);
+        BackfillDigest.IsDigest(change)
+            ? Checked(DigestPost.Compose(change, channel, e => RenderHtml(e, channel, isUpdate: false, e.Stage, digest: true)), change, channel, limit)
+            : Render(change, channel, isUpdate: false, previousStage: null, limit);
 
     /// <summary>The short reply to the earlier post when the event reached a later stage.</summary>
     public FormattedAlert FormatUpdate(TreatyChange change, TreatyStage previousStage, ChannelDefinition channel, int limit = TelegramHtml.MaxMessageLength) =>
@@ -66,6 +68,11 @@ public sealed partial class AlertFormatter
                         problems.Add($"{path}: renders an empty message");
                     }
                 }
+                if (string.Equals(channel.Backfill, BackfillDigest.Digest, StringComparison.OrdinalIgnoreCase)
+                    && RenderHtml(SampleChange, channel, isUpdate: false, SampleChange.Stage, digest: true).Contains('\n', StringComparison.Ordinal))
+                {
+                    problems.Add($"{path}: renders a backfill digest line over several lines (the channel takes digests; add the {{% if digest %}} branch)");
+                }
             }
             catch (AlertTemplateException ex)
             {
@@ -83,8 +90,10 @@ public sealed partial class AlertFormatter
     }
 
     private FormattedAlert Render(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyStage? previousStage, int limit)
+        => Checked(RenderHtml(change, channel, isUpdate, previousStage ?? change.Stage), change, channel, limit);
+
+    private FormattedAlert Checked(string html, TreatyChange change, ChannelDefinition channel, int limit)
     {
-        var html = RenderHtml(change, channel, isUpdate, previousStage ?? change.Stage);
         if (!TelegramHtml.IsValid(html, out var error))
         {
             var problem = $"template {_templates.PathFor(channel)} rendered HTML Telegram refuses: {error}";
@@ -94,7 +103,7 @@ public sealed partial class AlertFormatter
         return new FormattedAlert(TelegramHtml.Split(html, limit));
     }
 
-    private string RenderHtml(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyStage previousStage)
+    private string RenderHtml(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyStage previousStage, bool digest = false)
     {
         var template = _templates.For(channel);
         var context = new TemplateContext(_options);
@@ -102,6 +111,7 @@ public sealed partial class AlertFormatter
         {
             context.SetValue(key, FluidValue.Create(value, _options));
         }
+        context.SetValue("digest", FluidValue.Create(digest, _options));
         string rendered;
         try
         {

@@ -66,6 +66,11 @@ public sealed record TreatyChange : IQueueMessage
     public DateOnly? StepDate { get; init; }
     /// <summary>Per language (<c>en</c>, <c>ru</c>): a context sentence from a source in that language that states the current stage.</summary>
     public IReadOnlyDictionary<string, string>? Contexts { get; init; }
+    /// <summary>
+    /// Set on a backfill digest (<see cref="Routing.BackfillDigest"/>): the treaty steps that items older than the backfill
+    /// window state, found on a source's first poll, newest first. The digest is posted once per channel.
+    /// </summary>
+    public IReadOnlyList<TreatyChange>? Digest { get; init; }
 }
 
 /// <summary>One step of an event's history; <paramref name="Step"/> is the finer procedure step (see docs/EVENTS.md).</summary>
@@ -79,6 +84,15 @@ public sealed record Delivery(string EventId, int Revision, string ChannelId, in
 
 /// <summary>Something the operator must know now: a source went stale, a channel was disabled.</summary>
 public sealed record OperatorNotice(string Kind, string Subject, string Message, DateTimeOffset At) : IQueueMessage
+{
+    public int V { get; init; } = IQueueMessage.CurrentVersion;
+}
+
+/// <summary>
+/// An operator's decision on an event held for review: <paramref name="Id"/> is <c>&lt;channel&gt;:&lt;event id&gt;</c> as the
+/// operator notice and <c>alerts review</c> show it. Put on <see cref="QueueNames.ReviewDecisions"/> by the operator.
+/// </summary>
+public sealed record ReviewDecision(string Id, bool Approve) : IQueueMessage
 {
     public int V { get; init; } = IQueueMessage.CurrentVersion;
 }

@@ -13,9 +13,12 @@ public static class QueueNames
     /// <summary>Operator notices (a source went stale, a channel was disabled), delivered to the operator chat.</summary>
     public const string OperatorNotices = "operator-notices";
 
+    /// <summary>An operator's approval or rejection of an event held for review (<see cref="ReviewDecision"/>).</summary>
+    public const string ReviewDecisions = "review-decisions";
+
     public const string PoisonSuffix = "-poison";
 
-    public static IReadOnlyList<string> All { get; } = [PollRequests, TreatyChanges, TelegramDeliveries, OperatorNotices];
+    public static IReadOnlyList<string> All { get; } = [PollRequests, TreatyChanges, TelegramDeliveries, OperatorNotices, ReviewDecisions];
 
     public static string Poison(string queue) => queue + PoisonSuffix;
 }

@@ -9,6 +9,7 @@ public sealed class OperatorNotices(IMessageQueue queue)
     public const string SourceStale = "SourceStale";
     public const string ChannelDisabled = "ChannelDisabled";
     public const string PoisonMessages = "PoisonMessages";
+    public const string ReviewHeld = "ReviewHeld";
 
     /// <summary>
     /// Signal logged (with <c>MessageId</c>, <c>Queue</c> and <c>Reason</c>) whenever the app moves a message to a

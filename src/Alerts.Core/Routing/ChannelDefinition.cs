@@ -46,6 +46,13 @@ public sealed class ChannelDefinition
     [RegularExpression("^(none|uncertain|all)$", ErrorMessage = "Review must be 'none', 'uncertain' or 'all'.")]
     public string Review { get; set; } = "uncertain";
 
+    /// <summary>
+    /// Events older than <c>Polling:FirstPollBackfill</c> that a source's first poll finds: <c>none</c> (default,
+    /// remembered silently) or <c>digest</c> (one post listing them, dated, never one "new" post each).
+    /// </summary>
+    [RegularExpression("^(none|digest)$", ErrorMessage = "Backfill must be 'none' or 'digest'.")]
+    public string Backfill { get; set; } = BackfillDigest.None;
+
     /// <summary>On a new revision: <c>edit</c> the earlier post, <c>reply</c> to it, or <c>both</c> (edit, and reply when the stage advances).</summary>
     public UpdateMode Updates { get; set; } = UpdateMode.Both;
 }

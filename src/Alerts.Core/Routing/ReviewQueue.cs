@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
+using Alerts.Core.Operations;
 using Alerts.Core.Ports;
 
 namespace Alerts.Core.Routing;
@@ -32,8 +33,10 @@ public sealed record ReviewEntry(
 /// event with <c>all</c> — are held here instead of being delivered. Rows live in the <c>channels</c>
 /// table, partition <c>review</c>, row <c>&lt;channel&gt;|&lt;event&gt;</c>; the latest revision is kept.
 /// An approved event goes on to the channel, later revisions too; a rejected one never does.
+/// The operator hears of each newly held event through <see cref="OperatorNotices"/> (the operator chat) and decides
+/// with <c>alerts review approve|reject</c> or a <see cref="ReviewDecision"/> on <see cref="QueueNames.ReviewDecisions"/>.
 /// </summary>
-public sealed class ReviewQueue(IStateStore store, TimeProvider time)
+public sealed class ReviewQueue(IStateStore store, TimeProvider time, OperatorNotices? notices = null)
 {
     public const string Partition = "review";
     public const string None = "none";
@@ -79,6 +82,10 @@ public sealed class ReviewQueue(IStateStore store, TimeProvider time)
         var entry = new ReviewEntry(channel.Id, change.EventId, Math.Max(change.Revision, current?.Revision ?? 0), reason,
             current?.Status ?? ReviewEntry.Pending, current?.HeldAt ?? time.GetUtcNow(), change.Title, change.Treaty.Name);
         await store.UpsertAsync(StateTables.Channels, Partition, RowKey(channel.Id, change.EventId), MessageJson.Serialize(entry), cancellationToken);
+        if (current is null && notices is not null)
+        {
+            await notices.PublishAsync(new OperatorNotice(OperatorNotices.ReviewHeld, entry.Id, NoticeText(entry), entry.HeldAt), cancellationToken);
+        }
         return entry;
     }
 
@@ -108,6 +115,12 @@ public sealed class ReviewQueue(IStateStore store, TimeProvider time)
         await store.UpsertAsync(StateTables.Channels, Partition, RowKey(entry.ChannelId, entry.EventId), MessageJson.Serialize(decided), cancellationToken);
         return approve ? new Messages.Delivery(entry.EventId, entry.Revision, entry.ChannelId) : null;
     }
+
+    /// <summary>What the operator chat reads: why it waits, what it is, and the two ways to decide.</summary>
+    public static string NoticeText(ReviewEntry entry)
+        => $"held for channel {entry.ChannelId} ({entry.Reason}): {AlertFormatter.Shorten(entry.Title, 300)} [{entry.Treaty}]. "
+            + $"Approve: put {{\"id\":\"{entry.Id}\",\"approve\":true}} on the {QueueNames.ReviewDecisions} queue, or run 'alerts review approve {entry.Id}'; "
+            + "reject the same way (\"approve\":false, 'alerts review reject').";
 
     private static string RowKey(string channelId, string eventId) => channelId + "|" + eventId;
 }

@@ -14,6 +14,14 @@ public sealed class RouteChangeStage(EventStore events, ChannelDirectory channel
     public async Task<IReadOnlyList<Messages.Delivery>> RunAsync(TreatyChange change, CancellationToken cancellationToken = default)
     {
         await events.SaveRevisionAsync(change, cancellationToken);
+        if (BackfillDigest.IsDigest(change))
+        {
+            // Old news: only channels that take digests, and only when one of the old events is theirs.
+            var digests = channels.All.Where(c => c.Enabled && BackfillDigest.EntriesFor(change, c).Count > 0)
+                .Select(c => new Messages.Delivery(change.EventId, change.Revision, c.Id)).ToList();
+            logger.LogInformation("Backfill digest {EventId}: {Channels} channels", change.EventId, digests.Count);
+            return digests;
+        }
         var deliveries = new List<Messages.Delivery>();
         foreach (var channel in channels.All.Where(c => ChannelRouter.MatchesFilters(change, c)))
         {

@@ -3,6 +3,7 @@ using Alerts.Core.Events;
 using Alerts.Core.Feeds;
 using Alerts.Core.Messages;
 using Alerts.Core.Operations;
+using Alerts.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class PollSourceStage(
     ITreatyDetector detector,
     EventTracker events,
     OperatorNotices notices,
+    ChannelDirectory channels,
     IOptions<PollingOptions> options,
     TimeProvider time,
     ILogger<PollSourceStage> logger)
@@ -91,10 +93,18 @@ public sealed class PollSourceStage(
         var diff = await seen.DiffAsync(source.Id, result.Items, cancellationToken);
         var firstPoll = state.LastSuccessAt is null;
         var changes = new List<TreatyChange>();
+        var old = new List<TreatyChange>();
+        var digest = firstPoll && BackfillDigest.Wanted(channels.All);
         foreach (var observed in diff.New.Concat(diff.Edited))
         {
             if (firstPoll && IsBackfill(observed.Item, now))
             {
+                // Old news: never correlated into events (nothing to follow up, nothing for a later step to wait on),
+                // at most listed in the digest.
+                if (digest)
+                {
+                    old.AddRange(DetectOld(source, observed.Item, now));
+                }
                 continue;
             }
             foreach (var change in await DetectAndCorrelateAsync(source, observed.Item, cancellationToken))
@@ -104,6 +114,12 @@ public sealed class PollSourceStage(
                     changes.Add(change);
                 }
             }
+        }
+        // A step that a recent item of this poll also reports is posted as itself, not listed as old.
+        var recent = changes.Select(BackfillDigest.Key).ToHashSet(StringComparer.Ordinal);
+        if (BackfillDigest.Build(source.Id, source.Authority, old.Where(o => !recent.Contains(BackfillDigest.Key(o))), now) is { } summary)
+        {
+            changes.Add(summary);
         }
 
         // Remember items only after their detections were correlated: a crash before this line
@@ -132,6 +148,16 @@ public sealed class PollSourceStage(
             }
         }
         return changes;
+    }
+
+    private IEnumerable<TreatyChange> DetectOld(SourceDefinition source, FeedItem item, DateTimeOffset now)
+    {
+        var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
+        return detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority))
+            .Where(d => d.Confidence >= _options.MinimumConfidence)
+            .Select(d => BackfillDigest.Entry(WithSourceState(d, source),
+                new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language)), item.Summary, now))
+            .ToList();
     }
 
     /// <summary>A detection without states, read from a state's own publication, is that state's act.</summary>

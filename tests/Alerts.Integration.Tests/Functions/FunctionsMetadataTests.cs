@@ -31,7 +31,7 @@ public sealed class FunctionsMetadataTests
     public void App_has_exactly_the_pipeline_functions()
     {
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
-        Assert.Equal(["Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleFollowUps", "ScheduleNewsPolls"], names);
+        Assert.Equal(["DecideReview", "Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleFollowUps", "ScheduleNewsPolls"], names);
         Assert.All(Functions.Value, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
     }
 
@@ -62,6 +62,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("NotifyOperator", QueueNames.OperatorNotices, null)]
+    [InlineData("DecideReview", QueueNames.ReviewDecisions, QueueNames.TelegramDeliveries)]
     [InlineData("PollSource", QueueNames.PollRequests, QueueNames.TreatyChanges)]
     [InlineData("RouteChange", QueueNames.TreatyChanges, QueueNames.TelegramDeliveries)]
     [InlineData("Deliver", QueueNames.TelegramDeliveries, null)]

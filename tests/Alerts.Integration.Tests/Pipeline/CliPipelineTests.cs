@@ -29,7 +29,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         _cli.Dispose();
     }
 
-    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain")
+    private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain", string backfill = "none", string? operatorChat = null)
     {
         var sources = new List<object>
         {
@@ -48,11 +48,11 @@ public sealed class CliPipelineTests : IAsyncLifetime
             UseDefaultSources = false,
             Sources = sources,
             Channels = withDecrees
-                ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review } }
-                : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review } },
+                ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review, Backfill = backfill } }
+                : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill } },
             Telegram = withToken
-                ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl }
-                : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl },
+                ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = operatorChat ?? "" }
+                : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = operatorChat ?? "" },
         });
     }
 
@@ -144,14 +144,58 @@ public sealed class CliPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_first_poll_of_old_decrees_gives_each_digest_channel_one_dated_digest_in_its_language()
+    {
+        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
+        var config = Config(withDecrees: true, backfill: "digest");
+
+        // The run's clock is today's: both decrees (23 August and 31 July 2025) are older than the two-day window.
+        var first = await RunOnceAsync(config);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var en = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId).Text!;
+        var ru = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId).Text!;
+
+        Assert.StartsWith("🗂 <b>Earlier steps", en, StringComparison.Ordinal);
+        Assert.Contains("The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture", en, StringComparison.Ordinal);
+        Assert.Contains(", 23 August 2025 — <a href=\"http://government.ru/docs/all/160982/\">", en, StringComparison.Ordinal);
+        Assert.Contains(", 31 July 2025 — <a href=\"http://government.ru/docs/all/160340/\">", en, StringComparison.Ordinal);
+        // Newest first, one line each.
+        Assert.True(en.IndexOf("160982", StringComparison.Ordinal) < en.IndexOf("160340", StringComparison.Ordinal), en);
+        Assert.Equal(2, en.Split('\n').Count(l => l.Contains("government.ru/docs/all/", StringComparison.Ordinal)));
+
+        Assert.StartsWith("🗂 <b>Ранее", ru, StringComparison.Ordinal);
+        Assert.Contains("Правительство России предложило выйти из конвенции «Европейская конвенция по предупреждению пыток", ru, StringComparison.Ordinal);
+        Assert.Contains(", 23 августа 2025 г. — <a", ru, StringComparison.Ordinal);
+        Assert.Contains(", 31 июля 2025 г. — <a", ru, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{2,}", System.Text.RegularExpressions.Regex.Replace(ru, "<a [^>]*>.*?</a>|<[^>]+>", " "));
+        foreach (var text in new[] { en, ru })
+        {
+            Assert.True(FakeTelegramHtml.TryParse(text, out _, out var htmlError), htmlError);
+        }
+
+        // The next run announces nothing again; old news opened no event (nothing to follow up or wait on).
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var second = await RunOnceAsync(config);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(2, _telegram.CallsOf("sendMessage").Count);
+        var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Empty(events.JsonLines());
+    }
+
+    [Fact]
     public async Task A_channel_reviewing_all_holds_the_seed_story_until_the_operator_approves_it()
     {
-        var config = Config(review: "all");
+        const string operatorChat = "-1000000000002";
+        var config = Config(review: "all", operatorChat: operatorChat);
         await RunOnceAsync(config);
         _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
-        Assert.Empty(_telegram.CallsOf("sendMessage"));
+        Assert.DoesNotContain(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
+        // The operator chat hears of the held event once, with the id to approve.
+        var notice = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
+        Assert.Contains("ReviewHeld", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("alerts review approve cli-en:coe-126.withdrawal.ru", notice.Text, StringComparison.Ordinal);
 
         var held = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         var entry = Assert.Single(held.JsonLines());
@@ -164,6 +208,31 @@ public sealed class CliPipelineTests : IAsyncLifetime
         Assert.True(approve.ExitCode == 0, approve.ToString());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
+
+        var post = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
+        Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
+        Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
+        var after = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
+        Assert.Empty(after.JsonLines());
+    }
+
+    [Fact]
+    public async Task Alerts_run_takes_review_decisions_from_the_review_decisions_queue()
+    {
+        var config = Config(review: "all");
+        await RunOnceAsync(config);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await RunOnceAsync(config);
+        Assert.Empty(_telegram.CallsOf("sendMessage"));
+
+        // What an operator (or a tool) puts on the queue the Functions app reads; here on the run's own store.
+        var queue = new Alerts.Local.SqliteMessageQueue(Alerts.Local.SqliteDatabase.ForFile(Path.Combine(_cli.WorkDir, "alerts.db")), TimeProvider.System);
+        await queue.EnqueueAsync(Core.Messages.QueueNames.ReviewDecisions, "{\"id\":\"cli-en:coe-126.withdrawal.ru\",\"approve\":true}");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var run = await RunOnceAsync(config);
+        Assert.True(run.ExitCode == 0, run.ToString());
 
         var post = Assert.Single(_telegram.CallsOf("sendMessage"));
         Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);

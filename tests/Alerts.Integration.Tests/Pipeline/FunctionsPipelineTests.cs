@@ -27,6 +27,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     private LoopbackFeedServer _feeds = null!;
     private FakeTelegramServer _telegram = null!;
     private ServiceProvider _services = null!;
+    private Dictionary<string, string?> _settings = null!;
 
     public async Task InitializeAsync()
     {
@@ -36,7 +37,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
         _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["UseDefaultSources"] = "false",
@@ -60,13 +61,20 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
             ["Channels:1:Language"] = "ru",
             ["Telegram:BotToken"] = _telegram.Token,
             ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-        }).Build();
+        };
+        _services = BuildServices();
+    }
+
+    /// <summary>The Functions app's composition over <see cref="_settings"/> (a test may change them and build again).</summary>
+    private ServiceProvider BuildServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAlertsFunctions(configuration, AppContext.BaseDirectory);
         services.AddSingleton<TimeProvider>(_time);
-        _services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -175,6 +183,110 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         }
     }
 
+    [Fact]
+    public async Task Old_decrees_on_a_first_poll_become_one_dated_digest_in_a_digest_channel_and_nothing_in_the_other()
+    {
+        // The English channel takes digests, the Russian one keeps old news silent (the default).
+        _settings["Channels:0:Backfill"] = "digest";
+        await _services.DisposeAsync();
+        _services = BuildServices();
+
+        // First poll of the decree feed on 26 August 2025: the seed decree (25 August) is inside the two-day backfill
+        // window, the plutonium decree (31 July) is older.
+        await RunTimerAsync<ScheduleDecreePolls>();
+        Assert.Equal(1, await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run));
+        var changes = (await PeekAsync(QueueNames.TreatyChanges)).Select(MessageJson.Deserialize<TreatyChange>).ToList();
+        Assert.Equal(2, changes.Count);
+        var digest = Assert.Single(changes, c => c.Digest is not null);
+        Assert.Equal("digest.government-ru-docs", digest.EventId);
+        var entry = Assert.Single(digest.Digest!);
+        Assert.Equal("http://government.ru/docs/all/160340/", Assert.Single(entry.Sources).Link);
+        Assert.Equal(new DateOnly(2025, 7, 31), entry.StepDate);
+        Assert.Single(changes, c => c.Digest is null && c.Treaty.Id == "coe:126");
+
+        Assert.Equal(2, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
+        // Seed decree to both channels, the digest to the English one only.
+        var deliveries = await PeekAsync(QueueNames.TelegramDeliveries);
+        Assert.Equal(3, deliveries.Count);
+        Assert.Single(deliveries, d => d.Contains("digest.government-ru-docs", StringComparison.Ordinal));
+        await DeliverOneByOneAsync();
+
+        var english = Posts(ChatId);
+        Assert.Equal(2, english.Count);
+        var list = Assert.Single(english, c => c.Text!.Contains("Earlier steps", StringComparison.Ordinal)).Text!;
+        Assert.Contains("The government of Russia proposed withdrawal from the Agreement", list, StringComparison.Ordinal);
+        Assert.Contains("Plutonium", list, StringComparison.Ordinal);
+        Assert.Contains(", 31 July 2025", list, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://government.ru/docs/all/160340/\">", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Torture", list, StringComparison.Ordinal);
+        Assert.True(FakeTelegramHtml.TryParse(list, out _, out var htmlError), htmlError);
+        // The recent decree is posted as itself, with its date.
+        Assert.Contains(english, c => c.Text!.Contains("Prevention of Torture", StringComparison.Ordinal) && c.Text!.Contains("Date: 23 August 2025.", StringComparison.Ordinal));
+        var russian = Assert.Single(Posts(RussianChatId));
+        Assert.DoesNotContain("160340", russian.Text, StringComparison.Ordinal);
+
+        // The digest is one post however often its message comes back.
+        await Resolve<Deliver>().Run(Assert.Single(deliveries, d => d.Contains("digest.", StringComparison.Ordinal)), QueueTriggerContext.Attempt(2), CancellationToken.None);
+        Assert.Equal(2, Posts(ChatId).Count);
+    }
+
+    [Fact]
+    public async Task Held_events_reach_the_operator_chat_and_a_decision_on_the_review_queue_posts_or_drops_them()
+    {
+        const string operatorChat = "-1000000000001";
+        _settings["Channels:0:Review"] = "all";
+        _settings["Channels:1:Review"] = "all";
+        _settings["Telegram:OperatorChatId"] = operatorChat;
+        await _services.DisposeAsync();
+        _services = BuildServices();
+
+        await RunTimerAsync<ScheduleNewsPolls>();
+        await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run);
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await RunTimerAsync<ScheduleNewsPolls>();
+        await PumpAsync(QueueNames.PollRequests, Resolve<PollSource>().Run);
+        Assert.Equal(1, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
+        Assert.Equal(0, await CountAsync(QueueNames.TelegramDeliveries));
+
+        // Each held event is announced once to the operator chat, with its id and how to decide.
+        Assert.Equal(2, await PumpAsync(QueueNames.OperatorNotices, async (m, c, ct) => { await Resolve<NotifyOperator>().Run(m, c, ct); return []; }));
+        var notices = _telegram.CallsOf("sendMessage").Where(c => c.ChatId == operatorChat).Select(c => c.Text!).ToList();
+        Assert.Equal(2, notices.Count);
+        Assert.Contains(notices, n => n.Contains("ReviewHeld", StringComparison.Ordinal) && n.Contains("main-en:coe-126.withdrawal.ru", StringComparison.Ordinal) && n.Contains("review-decisions", StringComparison.Ordinal));
+        Assert.Empty(Posts(ChatId));
+
+        // The operator approves the English one and rejects the Russian one through the queue; an unknown id is poisoned.
+        await SendAllAsync(QueueNames.ReviewDecisions,
+        [
+            MessageJson.Serialize(new ReviewDecision("main-en:coe-126.withdrawal.ru", Approve: true)),
+            MessageJson.Serialize(new ReviewDecision("main-ru:coe-126.withdrawal.ru", Approve: false)),
+            MessageJson.Serialize(new ReviewDecision("main-en:no-such-event", Approve: true)),
+        ]);
+        Assert.Equal(3, await PumpAsync(QueueNames.ReviewDecisions, Resolve<DecideReview>().Run));
+        var poisoned = Assert.Single(await PeekAsync(QueueNames.Poison(QueueNames.ReviewDecisions)));
+        Assert.Contains("no-such-event", poisoned, StringComparison.Ordinal);
+        var delivery = Assert.Single(await PeekAsync(QueueNames.TelegramDeliveries));
+        Assert.Contains("main-en", delivery, StringComparison.Ordinal);
+        await DeliverOneByOneAsync();
+
+        var post = Assert.Single(Posts(ChatId));
+        Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
+        Assert.Empty(Posts(RussianChatId));
+    }
+
+    /// <summary>Delivers the queued posts one at a time, moving the test clock past the per-chat limit before each.</summary>
+    private async Task DeliverOneByOneAsync()
+    {
+        var client = Queue(QueueNames.TelegramDeliveries);
+        while ((await client.ReceiveMessagesAsync(maxMessages: 1)).Value is [var message])
+        {
+            _time.Advance(TimeSpan.FromMinutes(2));
+            await Resolve<Deliver>().Run(message.Body.ToString(), QueueTriggerContext.From(message), CancellationToken.None);
+            await client.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+    }
+
     private async Task PollAndDeliverAsync<TTimer>()
     {
         await RunTimerAsync<TTimer>();
@@ -255,7 +367,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
                 var next = queue switch
                 {
                     QueueNames.PollRequests => QueueNames.TreatyChanges,
-                    QueueNames.TreatyChanges => QueueNames.TelegramDeliveries,
+                    QueueNames.TreatyChanges or QueueNames.ReviewDecisions => QueueNames.TelegramDeliveries,
                     _ => null,
                 };
                 if (next is not null)
