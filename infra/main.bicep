@@ -122,6 +122,7 @@ var tableNames = [
   'events'
   'ledger'
   'channels'
+  'subscriptions'
 ]
 
 import { listProperties, mapProperties, sectionSettings } from 'modules/settings.bicep'
