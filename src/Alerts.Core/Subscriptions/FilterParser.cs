@@ -24,7 +24,7 @@ public sealed partial class FilterParser(TreatyCatalog catalog)
         // Catalogue ids as written (coe:126, un:xxvi-8) first: the tokenizer would split them.
         foreach (Match id in TreatyIdPattern().Matches(rest))
         {
-            if (catalog.Find(id.Value.ToLowerInvariant()) is { } entry)
+            if ((catalog.Find(id.Value) ?? catalog.Entries.FirstOrDefault(e => string.Equals(e.Id, id.Value, StringComparison.OrdinalIgnoreCase))) is { } entry)
             {
                 if (treaty is not null && treaty != entry.Id)
                 {
