@@ -232,7 +232,8 @@ public sealed class DeliverySends(
             logger.LogInformation("Subscriber chat {ChannelId} refused the bot; {Filters} filters removed", run.Channel.Id, removed);
             var gone = $"subscriber '{run.Channel.Id}' unsubscribed: {reason}";
             await MoveAsync(run, LedgerTrigger.Drop, e => e with { Note = gone });
-            return new DeliveryResult.Dropped(gone);
+            // Not a failure of the run: the user chose to leave.
+            return new DeliveryResult.Skipped(gone);
         }
         await channelStates.DisableAsync(run.Channel.Id, reason, CancellationToken.None);
         logger.LogWarning("Channel {ChannelId} disabled: {Reason}", run.Channel.Id, reason);
