@@ -36,7 +36,7 @@ public static class RunCommand
             {
                 if (bot is not null)
                 {
-                    await bot.DrainAsync(cancellationToken);
+                    await BotPolling.DrainAsync(bot, provider, cancellationToken);
                 }
                 var report = await runner.RunCycleAsync(waitForDelayed: true, cancellationToken);
                 return Summarise(context, report);
