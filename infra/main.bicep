@@ -123,6 +123,7 @@ var tableNames = [
   'events'
   'ledger'
   'channels'
+  'subscriptions'
 ]
 
 import { listProperties, mapProperties, sectionSettings } from 'modules/settings.bicep'

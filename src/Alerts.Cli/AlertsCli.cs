@@ -34,6 +34,7 @@ public static class AlertsCli
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(PreviewCommand.Create(context));
         root.Subcommands.Add(ReviewCommand.Create(context));
+        root.Subcommands.Add(BotCommand.Create(context));
 
         var parse = root.Parse(args);
         // SIGTERM/SIGINT cancel the action's token; the run then lets requests already written to Telegram be

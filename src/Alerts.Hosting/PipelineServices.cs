@@ -7,6 +7,7 @@ using Alerts.Core.Queues;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
 using Alerts.Core.Sources.Kinds;
+using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,7 +33,8 @@ public static class PipelineServices
 
         // Sources and channels are read once, at start, so a bad entry fails the start naming its key.
         services.AddSingleton(sp => new SourceCatalog(AlertsConfiguration.LoadSources(configuration, baseDirectory, sp.GetRequiredService<SourceKinds>())));
-        services.AddSingleton(_ => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration)));
+        services.AddSingleton(sp => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration), sp.GetService<Core.Subscriptions.PersonalChannels>()));
+        services.AddSubscriptions(configuration);
 
         // The treaty catalogue feeds both the detector and the localized names in posts.
         var catalogPath = AlertsConfiguration.ResolvePath(configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory);

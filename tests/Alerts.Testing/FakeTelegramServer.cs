@@ -17,9 +17,10 @@ namespace Alerts.Testing;
 /// <c>POST|GET /bot&lt;token&gt;/&lt;method&gt;</c> with JSON, form or query parameters, answering
 /// <c>{"ok":true,"result":...}</c> or <c>{"ok":false,"error_code":..,"description":..,"parameters":..}</c>.
 /// It implements sendMessage, editMessageText and getMe, validates HTML like Telegram, records every call,
-/// injects faults (next calls or per chat) and can enforce the flood limits.
+/// injects faults (next calls or per chat) and can enforce the flood limits. The bot's side (users in private chats,
+/// getUpdates, setWebhook) is in FakeTelegramBotSide.cs.
 /// </summary>
-public sealed class FakeTelegramServer : IAsyncDisposable
+public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
     public const string DefaultToken = "7012345678:AAH-fake-token-for-tests-0123456789";
     public const int MaxTextLength = 4096;
@@ -153,6 +154,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return;
         }
 
+        if (await TryHandleBotMethodAsync(context, method, args))
+        {
+            return;
+        }
+
         FakeTelegramFault? fault = null;
         lock (_gate)
         {
@@ -203,7 +209,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             }
         }
 
-        var (code, response) = Execute(method, chatId, text, parseMode, messageId, replyTo, sendWithoutReply);
+        var (code, response) = BeforeSend(method, chatId, args) ?? Execute(method, chatId, text, parseMode, messageId, replyTo, sendWithoutReply);
         await RecordAndWriteAsync(context, method, chatId, text, parseMode, messageId, replyTo, previewDisabled, code, response);
     }
 
@@ -363,7 +369,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return message;
     }
 
-    private static JsonObject Chat(string chatId) => new()
+    private static JsonObject Chat(string chatId) => IsPrivate(chatId) ? PrivateChat(long.Parse(chatId, CultureInfo.InvariantCulture)) : new()
     {
         ["id"] = NumericChatId(chatId),
         ["type"] = "channel",

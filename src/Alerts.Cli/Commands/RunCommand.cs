@@ -24,21 +24,35 @@ public static class RunCommand
             CliDelivery.Add(services, configuration, context);
             CliDelivery.KeepDryRunOffTheStore(services, configuration);
             services.AddSingleton<LocalRunner>();
+            BotPolling.Add(services, configuration);
             await using var provider = services.BuildServiceProvider();
             CliDelivery.Validate(provider);
             var runner = provider.GetRequiredService<LocalRunner>();
             runner.MaxDelayedWait = configuration.GetValue("Run:MaxDelayedWait", runner.MaxDelayedWait);
             runner.VisibilityTimeout = configuration.GetValue("Run:VisibilityTimeout", runner.VisibilityTimeout);
 
+            var bot = await BotPolling.ResolveAsync(provider, cancellationToken);
             if (parse.GetValue(once))
             {
+                if (bot is not null)
+                {
+                    await BotPolling.DrainAsync(bot, provider, cancellationToken);
+                }
                 var report = await runner.RunCycleAsync(waitForDelayed: true, cancellationToken);
                 return Summarise(context, report);
             }
             await context.Error.WriteLineAsync("alerts run: polling; press Ctrl+C to stop.");
+            var polling = bot?.RunAsync(cancellationToken) ?? Task.CompletedTask;
             try
             {
                 await runner.RunForeverAsync(parse.GetValue(tick), report => Summarise(context, report), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+            try
+            {
+                await polling;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

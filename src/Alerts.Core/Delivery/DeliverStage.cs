@@ -71,7 +71,7 @@ public sealed class DeliverStage(
 
     private async Task<DeliveryResult> DeliverAsync(Messages.Delivery delivery, CancellationToken ct)
     {
-        var channel = channels.Find(delivery.ChannelId);
+        var channel = await channels.FindAsync(delivery.ChannelId, ct);
         if (channel is null)
         {
             return new DeliveryResult.Dropped($"channel '{delivery.ChannelId}' is not configured");

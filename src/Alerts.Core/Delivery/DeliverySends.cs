@@ -21,7 +21,8 @@ public sealed class DeliverySends(
     TimeProvider time,
     ILogger<DeliverySends> logger,
     OperatorNotices? notices = null,
-    SharedRateGate? sharedGate = null)
+    SharedRateGate? sharedGate = null,
+    Subscriptions.SubscriptionStore? subscriptions = null)
 {
     private DeliveryOptions Options => options.Value;
 
@@ -224,6 +225,16 @@ public sealed class DeliverySends(
     private async Task<DeliveryResult> ChannelGoneAsync(DeliveryRun run, string target, SendOutcome outcome)
     {
         var reason = $"Telegram refused the bot in chat {target}: {outcome.Error}";
+        if (Subscriptions.PersonalChannels.TryParse(run.Channel.Id, out var userChat) && subscriptions is not null)
+        {
+            // A subscriber blocked the bot: unsubscribe them; nothing for the operator to do.
+            var removed = await subscriptions.UnfollowAllAsync(userChat, CancellationToken.None);
+            logger.LogInformation("Subscriber chat {ChannelId} refused the bot; {Filters} filters removed", run.Channel.Id, removed);
+            var gone = $"subscriber '{run.Channel.Id}' unsubscribed: {reason}";
+            await MoveAsync(run, LedgerTrigger.Drop, e => e with { Note = gone });
+            // Not a failure of the run: the user chose to leave.
+            return new DeliveryResult.Skipped(gone);
+        }
         await channelStates.DisableAsync(run.Channel.Id, reason, CancellationToken.None);
         logger.LogWarning("Channel {ChannelId} disabled: {Reason}", run.Channel.Id, reason);
         if (notices is not null)

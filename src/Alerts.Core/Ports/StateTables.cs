@@ -13,6 +13,8 @@ public static class StateTables
     public const string Ledger = "ledger";
     /// <summary>Per channel: disabled flag, migrated chat id, last post.</summary>
     public const string Channels = "channels";
+    /// <summary>Personal subscriptions through the bot: users, their filters, the routing index, updates handled.</summary>
+    public const string Subscriptions = "subscriptions";
 
-    public static IReadOnlyList<string> All { get; } = [Sources, Items, Events, Ledger, Channels];
+    public static IReadOnlyList<string> All { get; } = [Sources, Items, Events, Ledger, Channels, Subscriptions];
 }

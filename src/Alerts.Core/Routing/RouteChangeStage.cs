@@ -9,7 +9,7 @@ namespace Alerts.Core.Routing;
 /// channel whose filters it passes. An event the channel reviews first (<see cref="ChannelDefinition.Review"/>)
 /// is held in the <see cref="ReviewQueue"/> until an operator approves it; a rejected one never goes out.
 /// </summary>
-public sealed class RouteChangeStage(EventStore events, ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger)
+public sealed class RouteChangeStage(EventStore events, ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger, Subscriptions.PersonalChannels? subscribers = null)
 {
     public async Task<IReadOnlyList<Messages.Delivery>> RunAsync(TreatyChange change, CancellationToken cancellationToken = default)
     {
@@ -43,7 +43,13 @@ public sealed class RouteChangeStage(EventStore events, ChannelDirectory channel
             }
             deliveries.Add(new Messages.Delivery(change.EventId, change.Revision, channel.Id));
         }
-        logger.LogInformation("Event {EventId} revision {Revision}: {Channels} channels", change.EventId, change.Revision, deliveries.Count);
+        var channelCount = deliveries.Count;
+        if (subscribers is not null)
+        {
+            // Channels first: their deliveries are queued ahead of the subscribers'.
+            deliveries.AddRange(await subscribers.RouteAsync(change, cancellationToken));
+        }
+        logger.LogInformation("Event {EventId} revision {Revision}: {Channels} channels, {Subscribers} subscribers", change.EventId, change.Revision, channelCount, deliveries.Count - channelCount);
         return deliveries;
     }
 }

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alerts.Core.Subscriptions;
+
+/// <summary>Personal subscriptions through the bot (configuration section <c>Subscriptions</c>).</summary>
+public sealed class SubscriptionOptions
+{
+    public const string Section = "Subscriptions";
+
+    /// <summary>Whether the bot answers private chats and delivers to subscribers at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How many filters one user may follow.</summary>
+    [Range(1, 100)]
+    public int MaxFilters { get; set; } = 10;
+
+    /// <summary>How many events <c>/latest</c> shows.</summary>
+    [Range(1, 20)]
+    public int LatestCount { get; set; } = 5;
+
+    /// <summary>Longest command text read (longer input is refused before parsing).</summary>
+    [Range(16, 4096)]
+    public int MaxCommandLength { get; set; } = 256;
+}
