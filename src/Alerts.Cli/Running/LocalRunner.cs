@@ -22,7 +22,7 @@ public sealed class LocalRunner(
     TreatyChangeHandler changes,
     DeliveryQueueHandler deliveries,
     OperatorNoticeHandler notices,
-    Core.Events.EventTracker events,
+    Core.Events.EventFollowUps events,
     HealthReportStage health,
     TimeProvider time,
     ILogger<LocalRunner> logger)

@@ -1,19 +1,17 @@
-using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Routing;
 
 /// <summary>
-/// Stage 3: keep the revision (the delivery stage reads it back) and fan it out, one Delivery per
+/// Stage 3: fan a revision (saved by the tracker; the delivery stage reads it back) out, one Delivery per
 /// channel whose filters it passes. An event the channel reviews first (<see cref="ChannelDefinition.Review"/>)
 /// is held in the <see cref="ReviewQueue"/> until an operator approves it; a rejected one never goes out.
 /// </summary>
-public sealed class RouteChangeStage(EventStore events, ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger)
+public sealed class RouteChangeStage(ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger)
 {
     public async Task<IReadOnlyList<Messages.Delivery>> RunAsync(TreatyChange change, CancellationToken cancellationToken = default)
     {
-        await events.SaveRevisionAsync(change, cancellationToken);
         var deliveries = new List<Messages.Delivery>();
         foreach (var channel in channels.All.Where(c => ChannelRouter.MatchesFilters(change, c)))
         {

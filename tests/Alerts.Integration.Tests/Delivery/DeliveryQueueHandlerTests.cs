@@ -121,8 +121,10 @@ public class DeliveryQueueHandlerTests
         var database = SqliteDatabase.ForFile(Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db"));
         services.AddSingleton<IStateStore>(new SqliteStateStore(database));
         services.AddSingleton<IMessageQueue>(new SqliteMessageQueue(database));
+        services.AddSingleton(new ChannelDirectory(configuration.GetSection(ChannelDirectory.Section).Get<List<ChannelDefinition>>() ?? []));
+        services.AddSingleton<ITreatyNames>(TreatyNameTable.Empty);
         services.AddDelivery(configuration);
-        services.AddTelegramDelivery(configuration);
+        services.AddAlertsTelegram(configuration);
         return services.BuildServiceProvider();
     }
 }
