@@ -32,7 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PollSourceStage>();
 
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<EventStore>();
+        services.AddSingleton<EventTable>();
         services.AddSingleton<EventDerivation>();
         services.AddSingleton<EventTracker>();
         services.AddSingleton<EventFollowUps>();

@@ -8,14 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Alerts.Testing;
 
 /// <summary>The events classes over one real store, wired as the hosts wire them.</summary>
-public sealed record TestEvents(EventStore Store, EventTracker Tracker, EventFollowUps FollowUps, EventQueries Queries)
+public sealed record TestEvents(EventTable Store, EventTracker Tracker, EventFollowUps FollowUps, EventQueries Queries)
 {
     /// <summary>A catalogue without treaties: no notice periods.</summary>
     public static TreatyCatalog EmptyCatalog { get; } = TreatyCatalog.Parse("""{"treaties":[]}""");
 
     public static TestEvents On(IStateStore store, TimeProvider time, EventOptions? options = null, TreatyCatalog? catalog = null)
     {
-        var events = new EventStore(store);
+        var events = new EventTable(store);
         var derivation = new EventDerivation(catalog ?? EmptyCatalog);
         var configured = Options.Create(options ?? new EventOptions());
         return new TestEvents(
@@ -29,7 +29,7 @@ public sealed record TestEvents(EventStore Store, EventTracker Tracker, EventFol
     public static async Task<IReadOnlyList<TreatyChange>> RevisionsAsync(IStateStore store, string eventId)
     {
         var docs = await store.QueryAsync(StateTables.Events, eventId);
-        return docs.Where(d => d.RowKey != EventStore.HeadRow)
+        return docs.Where(d => d.RowKey != EventTable.HeadRow)
             .Select(d => MessageJson.Deserialize<TreatyChange>(d.Json))
             .OrderBy(c => c.Revision)
             .ToList();

@@ -53,7 +53,7 @@ public static class CorpusPreview
         {
             var database = new SqliteDatabase($"Data Source={path}");
             var store = new SqliteStateStore(database, TimeProvider.System);
-            var tracker = new EventTracker(new EventStore(store), provider.GetRequiredService<EventDerivation>(), TimeProvider.System,
+            var tracker = new EventTracker(new EventTable(store), provider.GetRequiredService<EventDerivation>(), TimeProvider.System,
                 Options.Create(new EventOptions()), NullLogger<EventTracker>.Instance);
             var minimum = provider.GetRequiredService<IOptions<PollingOptions>>().Value.MinimumConfidence;
             var replay = new PostReplay(provider.GetRequiredService<ITreatyDetector>(), tracker, provider.GetRequiredService<AlertFormatter>(), minimum);

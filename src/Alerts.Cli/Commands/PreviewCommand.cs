@@ -59,7 +59,7 @@ public static class PreviewCommand
             else
             {
                 var head = await provider.GetRequiredService<EventQueries>().GetHeadAsync(argument, cancellationToken);
-                change = head is null ? null : EventStore.RevisionOf(head);
+                change = head is null ? null : EventTable.RevisionOf(head);
             }
             if (change is null)
             {

@@ -25,7 +25,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(sp => new AlertTemplates(sp.GetRequiredService<IOptions<FormattingOptions>>().Value.TemplatesDirectory));
         services.TryAddSingleton<AlertFormatter>();
         services.TryAddSingleton<DeliveryRateLimiter>();
-        services.TryAddSingleton<EventStore>();
+        services.TryAddSingleton<EventTable>();
         services.TryAddSingleton<DeliveryLedger>();
         services.TryAddSingleton<ChannelStateStore>();
         services.TryAddSingleton<DeliveryClaims>();

@@ -7,11 +7,11 @@ namespace Alerts.Core.Events;
 
 /// <summary>
 /// Follow-ups on an event's effective date. A head with a future effective date gets a hint row
-/// (<see cref="EventStore.FollowUpPartition"/>, written by the store with the head); a timer calls
+/// (<see cref="EventTable.FollowUpPartition"/>, written by the store with the head); a timer calls
 /// <see cref="DueFollowUpsAsync"/>, which turns each due hint into a new revision at stage
 /// <c>effective</c> unless a source reported the effect first.
 /// </summary>
-public sealed class EventFollowUps(EventStore events, EventDerivation derivation, IOptions<EventOptions> options, ILogger<EventFollowUps> logger)
+public sealed class EventFollowUps(EventTable events, EventDerivation derivation, IOptions<EventOptions> options, ILogger<EventFollowUps> logger)
 {
     private const int MaxAttempts = 8;
     private readonly EventOptions _options = options.Value;

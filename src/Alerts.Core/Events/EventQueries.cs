@@ -1,7 +1,7 @@
 namespace Alerts.Core.Events;
 
 /// <summary>Read-only views of the events for the operator's commands (<c>alerts events</c>, <c>alerts preview</c>).</summary>
-public sealed class EventQueries(EventStore events)
+public sealed class EventQueries(EventTable events)
 {
     public async Task<EventHead?> GetHeadAsync(string eventId, CancellationToken cancellationToken = default)
         => (await events.GetHeadAsync(eventId, cancellationToken))?.Head;

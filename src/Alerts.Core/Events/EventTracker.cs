@@ -15,7 +15,7 @@ namespace Alerts.Core.Events;
 /// pollers produce one event, not two. The rules are in docs/EVENTS.md.
 /// </summary>
 public sealed class EventTracker(
-    EventStore events,
+    EventTable events,
     EventDerivation derivation,
     TimeProvider time,
     IOptions<EventOptions> options,
@@ -86,7 +86,7 @@ public sealed class EventTracker(
                     continue;
                 }
 
-                if (current.Sources.Count >= EventStore.MaxSourcesStored)
+                if (current.Sources.Count >= EventTable.MaxSourcesStored)
                 {
                     logger.LogInformation("Event {EventId}: source {Link} not stored, the event already has {Count}", eventId, source.Link, current.Sources.Count);
                     return null;

@@ -298,7 +298,7 @@ public sealed class EventTrackerTests : IDisposable
             .AddSingleton<TimeProvider>(_time)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton(Alerts.Core.Detection.TreatyCatalog.Parse("""{"treaties":[]}"""))
-            .AddSingleton<EventStore>()
+            .AddSingleton<EventTable>()
             .AddSingleton<EventDerivation>()
             .AddSingleton<EventTracker>();
         services.AddOptions<EventOptions>().Configure(o => o.Windows["proposed"] = TimeSpan.FromDays(1));

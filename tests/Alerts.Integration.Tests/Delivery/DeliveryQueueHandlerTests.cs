@@ -84,7 +84,7 @@ public class DeliveryQueueHandlerTests
         {
             using var good = Provider(telegram, dir, DeliveryHarness.TemplatesDirectory);
             _ = good.GetRequiredService<IOptions<FormattingOptions>>().Value;
-            await good.GetRequiredService<Core.Events.EventStore>().SaveRevisionAsync(AlertFormatter.SampleChange);
+            await good.GetRequiredService<Core.Events.EventTable>().SaveRevisionAsync(AlertFormatter.SampleChange);
             var result = await good.GetRequiredService<DeliverStage>().RunAsync(new Alerts.Core.Messages.Delivery(AlertFormatter.SampleChange.EventId, 1, "main"));
             Assert.IsType<DeliveryResult.Delivered>(result);
             Assert.Single(telegram.Messages("-100555"));

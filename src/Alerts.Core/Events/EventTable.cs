@@ -11,7 +11,7 @@ namespace Alerts.Core.Events;
 /// <see cref="FollowUpPartition"/> = one hint row per scheduled follow-up (row key = event id).
 /// Every head and revision row is written here, the hint a head schedules with it.
 /// </summary>
-public sealed class EventStore(IStateStore store)
+public sealed class EventTable(IStateStore store)
 {
     public const string HeadRow = "head";
 
@@ -133,5 +133,5 @@ public sealed class EventStore(IStateStore store)
 /// <summary>An event head as read, with the tag a replace must match.</summary>
 public sealed record StoredHead(EventHead Head, string ETag);
 
-/// <summary>Row of <see cref="EventStore.FollowUpPartition"/>: a follow-up to make on <paramref name="Due"/>.</summary>
+/// <summary>Row of <see cref="EventTable.FollowUpPartition"/>: a follow-up to make on <paramref name="Due"/>.</summary>
 public sealed record FollowUpHint(string EventId, DateOnly Due);
