@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Alerts.Core;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 using Alerts.Core.Sources;
@@ -46,10 +47,9 @@ public static class PollCycleBench
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddAlertsPipeline(configuration, AppContext.BaseDirectory);
-        var database = SqliteDatabase.ForFile(Path.Combine(directory, "alerts.db"));
-        services.AddSingleton<IStateStore>(new SqliteStateStore(database));
-        services.AddSingleton<IMessageQueue>(new SqliteMessageQueue(database));
+        services.AddAlertsCore(configuration);
+        services.AddAlertsHosting(configuration, AppContext.BaseDirectory);
+        services.AddAlertsSqlite($"Data Source={Path.Combine(directory, "alerts.db")}");
         await using var provider = services.BuildServiceProvider();
         var schedule = provider.GetRequiredService<SchedulePollsStage>();
         var poll = provider.GetRequiredService<PollSourceStage>();

@@ -18,11 +18,6 @@ namespace Alerts.Azure;
 /// </summary>
 public sealed class AzureStorageMessageQueue : IMessageQueue
 {
-    /// <summary>The service's limit for one receive.</summary>
-    public const int MaxMessagesPerReceive = QueueLimits.MaxMessagesPerReceive;
-
-    public static readonly TimeSpan MaxVisibility = QueueLimits.MaxVisibility;
-
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
     /// <summary>How long a message being poisoned stays hidden between the copy and the delete.</summary>

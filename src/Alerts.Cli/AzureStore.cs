@@ -1,5 +1,4 @@
 using Alerts.Azure;
-using Alerts.Core.Ports;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,9 +21,7 @@ internal static class AzureStore
         var connection = IsServiceUri(store)
             ? FromQueueEndpoint(new Uri(store))
             : AzureStorageConnection.FromConnectionString(store);
-        services.AddSingleton(connection);
-        services.AddSingleton<IStateStore>(_ => connection.CreateStateStore());
-        services.AddSingleton<IMessageQueue>(_ => connection.CreateMessageQueue());
+        services.AddAlertsAzureStorage(_ => connection);
     }
 
     private static AzureStorageConnection FromQueueEndpoint(Uri queue)

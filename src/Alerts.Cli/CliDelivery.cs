@@ -1,6 +1,5 @@
 using Alerts.Cli.Running;
 using Alerts.Core.Delivery;
-using Alerts.Hosting;
 using Alerts.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,7 @@ internal static class CliDelivery
     {
         if (HasToken(configuration))
         {
-            services.AddTelegramDelivery(configuration);
+            services.AddAlertsTelegram(configuration);
         }
         else
         {
@@ -37,7 +36,4 @@ internal static class CliDelivery
         }
         DryRunStore.Register(services);
     }
-
-    /// <summary>Fails now, naming the key, when any setting is wrong.</summary>
-    public static void Validate(IServiceProvider provider) => PipelineServices.ValidateConfiguration(provider);
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Alerts.Core.Ports;
+using Alerts.Core;
 using Alerts.Hosting;
 using Alerts.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Cli;
@@ -17,9 +18,9 @@ public static class CliServices
 {
     public const string StoreConnectionKey = "Store:ConnectionString";
 
-    public static IConfiguration BuildConfiguration(ParseResult parse)
+    public static ConfigurationManager BuildConfiguration(ParseResult parse)
     {
-        var builder = new ConfigurationBuilder();
+        var builder = new ConfigurationManager();
         AddJsonFile(builder, "appsettings.json", Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         AddJsonFile(builder, "appsettings.json", Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         if (parse.GetValue(CliOptions.Config) is { } file)
@@ -37,11 +38,11 @@ public static class CliServices
             overrides[StoreConnectionKey] = store;
         }
         builder.AddInMemoryCollection(overrides);
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>Adds a JSON file, failing now, naming the file, the line and the position, when it is not valid JSON.</summary>
-    private static void AddJsonFile(ConfigurationBuilder builder, string name, string path, bool optional)
+    private static void AddJsonFile(IConfigurationBuilder builder, string name, string path, bool optional)
     {
         var file = new ConfigurationBuilder().AddJsonFile(path, optional, reloadOnChange: false);
         try
@@ -55,14 +56,25 @@ public static class CliServices
         builder.AddJsonFile(path, optional, reloadOnChange: false);
     }
 
-    /// <summary>The pipeline's services for a command, from its parsed <c>--config</c>, <c>--store</c> and <c>--verbose</c>.</summary>
-    public static ServiceProvider BuildProvider(ParseResult parse, CliContext context)
-        => Create(BuildConfiguration(parse), context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+    /// <summary>The host of a command that needs nothing beyond the pipeline, from its parsed <c>--config</c>, <c>--store</c> and <c>--verbose</c>.</summary>
+    public static IHost BuildHost(ParseResult parse, CliContext context)
+        => CreateBuilder(BuildConfiguration(parse), context, parse.GetValue(CliOptions.Verbose)).Build();
 
-    public static ServiceCollection Create(IConfiguration configuration, CliContext context, bool verbose)
+    /// <summary>
+    /// The CLI's composition root: a host builder over <paramref name="configuration"/> with logging to stderr and one
+    /// <c>AddAlerts…</c> per layer (Core, Hosting, the store: SQLite or Azure Storage). A command adds its channel
+    /// sender (<see cref="CliDelivery"/>) and its own services, builds the host and, to check the configuration
+    /// first, starts it (<see cref="PipelineServices.Start"/>).
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(IConfiguration configuration, CliContext context, bool verbose)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Configuration = configuration as ConfigurationManager ?? ToManager(configuration),
+        });
+        var services = builder.Services;
+        // The command, not the host, answers Ctrl+C and SIGTERM (System.CommandLine's cancellation token).
+        services.AddSingleton<IHostLifetime, CommandLifetime>();
         services.AddSingleton(context);
         services.AddLogging(logging =>
         {
@@ -73,9 +85,17 @@ public static class CliServices
             // HttpClient logs request URLs; some carry tokens (Telegram puts it in the path).
             logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         });
-        services.AddAlertsPipeline(configuration, AppContext.BaseDirectory);
+        services.AddAlertsCore(configuration);
+        services.AddAlertsHosting(configuration, AppContext.BaseDirectory);
         AddStore(services, configuration[StoreConnectionKey] ?? SqliteDatabase.DefaultConnectionString);
-        return services;
+        return builder;
+    }
+
+    private static ConfigurationManager ToManager(IConfiguration configuration)
+    {
+        var manager = new ConfigurationManager();
+        manager.AddConfiguration(configuration);
+        return manager;
     }
 
     /// <summary>SQLite for a SQLite connection string (the default); Azure Storage for an Azure one.</summary>
@@ -86,10 +106,7 @@ public static class CliServices
             AzureStore.Add(services, connectionString);
             return;
         }
-        var database = new SqliteDatabase(connectionString);
-        services.AddSingleton(database);
-        services.AddSingleton<IStateStore>(sp => new SqliteStateStore(database, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IMessageQueue>(sp => new SqliteMessageQueue(database, sp.GetRequiredService<TimeProvider>()));
+        services.AddAlertsSqlite(connectionString);
     }
 
     public static bool IsAzureStorage(string connectionString)

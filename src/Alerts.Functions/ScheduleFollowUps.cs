@@ -8,7 +8,7 @@ namespace Alerts.Functions;
 /// Timer for scheduled follow-ups (a denunciation's effective date has come): schedule from the
 /// <c>FollowUpSchedule</c> app setting (hourly is enough). Safe on several instances at once.
 /// </summary>
-public sealed class ScheduleFollowUps(EventTracker events, TimeProvider time)
+public sealed class ScheduleFollowUps(EventFollowUps events, TimeProvider time)
 {
     [Function(nameof(ScheduleFollowUps))]
     [QueueOutput(QueueNames.TreatyChanges, Connection = StorageConnection.Name)]

@@ -1,40 +1,37 @@
-using Alerts.Core.Delivery;
 using Alerts.Core.Detection;
-using Alerts.Core.Events;
 using Alerts.Core.Formatting;
-using Alerts.Core.Operations;
-using Alerts.Core.Queues;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
 using Alerts.Core.Sources.Kinds;
-using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Hosting;
 
 /// <summary>
-/// The composition both hosts share: options, catalogue, typed stores and stages. The host adds
-/// its store adapters (<c>IStateStore</c>, <c>IMessageQueue</c>) and its channel sender.
+/// The configuration-file half of the composition both hosts share (<see cref="AddAlertsHosting"/>) and the
+/// start-time check (<see cref="Start"/>). Each host's composition root calls it next to <c>AddAlertsCore</c>,
+/// its store adapter and its channel sender.
 /// </summary>
 public static class PipelineServices
 {
     public const string TreatyCatalogKey = "Detection:CatalogFile";
     public const string DefaultTreatyCatalog = "config/treaties.json";
 
-    public static IServiceCollection AddAlertsPipeline(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
+    /// <summary>
+    /// Registers what both hosts read from configuration files, once, at start: the sources (with their
+    /// kinds), the channels, the treaty catalogue with the detector and the names posts use, and
+    /// <see cref="StartupCheck"/>, which makes a bad entry fail the start naming its key.
+    /// </summary>
+    public static IServiceCollection AddAlertsHosting(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StartupCheck>, StartupCheck.Validator>();
         services.AddOptions<StartupCheck>().ValidateOnStart();
 
-        // Sources and channels are read once, at start, so a bad entry fails the start naming its key.
         services.AddSingleton(sp => new SourceCatalog(AlertsConfiguration.LoadSources(configuration, baseDirectory, sp.GetRequiredService<SourceKinds>())));
-        services.AddSingleton(sp => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration), sp.GetService<Core.Subscriptions.PersonalChannels>()));
-        services.AddSubscriptions(configuration);
+        services.AddSingleton(sp => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration), sp.GetRequiredService<Core.Subscriptions.PersonalChannels>()));
 
         // The treaty catalogue feeds both the detector and the localized names in posts.
         var catalogPath = AlertsConfiguration.ResolvePath(configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory);
@@ -45,38 +42,17 @@ public static class PipelineServices
 
         // One registry of source kinds for the configuration check and the reader; the catalogue gives CoE items their treaty titles.
         services.AddSingleton(sp => SourceKinds.CreateDefault(sp.GetRequiredService<TreatyCatalog>()));
-        services.AddSourceReading(configuration);
-        services.AddSingleton<SourceStateStore>();
-        services.AddSingleton<SeenItemStore>();
-        services.AddSingleton<EventStore>();
-        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<EventTracker>();
-        services.AddSingleton<SchedulePollsStage>();
-        services.AddSingleton<PollSourceStage>();
-        services.AddSingleton<ReviewQueue>();
-        services.AddSingleton<RouteChangeStage>();
-        services.AddSingleton<OperatorNotices>();
-        services.AddSingleton<NotifyOperatorStage>();
-        services.AddSingleton<HealthReportStage>();
-        services.AddOptions<OperatorOptions>().Configure(o => o.ChatId = configuration["Telegram:OperatorChatId"]);
-        // One message-handling path for every queue, in both hosts.
-        services.AddSingleton<MessageRunner>();
-        services.AddTransient<PollRequestHandler>();
-        services.AddTransient<TreatyChangeHandler>();
-        services.AddTransient<OperatorNoticeHandler>();
-        services.AddTransient<ReviewDecisionHandler>();
-        // Several hosts (Functions instances, CLI processes) on one store share Telegram's limits.
-        services.AddSingleton<SharedRateGate>();
-        services.AddDelivery(configuration);
         return services;
     }
 
     /// <summary>
-    /// Runs every start-time check the host would (each <c>ValidateOnStart</c> registration: the options, and
-    /// <see cref="StartupCheck"/> reading sources, channels and the treaty catalogue), so a bad setting fails now,
-    /// naming its key, rather than at the first poll. The Functions host runs the same checks when it starts.
+    /// Starts <paramref name="host"/>, which runs every start-time check (each <c>ValidateOnStart</c> registration:
+    /// the options, and <see cref="StartupCheck"/> reading sources, channels and the treaty catalogue), so a bad
+    /// setting fails now, naming its key, rather than at the first poll. The Functions host runs the same checks
+    /// when it starts.
     /// </summary>
-    public static void ValidateConfiguration(IServiceProvider services)
+    /// <exception cref="ConfigurationProblemException">every problem found, each naming its key.</exception>
+    public static void Start(IHost host)
     {
         var problems = new List<string>();
         void Add(OptionsValidationException ex)
@@ -111,8 +87,8 @@ public static class PipelineServices
         }
         // StartupCheck first: it lists every problem of sources, channels and the configuration's shape, where another
         // validator that reads the channels would stop at the first. A problem found twice is listed once.
-        Check(() => _ = services.GetRequiredService<IOptions<StartupCheck>>().Value);
-        Check(() => services.GetRequiredService<IStartupValidator>().Validate());
+        Check(() => _ = host.Services.GetRequiredService<IOptions<StartupCheck>>().Value);
+        Check(host.Start);
         if (problems.Count > 0)
         {
             throw new ConfigurationProblemException(problems.Distinct(StringComparer.Ordinal).ToList());

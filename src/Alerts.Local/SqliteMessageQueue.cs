@@ -17,11 +17,6 @@ namespace Alerts.Local;
 /// </summary>
 public sealed class SqliteMessageQueue(SqliteDatabase database, TimeProvider? timeProvider = null) : IMessageQueue
 {
-    /// <summary>Azure's limits, kept here so local runs fail where Azure would.</summary>
-    public const int MaxMessagesPerReceive = QueueLimits.MaxMessagesPerReceive;
-
-    public static readonly TimeSpan MaxVisibility = QueueLimits.MaxVisibility;
-
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 

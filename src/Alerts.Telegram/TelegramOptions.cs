@@ -14,9 +14,6 @@ public sealed class TelegramOptions
     /// <summary>Bot API base URL; a self-hosted Bot API server or a test fake replaces the public one here.</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
-    /// <summary>Chat that receives operator notices (a channel disabled, a template bug); empty for none.</summary>
-    public string? OperatorChatId { get; set; }
-
     /// <summary>How long one Bot API call may take before its outcome is treated as unknown.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;

@@ -12,7 +12,7 @@ public static class TelegramServiceCollectionExtensions
     /// <c>Telegram</c> section validated at start. The HttpClient's default request logging is removed: it
     /// writes the request URL, and the Bot API puts the token in the URL.
     /// </summary>
-    public static IServiceCollection AddTelegramDelivery(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAlertsTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelegramOptions>()
             .Bind(configuration.GetSection(TelegramOptions.Section))

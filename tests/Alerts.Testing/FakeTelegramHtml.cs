@@ -1,169 +1,81 @@
-using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Alerts.Testing;
 
 /// <summary>
-/// Parses text the way the Bot API does for <c>parse_mode=HTML</c>: only the documented tags, every
-/// <c>&amp; &lt; &gt;</c> outside a tag written as an entity. Written independently of the product's
-/// formatter so a shared bug cannot hide.
+/// Checks text the way the Bot API does for <c>parse_mode=HTML</c>, from its documentation alone: only the
+/// documented tags, properly nested, quoted attribute values, and every <c>&amp; &lt; &gt;</c> outside a tag
+/// written as one of the four named entities or a numeric one. One regular expression splits the text into
+/// tags, entities and characters; <see cref="WebUtility.HtmlDecode"/> decodes the entities. It shares no code
+/// with the product's <c>TelegramHtml</c>, so a bug there cannot hide here.
 /// </summary>
-public static class FakeTelegramHtml
+public static partial class FakeTelegramHtml
 {
     private static readonly HashSet<string> AllowedTags =
     [
         "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote",
     ];
 
+    [GeneratedRegex("""
+        <(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9-]*)(?<attrs>(?:\s+[a-zA-Z-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*>
+        | (?<entity>&(?:lt|gt|amp|quot|\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6});)
+        | (?<bad>[<>&])
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.ExplicitCapture)]
+    private static partial Regex Token();
+
+    [GeneratedRegex("&(?!(?:lt|gt|amp|quot|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)")]
+    private static partial Regex BareAmpersand();
+
     /// <summary>Returns the plain text after entity parsing, or an error like Telegram's "can't parse entities" detail.</summary>
     public static bool TryParse(string html, out string plainText, out string? error)
     {
         var text = new StringBuilder(html.Length);
         var open = new Stack<string>();
-        var i = 0;
-        while (i < html.Length)
+        var at = 0;
+        for (var match = Token().Match(html); match.Success; match = match.NextMatch())
         {
-            var c = html[i];
-            if (c == '<')
+            text.Append(html, at, match.Index - at);
+            at = match.Index + match.Length;
+            var offset = Encoding.UTF8.GetByteCount(html.AsSpan(0, match.Index));
+            if (match.Groups["bad"].Success)
             {
-                var end = html.IndexOf('>', i + 1);
-                if (end < 0)
-                {
-                    return Fail($"Unclosed start tag at byte offset {ByteOffset(html, i)}", out plainText, out error);
-                }
-                var inner = html[(i + 1)..end];
-                if (inner.StartsWith('/'))
-                {
-                    var name = inner[1..].Trim().ToLowerInvariant();
-                    if (open.Count == 0 || open.Peek() != name)
-                    {
-                        return Fail($"Unmatched end tag at byte offset {ByteOffset(html, i)}, expected \"</{(open.Count == 0 ? "" : open.Peek())}>\", found \"</{name}>\"", out plainText, out error);
-                    }
-                    open.Pop();
-                }
-                else
-                {
-                    var nameEnd = 0;
-                    while (nameEnd < inner.Length && !char.IsWhiteSpace(inner[nameEnd]) && inner[nameEnd] != '/')
-                    {
-                        nameEnd++;
-                    }
-                    var name = inner[..nameEnd].ToLowerInvariant();
-                    if (!AllowedTags.Contains(name))
-                    {
-                        return Fail($"Unsupported start tag \"{name}\" at byte offset {ByteOffset(html, i)}", out plainText, out error);
-                    }
-                    if (!AttributesValid(inner[nameEnd..], out var attrError))
-                    {
-                        return Fail($"{attrError} at byte offset {ByteOffset(html, i)}", out plainText, out error);
-                    }
-                    open.Push(name);
-                }
-                i = end + 1;
+                return Fail(match.Value == "<" ? $"Unclosed start tag at byte offset {offset}" : $"Character '{match.Value}' is reserved and must be escaped at byte offset {offset}", out plainText, out error);
             }
-            else if (c == '&')
+            if (match.Groups["entity"].Success)
             {
-                if (!TryEntity(html, i, out var decoded, out var length))
+                text.Append(WebUtility.HtmlDecode(match.Value));
+                continue;
+            }
+            var name = match.Groups["name"].Value.ToLowerInvariant();
+            if (match.Groups["close"].Success)
+            {
+                if (!open.TryPop(out var expected) || expected != name)
                 {
-                    return Fail($"Character '&' is reserved and must be escaped at byte offset {ByteOffset(html, i)}", out plainText, out error);
+                    return Fail($"Unmatched end tag at byte offset {offset}, expected \"</{expected}>\", found \"</{name}>\"", out plainText, out error);
                 }
-                text.Append(decoded);
-                i += length;
+                continue;
             }
-            else if (c == '>')
+            if (!AllowedTags.Contains(name))
             {
-                return Fail($"Character '>' is reserved and must be escaped at byte offset {ByteOffset(html, i)}", out plainText, out error);
+                return Fail($"Unsupported start tag \"{name}\" at byte offset {offset}", out plainText, out error);
             }
-            else
+            if (BareAmpersand().IsMatch(match.Groups["attrs"].Value))
             {
-                text.Append(c);
-                i++;
+                return Fail($"Invalid attribute value at byte offset {offset}", out plainText, out error);
             }
+            open.Push(name);
         }
-        if (open.Count > 0)
+        if (open.TryPeek(out var unclosed))
         {
-            return Fail($"Can't find end tag corresponding to start tag \"{open.Peek()}\"", out plainText, out error);
+            return Fail($"Can't find end tag corresponding to start tag \"{unclosed}\"", out plainText, out error);
         }
+        text.Append(html, at, html.Length - at);
         plainText = text.ToString();
         error = null;
         return true;
     }
-
-    private static bool AttributesValid(string attributes, out string? error)
-    {
-        error = null;
-        var rest = attributes.Trim();
-        while (rest.Length > 0)
-        {
-            var eq = rest.IndexOf('=');
-            if (eq <= 0 || eq + 1 >= rest.Length || (rest[eq + 1] != '"' && rest[eq + 1] != '\''))
-            {
-                error = "Expected equal sign and quoted attribute value";
-                return false;
-            }
-            var quote = rest[eq + 1];
-            var close = rest.IndexOf(quote, eq + 2);
-            if (close < 0)
-            {
-                error = "Unclosed attribute value";
-                return false;
-            }
-            var value = rest[(eq + 2)..close];
-            if (value.Contains('<') || (value.Contains('&') && !EntitiesValid(value)))
-            {
-                error = "Invalid attribute value";
-                return false;
-            }
-            rest = rest[(close + 1)..].TrimStart();
-        }
-        return true;
-    }
-
-    private static bool EntitiesValid(string value)
-    {
-        for (var i = value.IndexOf('&'); i >= 0; i = value.IndexOf('&', i + 1))
-        {
-            if (!TryEntity(value, i, out _, out _))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static bool TryEntity(string s, int at, out string decoded, out int length)
-    {
-        decoded = "";
-        length = 0;
-        var semi = s.IndexOf(';', at);
-        if (semi < 0 || semi - at > 10)
-        {
-            return false;
-        }
-        var body = s[(at + 1)..semi];
-        length = semi - at + 1;
-        switch (body)
-        {
-            case "lt": decoded = "<"; return true;
-            case "gt": decoded = ">"; return true;
-            case "amp": decoded = "&"; return true;
-            case "quot": decoded = "\""; return true;
-        }
-        if (body.StartsWith("#x", StringComparison.OrdinalIgnoreCase)
-            && int.TryParse(body[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex) && hex is > 0 and <= 0x10FFFF)
-        {
-            decoded = char.ConvertFromUtf32(hex);
-            return true;
-        }
-        if (body.StartsWith('#') && int.TryParse(body[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var dec) && dec is > 0 and <= 0x10FFFF)
-        {
-            decoded = char.ConvertFromUtf32(dec);
-            return true;
-        }
-        return false;
-    }
-
-    private static int ByteOffset(string s, int charIndex) => Encoding.UTF8.GetByteCount(s.AsSpan(0, charIndex));
 
     private static bool Fail(string message, out string plainText, out string? error)
     {

@@ -272,54 +272,17 @@ internal static class Json
 
 internal static class Csv
 {
-    // RFC 4180 reader: quoted fields may hold commas, doubled quotes and newlines.
+    // RFC 4180 (quoted fields may hold commas, doubled quotes and newlines), read with CsvHelper.
     public static IEnumerable<Dictionary<string, string>> Read(string path)
     {
-        var rows = Parse(File.ReadAllText(path)).ToList();
-        var header = rows[0];
-        foreach (var row in rows.Skip(1))
+        using var reader = new StreamReader(path);
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord ?? [];
+        while (csv.Read())
         {
-            if (row.Count == 1 && row[0].Length == 0)
-            {
-                continue;
-            }
-            var d = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                d[header[i]] = i < row.Count ? row[i] : "";
-            }
-            yield return d;
-        }
-    }
-
-    private static IEnumerable<List<string>> Parse(string text)
-    {
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') { quoted = false; }
-                else { field.Append(c); }
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); yield return row; row = []; break;
-                default: field.Append(c); break;
-            }
-        }
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            yield return row;
+            yield return header.ToDictionary(name => name, name => csv.GetField(name) ?? "", StringComparer.Ordinal);
         }
     }
 }

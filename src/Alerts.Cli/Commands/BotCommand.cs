@@ -2,6 +2,7 @@ using System.CommandLine;
 using Alerts.Cli.Running;
 using Alerts.Telegram;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Cli.Commands;
@@ -21,7 +22,8 @@ public static class BotCommand
         set.Arguments.Add(url);
         set.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            using var host = Build(parse, context);
+            var provider = host?.Services;
             if (provider is null)
             {
                 await context.Error.WriteLineAsync("alerts bot: Telegram:BotToken is not set");
@@ -48,7 +50,8 @@ public static class BotCommand
         var delete = new Command("delete-webhook", "Remove the webhook, so alerts run reads updates with getUpdates.");
         delete.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            using var host = Build(parse, context);
+            var provider = host?.Services;
             if (provider is null)
             {
                 await context.Error.WriteLineAsync("alerts bot: Telegram:BotToken is not set");
@@ -63,7 +66,8 @@ public static class BotCommand
         var show = new Command("webhook", "Print the webhook URL Telegram has (empty: none, alerts run long-polls).");
         show.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            using var host = Build(parse, context);
+            var provider = host?.Services;
             if (provider is null)
             {
                 await context.Error.WriteLineAsync("alerts bot: Telegram:BotToken is not set");
@@ -76,15 +80,15 @@ public static class BotCommand
         return command;
     }
 
-    private static ServiceProvider? Build(ParseResult parse, CliContext context)
+    private static IHost? Build(ParseResult parse, CliContext context)
     {
         var configuration = CliServices.BuildConfiguration(parse);
         if (!CliDelivery.HasToken(configuration))
         {
             return null;
         }
-        var services = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose));
-        BotPolling.Add(services, configuration);
-        return services.BuildServiceProvider();
+        var builder = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose));
+        BotPolling.Add(builder.Services, configuration);
+        return builder.Build();
     }
 }

@@ -4,6 +4,7 @@ using Alerts.Core.Delivery;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
@@ -22,7 +23,8 @@ public static class ChannelsCommand
         command.Options.Add(format);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = CliServices.BuildProvider(parse, context);
+            using var host = CliServices.BuildHost(parse, context);
+            var provider = host.Services;
             var directory = provider.GetRequiredService<ChannelDirectory>();
             var states = await provider.GetRequiredService<ChannelStateStore>().GetAllAsync(cancellationToken);
             var rows = directory.All.Select(c => c.Id).Union(states.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -69,7 +71,8 @@ public static class ChannelsCommand
         enable.Arguments.Add(id);
         enable.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = CliServices.BuildProvider(parse, context);
+            using var host = CliServices.BuildHost(parse, context);
+            var provider = host.Services;
             var channelId = parse.GetValue(id)!;
             var store = provider.GetRequiredService<ChannelStateStore>();
             var definition = provider.GetRequiredService<ChannelDirectory>().Find(channelId);

@@ -53,8 +53,8 @@ public static class CorpusPreview
         {
             var database = new SqliteDatabase($"Data Source={path}");
             var store = new SqliteStateStore(database, TimeProvider.System);
-            var catalog = provider.GetRequiredService<TreatyCatalog>();
-            var tracker = new EventTracker(store, TimeProvider.System, NullLogger<EventTracker>.Instance, Options.Create(new EventOptions()), catalog);
+            var tracker = new EventTracker(new EventTable(store), provider.GetRequiredService<EventDerivation>(), TimeProvider.System,
+                Options.Create(new EventOptions()), NullLogger<EventTracker>.Instance);
             var minimum = provider.GetRequiredService<IOptions<PollingOptions>>().Value.MinimumConfidence;
             var replay = new PostReplay(provider.GetRequiredService<ITreatyDetector>(), tracker, provider.GetRequiredService<AlertFormatter>(), minimum);
             ChannelDefinition[] channels =

@@ -3,6 +3,7 @@ using System.Globalization;
 using Alerts.Core.Delivery;
 using Alerts.Core.Messages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
@@ -29,7 +30,8 @@ public static class DeliveriesCommand
         list.Options.Add(all);
         list.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            using var host = Build(parse, context);
+            var provider = host.Services;
             var records = await provider.GetRequiredService<HeldDeliveries>().ListAsync(parse.GetValue(all), cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
@@ -77,7 +79,8 @@ public static class DeliveriesCommand
         command.Arguments.Add(id);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = Build(parse, context);
+            using var host = Build(parse, context);
+            var provider = host.Services;
             try
             {
                 var record = await action(provider.GetRequiredService<HeldDeliveries>(), parse.GetValue(id)!, cancellationToken);
@@ -93,11 +96,11 @@ public static class DeliveriesCommand
         return command;
     }
 
-    private static ServiceProvider Build(ParseResult parse, CliContext context)
+    private static IHost Build(ParseResult parse, CliContext context)
     {
         var configuration = CliServices.BuildConfiguration(parse);
-        var services = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose));
-        CliDelivery.Add(services, configuration, context);
-        return services.BuildServiceProvider();
+        var builder = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose));
+        CliDelivery.Add(builder.Services, configuration, context);
+        return builder.Build();
     }
 }

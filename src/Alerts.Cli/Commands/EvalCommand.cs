@@ -4,6 +4,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Detection.Evaluation;
 using Alerts.Core.Messages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Alerts.Cli.Commands;
 
@@ -44,7 +45,8 @@ public static class EvalCommand
                 dirs.Add((name, path));
             }
             var configuration = CliServices.BuildConfiguration(parse);
-            await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            var provider = host.Services;
             var catalog = provider.GetRequiredService<TreatyCatalog>();
             var detector = provider.GetRequiredService<ITreatyDetector>();
             var reports = new List<(string Corpus, EvaluationReport Report)>();

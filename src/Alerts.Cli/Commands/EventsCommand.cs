@@ -3,6 +3,7 @@ using System.Globalization;
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
@@ -18,8 +19,9 @@ public static class EventsCommand
         command.Options.Add(format);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = CliServices.BuildProvider(parse, context);
-            var heads = await provider.GetRequiredService<EventTracker>().ListAsync(cancellationToken);
+            using var host = CliServices.BuildHost(parse, context);
+            var provider = host.Services;
+            var heads = await provider.GetRequiredService<EventQueries>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
                 foreach (var head in heads)
@@ -64,9 +66,10 @@ public static class EventsCommand
         show.Arguments.Add(id);
         show.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = CliServices.BuildProvider(parse, context);
+            using var host = CliServices.BuildHost(parse, context);
+            var provider = host.Services;
             var eventId = parse.GetValue(id)!;
-            var head = await provider.GetRequiredService<EventTracker>().GetHeadAsync(eventId, cancellationToken);
+            var head = await provider.GetRequiredService<EventQueries>().GetHeadAsync(eventId, cancellationToken);
             if (head is null)
             {
                 await context.Error.WriteLineAsync($"alerts events show: no event '{eventId}'");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Alerts.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Alerts.Cli.Commands;
 
@@ -15,9 +16,11 @@ public static class HealthCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
-            var services = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose));
+            var builder = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose));
+            var services = builder.Services;
             CliDelivery.Add(services, configuration, context);
-            await using var provider = services.BuildServiceProvider();
+            using var host = builder.Build();
+            var provider = host.Services;
             var stage = provider.GetRequiredService<HealthReportStage>();
             var report = parse.GetValue(send) ? await stage.RunAsync(cancellationToken) : await stage.BuildAsync(cancellationToken);
             await context.Output.WriteLineAsync(report.ToHtml());

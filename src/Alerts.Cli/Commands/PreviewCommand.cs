@@ -4,6 +4,7 @@ using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Alerts.Cli.Commands;
 
@@ -30,7 +31,8 @@ public static class PreviewCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
-            await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            var provider = host.Services;
             if (parse.GetValue(corpus) is { Length: > 0 } corpora)
             {
                 return await CorpusPreview.RunAsync(context, provider, corpora, parse.GetValue(events), cancellationToken);
@@ -56,8 +58,8 @@ public static class PreviewCommand
             }
             else
             {
-                var head = await provider.GetRequiredService<EventTracker>().GetHeadAsync(argument, cancellationToken);
-                change = head is null ? null : EventTracker.ToChange(head);
+                var head = await provider.GetRequiredService<EventQueries>().GetHeadAsync(argument, cancellationToken);
+                change = head is null ? null : EventTable.RevisionOf(head);
             }
             if (change is null)
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Alerts.Cli.Commands;
 
@@ -21,7 +22,8 @@ public static class ReplayCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
-            await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            var provider = host.Services;
             var queue = provider.GetRequiredService<IMessageQueue>();
             var target = parse.GetValue(queueName)!;
             var poison = QueueNames.Poison(target);

@@ -4,6 +4,7 @@ using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 using Alerts.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
@@ -21,7 +22,8 @@ public static class ReviewCommand
         command.Options.Add(all);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = CliServices.BuildProvider(parse, context);
+            using var host = CliServices.BuildHost(parse, context);
+            var provider = host.Services;
             var entries = await provider.GetRequiredService<ReviewQueue>().ListAsync(!parse.GetValue(all), cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
@@ -53,7 +55,8 @@ public static class ReviewCommand
         command.Arguments.Add(id);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = CliServices.BuildProvider(parse, context);
+            using var host = CliServices.BuildHost(parse, context);
+            var provider = host.Services;
             try
             {
                 var delivery = await provider.GetRequiredService<ReviewQueue>().DecideAsync(parse.GetValue(id)!, approve, cancellationToken);

@@ -3,6 +3,7 @@ using Alerts.Cli.Running;
 using Alerts.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
@@ -20,13 +21,15 @@ public static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
-            var services = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose));
+            var builder = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose));
+            var services = builder.Services;
             CliDelivery.Add(services, configuration, context);
             CliDelivery.KeepDryRunOffTheStore(services, configuration);
             services.AddSingleton<LocalRunner>();
             BotPolling.Add(services, configuration);
-            await using var provider = services.BuildServiceProvider();
-            CliDelivery.Validate(provider);
+            using var host = builder.Build();
+            var provider = host.Services;
+            PipelineServices.Start(host);
             var runner = provider.GetRequiredService<LocalRunner>();
             runner.MaxDelayedWait = configuration.GetValue("Run:MaxDelayedWait", runner.MaxDelayedWait);
             runner.VisibilityTimeout = configuration.GetValue("Run:VisibilityTimeout", runner.VisibilityTimeout);

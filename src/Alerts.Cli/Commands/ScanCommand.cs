@@ -7,6 +7,7 @@ using Alerts.Core.Messages;
 using Alerts.Core.Sources;
 using Alerts.Core.Sources.Kinds;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Alerts.Cli.Commands;
@@ -32,7 +33,8 @@ public static class ScanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
-            await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            var provider = host.Services;
             var detector = provider.GetRequiredService<ITreatyDetector>();
             var table = parse.GetValue(format) == "table";
             var rows = new List<ScanRow>();

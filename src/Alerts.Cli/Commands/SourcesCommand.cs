@@ -3,6 +3,7 @@ using System.Globalization;
 using Alerts.Core.Messages;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -20,7 +21,8 @@ public static class SourcesCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
-            await using var provider = CliServices.Create(configuration, context, parse.GetValue(CliOptions.Verbose)).BuildServiceProvider();
+            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            var provider = host.Services;
             var catalog = provider.GetRequiredService<SourceCatalog>();
             var states = await provider.GetRequiredService<SourceStateStore>().GetAllAsync(cancellationToken);
             var polling = provider.GetRequiredService<IOptions<PollingOptions>>().Value;

@@ -23,7 +23,7 @@ public sealed class LocalRunner(
     DeliveryQueueHandler deliveries,
     OperatorNoticeHandler notices,
     ReviewDecisionHandler reviewDecisions,
-    Core.Events.EventTracker events,
+    Core.Events.EventFollowUps events,
     HealthReportStage health,
     TimeProvider time,
     ILogger<LocalRunner> logger)

@@ -16,7 +16,7 @@ namespace Alerts.Core.Delivery;
 /// See docs/DELIVERY.md for the policies and docs/RELIABILITY.md for what is promised under faults.
 /// </summary>
 public sealed class DeliverStage(
-    EventStore events,
+    EventTable events,
     DeliveryLedger ledger,
     DeliveryClaims claims,
     ChannelStateStore channelStates,

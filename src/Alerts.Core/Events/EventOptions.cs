@@ -28,7 +28,7 @@ public sealed class EventOptions : IValidatableObject
 
     /// <summary>
     /// A follow-up revision (the scheduled day of effect) is handed out again by
-    /// <see cref="EventTracker.DueFollowUpsAsync"/> for this long after it was made, so a timer run
+    /// <see cref="EventFollowUps.DueFollowUpsAsync"/> for this long after it was made, so a timer run
     /// that failed between the state write and the enqueue loses nothing; downstream is idempotent.
     /// </summary>
     public TimeSpan FollowUpRepeatWindow { get; set; } = TimeSpan.FromHours(2);

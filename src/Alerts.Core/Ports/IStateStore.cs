@@ -3,7 +3,7 @@ namespace Alerts.Core.Ports;
 /// <summary>
 /// Durable documents grouped in tables and partitions, with optimistic concurrency (ETag).
 /// Adapters: Azure Table Storage and a SQLite file. The typed stores in Core
-/// (<c>SourceStateStore</c>, <c>SeenItemStore</c>, <c>EventStore</c>, <c>DeliveryLedger</c>)
+/// (<c>SourceStateStore</c>, <c>SeenItemStore</c>, <c>EventTable</c>, <c>DeliveryLedger</c>)
 /// are built on this one port, so both adapters stay small and one contract suite covers them.
 /// Table names are lowercase letters and digits; partition and row keys are any non-empty string
 /// (adapters encode what their backend does not accept).

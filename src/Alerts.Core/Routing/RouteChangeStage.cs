@@ -1,19 +1,17 @@
-using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Core.Routing;
 
 /// <summary>
-/// Stage 3: keep the revision (the delivery stage reads it back) and fan it out, one Delivery per
+/// Stage 3: fan a revision (saved by the tracker; the delivery stage reads it back) out, one Delivery per
 /// channel whose filters it passes. An event the channel reviews first (<see cref="ChannelDefinition.Review"/>)
 /// is held in the <see cref="ReviewQueue"/> until an operator approves it; a rejected one never goes out.
 /// </summary>
-public sealed class RouteChangeStage(EventStore events, ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger, Subscriptions.PersonalChannels? subscribers = null)
+public sealed class RouteChangeStage(ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger, Subscriptions.PersonalChannels? subscribers = null)
 {
     public async Task<IReadOnlyList<Messages.Delivery>> RunAsync(TreatyChange change, CancellationToken cancellationToken = default)
     {
-        await events.SaveRevisionAsync(change, cancellationToken);
         if (BackfillDigest.IsDigest(change))
         {
             // Old news: only channels that take digests, and only when one of the old events is theirs.

@@ -21,6 +21,7 @@ public sealed class PollSourceStage(
     SeenItemStore seen,
     ITreatyDetector detector,
     EventTracker events,
+    EventTable eventTable,
     OperatorNotices notices,
     ChannelDirectory channels,
     IOptions<PollingOptions> options,
@@ -119,6 +120,8 @@ public sealed class PollSourceStage(
         var recent = changes.Select(BackfillDigest.Key).ToHashSet(StringComparer.Ordinal);
         if (BackfillDigest.Build(source.Id, source.Authority, old.Where(o => !recent.Contains(BackfillDigest.Key(o))), now) is { } summary)
         {
+            // The tracker saves the revisions it makes; the digest is made here, so it is saved here for delivery to read.
+            await eventTable.SaveRevisionAsync(summary, cancellationToken);
             changes.Add(summary);
         }
 

@@ -28,7 +28,7 @@ public sealed record BotButton(string Label, string Command);
 public sealed class BotConversation(
     SubscriptionStore subscriptions,
     FilterParser parser,
-    EventTracker events,
+    EventQueries events,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
     ILogger<BotConversation> logger)

@@ -2,6 +2,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Alerts.Core.Tests.Support;
+using Alerts.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,12 +13,12 @@ public sealed class EventTrackerTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 8, 26, 9, 0, 0, TimeSpan.Zero));
     private readonly TempSqlite _db;
-    private readonly EventTracker _tracker;
+    private readonly TestEvents _events;
 
     public EventTrackerTests()
     {
         _db = new TempSqlite(_time);
-        _tracker = new EventTracker(_db.Store, _time, NullLogger<EventTracker>.Instance);
+        _events = TestEvents.On(_db.Store, _time);
     }
 
     public void Dispose() => _db.Dispose();
@@ -31,24 +32,24 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task First_detection_creates_revision_one_with_readable_id()
     {
-        var change = await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "summary");
+        var change = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "summary");
 
         Assert.NotNull(change);
         Assert.Equal("coe-126.withdrawal.ru", change.EventId);
         Assert.Equal(1, change.Revision);
         Assert.Equal(TreatyStage.Proposed, change.Stage);
-        var stored = await new EventStore(_db.Store).GetRevisionAsync(change.EventId, 1);
+        var stored = await _events.Store.GetRevisionAsync(change.EventId, 1);
         Assert.Equal(change.Title, stored?.Title);
     }
 
     [Fact]
     public async Task Reprint_by_another_outlet_adds_a_source_silently()
     {
-        await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
-        var second = await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://b.example/2"), "");
+        await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
+        var second = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://b.example/2"), "");
 
         Assert.Null(second);
-        var head = await _tracker.GetHeadAsync("coe-126.withdrawal.ru");
+        var head = await _events.Queries.GetHeadAsync("coe-126.withdrawal.ru");
         Assert.Equal(2, head!.Sources.Count);
         Assert.Equal(1, head.Revision);
     }
@@ -56,10 +57,10 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task Later_stage_higher_level_and_new_language_each_make_a_revision()
     {
-        await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
-        var official = await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("http://government.ru/docs/1", SourceLevel.Official), "");
-        var russian = await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://ru.example/1", lang: "ru"), "");
-        var duma = await _tracker.ApplyAsync(Cpt(TreatyStage.Legislative), Src("https://a.example/2"), "");
+        await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
+        var official = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("http://government.ru/docs/1", SourceLevel.Official), "");
+        var russian = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://ru.example/1", lang: "ru"), "");
+        var duma = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), Src("https://a.example/2"), "");
 
         Assert.Equal([2, 3, 4], new[] { official!.Revision, russian!.Revision, duma!.Revision });
         Assert.Equal(SourceLevel.Official, duma.Level);
@@ -69,11 +70,11 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task Out_of_order_item_fills_history_without_moving_the_stage_back()
     {
-        await _tracker.ApplyAsync(Cpt(TreatyStage.Enacted), Src("https://a.example/law"), "");
-        var earlier = await _tracker.ApplyAsync(Cpt(TreatyStage.Legislative), Src("https://a.example/vote"), "");
+        await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), Src("https://a.example/law"), "");
+        var earlier = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), Src("https://a.example/vote"), "");
 
         Assert.Null(earlier);
-        var head = await _tracker.GetHeadAsync("coe-126.withdrawal.ru");
+        var head = await _events.Queries.GetHeadAsync("coe-126.withdrawal.ru");
         Assert.Equal(TreatyStage.Enacted, head!.Stage);
         Assert.Equal([TreatyStage.Legislative, TreatyStage.Enacted], head.StageHistory.Select(s => s.Stage));
     }
@@ -81,12 +82,12 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task Same_item_applied_again_returns_the_same_revision()
     {
-        var first = await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
-        var again = await _tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
+        var first = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
+        var again = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
 
         Assert.Equal(first!.Revision, again!.Revision);
         Assert.Equal(first.EventId, again.EventId);
-        var head = await _tracker.GetHeadAsync(first.EventId);
+        var head = await _events.Queries.GetHeadAsync(first.EventId);
         Assert.Single(head!.Sources);
     }
 
@@ -94,16 +95,16 @@ public sealed class EventTrackerTests : IDisposable
     public async Task Parallel_pollers_detecting_the_same_event_make_one_event()
     {
         var trackers = Enumerable.Range(0, 6)
-            .Select(_ => new EventTracker(new Local.SqliteStateStore(_db.Database, _time), _time, NullLogger<EventTracker>.Instance))
+            .Select(_ => TestEvents.On(new Local.SqliteStateStore(_db.Database, _time), _time).Tracker)
             .ToList();
         var results = await Task.WhenAll(trackers.Select((t, i) => t.ApplyAsync(Cpt(TreatyStage.Proposed), Src($"https://outlet{i}.example/story"), "")));
 
         var announced = results.Where(r => r is not null).ToList();
         Assert.Single(announced);
-        var head = await _tracker.GetHeadAsync("coe-126.withdrawal.ru");
+        var head = await _events.Queries.GetHeadAsync("coe-126.withdrawal.ru");
         Assert.Equal(6, head!.Sources.Count);
         Assert.Equal(1, head.Revision);
-        Assert.Single(await _tracker.ListAsync());
+        Assert.Single(await _events.Queries.ListAsync());
     }
 
     [Fact]
@@ -111,8 +112,8 @@ public sealed class EventTrackerTests : IDisposable
     {
         TreatyDetection Unknown(string name) => new(new TreatyRef(TreatyRef.UnknownId, name), TreatyAction.Ratification, ["AM"], TreatyStage.Legislative, 0.8, []);
 
-        var a = await _tracker.ApplyAsync(Unknown("Treaty of Friendship"), Src("https://a.example/1"), "");
-        var b = await _tracker.ApplyAsync(Unknown("treaty of  friendship"), Src("https://b.example/1"), "");
+        var a = await _events.Tracker.ApplyAsync(Unknown("Treaty of Friendship"), Src("https://a.example/1"), "");
+        var b = await _events.Tracker.ApplyAsync(Unknown("treaty of  friendship"), Src("https://b.example/1"), "");
 
         Assert.NotNull(a);
         Assert.Null(b);
@@ -122,22 +123,22 @@ public sealed class EventTrackerTests : IDisposable
     private static SourceRef At(string link, DateTimeOffset published, SourceLevel level = SourceLevel.Media, string title = "Russia to Quit Europe's Anti-Torture Convention", string lang = "en") =>
         new("src", link, title, published, level, lang);
 
-    private EventTracker TrackerWith(EventOptions? options = null, Alerts.Core.Detection.TreatyCatalog? catalog = null) =>
-        new(_db.Store, _time, NullLogger<EventTracker>.Instance, Microsoft.Extensions.Options.Options.Create(options ?? new EventOptions()), catalog);
+    private TestEvents EventsWith(EventOptions? options = null, Alerts.Core.Detection.TreatyCatalog? catalog = null) =>
+        TestEvents.On(_db.Store, _time, options, catalog);
 
     [Fact]
     public async Task An_event_idle_past_its_window_is_closed_and_the_next_detection_starts_a_numbered_one()
     {
-        var tracker = TrackerWith(new EventOptions { Windows = { ["proposed"] = TimeSpan.FromDays(100) } });
+        var events = EventsWith(new EventOptions { Windows = { ["proposed"] = TimeSpan.FromDays(100) } });
         var start = _time.GetUtcNow();
-        var first = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://a.example/1", start), "");
+        var first = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://a.example/1", start), "");
         _time.Advance(TimeSpan.FromDays(90));
-        var within = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+        var within = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
         _time.Advance(TimeSpan.FromDays(101));
-        var after = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
-        var again = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
+        var after = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
+        var again = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
         // An old item, published while the first event was open, still belongs to it.
-        var late = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://d.example/old", start.AddDays(10)), "");
+        var late = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://d.example/old", start.AddDays(10)), "");
 
         Assert.Equal("coe-126.withdrawal.ru", first!.EventId);
         Assert.Null(within);
@@ -145,20 +146,20 @@ public sealed class EventTrackerTests : IDisposable
         Assert.Equal(1, after.Revision);
         Assert.Equal(MessageJson.Serialize(after), MessageJson.Serialize(again));
         Assert.Null(late);
-        var closed = await tracker.GetHeadAsync("coe-126.withdrawal.ru");
+        var closed = await events.Queries.GetHeadAsync("coe-126.withdrawal.ru");
         Assert.Equal("coe-126.withdrawal.ru-2", closed!.SucceededBy);
         Assert.Equal(3, closed.Sources.Count);
-        Assert.Equal(2, (await tracker.GetHeadAsync("coe-126.withdrawal.ru-2"))!.Sequence);
-        Assert.Equal(2, (await tracker.ListAsync()).Count);
+        Assert.Equal(2, (await events.Queries.GetHeadAsync("coe-126.withdrawal.ru-2"))!.Sequence);
+        Assert.Equal(2, (await events.Queries.ListAsync()).Count);
     }
 
     [Fact]
     public async Task Windows_are_per_stage_a_notified_withdrawal_waits_a_year_for_its_effect()
     {
-        var tracker = TrackerWith();
-        await tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://depositary.example/n", _time.GetUtcNow(), SourceLevel.Depositary), "");
+        var events = EventsWith();
+        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://depositary.example/n", _time.GetUtcNow(), SourceLevel.Depositary), "");
         _time.Advance(TimeSpan.FromDays(400));
-        var effect = await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
+        var effect = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
 
         Assert.Equal("coe-126.withdrawal.ru", effect!.EventId);
         Assert.Equal(TreatyStage.Effective, effect.Stage);
@@ -167,11 +168,11 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task A_later_step_of_the_same_stage_makes_a_revision_a_repeat_of_it_does_not()
     {
-        var tracker = TrackerWith();
+        var events = EventsWith();
         var t = _time.GetUtcNow();
-        var duma = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/duma", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
-        var council = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/fc", t.AddDays(7), title: "Совет Федерации одобрил закон о денонсации конвенции", lang: "ru"), "");
-        var reprint = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://b.example/fc", t.AddDays(7), title: "Совфед одобрил закон о денонсации конвенции", lang: "ru"), "");
+        var duma = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/duma", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
+        var council = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/fc", t.AddDays(7), title: "Совет Федерации одобрил закон о денонсации конвенции", lang: "ru"), "");
+        var reprint = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://b.example/fc", t.AddDays(7), title: "Совфед одобрил закон о денонсации конвенции", lang: "ru"), "");
 
         Assert.Equal(ProcedureSteps.LowerHouseAdopted, duma!.Step);
         Assert.Equal((2, ProcedureSteps.UpperHouseApproved), (council!.Revision, council.Step));
@@ -182,11 +183,11 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task An_official_source_published_after_a_media_claim_of_a_later_stage_corrects_it()
     {
-        var tracker = TrackerWith();
+        var events = EventsWith();
         var t = _time.GetUtcNow();
         // A headline says Russia has left; the Duma's own record, published afterwards, shows a vote.
-        var media = await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/quits", t), "");
-        var official = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddHours(3), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
+        var media = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/quits", t), "");
+        var official = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddHours(3), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
 
         Assert.Equal(TreatyStage.Effective, media!.Stage);
         Assert.Equal(2, official!.Revision);
@@ -198,10 +199,10 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task An_official_record_of_an_earlier_step_published_before_the_media_report_is_no_correction()
     {
-        var tracker = TrackerWith();
+        var events = EventsWith();
         var t = _time.GetUtcNow();
-        await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/signed", t), "");
-        var official = await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddDays(-5), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
+        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/signed", t), "");
+        var official = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddDays(-5), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
 
         // Higher level and a new language make a revision; the stage stays.
         Assert.Equal(TreatyStage.Enacted, official!.Stage);
@@ -216,49 +217,49 @@ public sealed class EventTrackerTests : IDisposable
             {"treaties":[{"id":"coe:126","system":"coe","names":{"en":"European Convention for the Prevention of Torture"},
               "denunciationEffect":"typical CoE final clause: effective on the first day of the month following the expiration of a period after receipt of the notification (six months in most conventions, twelve in some)"}]}
             """);
-        var tracker = TrackerWith(catalog: catalog);
+        var events = EventsWith(catalog: catalog);
         var notified = new DateTimeOffset(2025, 10, 3, 12, 0, 0, TimeSpan.Zero);
         _time.SetUtcNow(notified);
-        var change = await tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://coe.example/notification", notified, SourceLevel.Depositary), "");
+        var change = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://coe.example/notification", notified, SourceLevel.Depositary), "");
 
         Assert.Equal(new DateOnly(2026, 5, 1), change!.EffectiveDate);
-        Assert.Empty(await tracker.DueFollowUpsAsync(new DateTimeOffset(2026, 4, 30, 23, 0, 0, TimeSpan.Zero)));
+        Assert.Empty(await events.FollowUps.DueFollowUpsAsync(new DateTimeOffset(2026, 4, 30, 23, 0, 0, TimeSpan.Zero)));
 
         var due = new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero);
         _time.SetUtcNow(due);
-        var followUp = Assert.Single(await tracker.DueFollowUpsAsync(due));
+        var followUp = Assert.Single(await events.FollowUps.DueFollowUpsAsync(due));
         Assert.Equal((2, TreatyStage.Effective, ProcedureSteps.InEffect), (followUp.Revision, followUp.Stage, followUp.Step));
         Assert.Equal(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), followUp.StageHistory[^1].SeenAt);
-        Assert.NotNull(await new EventStore(_db.Store).GetRevisionAsync(followUp.EventId, 2));
+        Assert.NotNull(await _events.Store.GetRevisionAsync(followUp.EventId, 2));
 
         // A timer run that failed before its enqueue gets the same revision again, for a while.
-        Assert.Equal(MessageJson.Serialize(followUp), MessageJson.Serialize(Assert.Single(await tracker.DueFollowUpsAsync(due.AddMinutes(30)))));
-        Assert.Empty(await tracker.DueFollowUpsAsync(due.AddDays(1)));
-        Assert.Empty(await tracker.DueFollowUpsAsync(due.AddDays(2)));
-        Assert.Equal(2, (await tracker.GetHeadAsync(followUp.EventId))!.Revision);
+        Assert.Equal(MessageJson.Serialize(followUp), MessageJson.Serialize(Assert.Single(await events.FollowUps.DueFollowUpsAsync(due.AddMinutes(30)))));
+        Assert.Empty(await events.FollowUps.DueFollowUpsAsync(due.AddDays(1)));
+        Assert.Empty(await events.FollowUps.DueFollowUpsAsync(due.AddDays(2)));
+        Assert.Equal(2, (await events.Queries.GetHeadAsync(followUp.EventId))!.Revision);
     }
 
     [Fact]
     public async Task A_stated_effective_date_wins_and_a_source_reporting_the_effect_first_cancels_the_follow_up()
     {
-        var tracker = TrackerWith();
+        var events = EventsWith();
         var t = _time.GetUtcNow();
-        var change = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/law", t, title: "Putin signs law on denunciation; the denunciation takes effect on 1 March 2026"), "");
+        var change = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/law", t, title: "Putin signs law on denunciation; the denunciation takes effect on 1 March 2026"), "");
         Assert.Equal(new DateOnly(2026, 3, 1), change!.EffectiveDate);
 
-        var corrected = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("http://kremlin.ru/acts/1", t.AddDays(1), SourceLevel.Official, "Putin signs law on denunciation; the denunciation takes effect on 16 March 2026"), "");
+        var corrected = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("http://kremlin.ru/acts/1", t.AddDays(1), SourceLevel.Official, "Putin signs law on denunciation; the denunciation takes effect on 16 March 2026"), "");
         Assert.Equal((new DateOnly(2026, 3, 16), EventTracker.CorrectionEffectiveDate), (corrected!.EffectiveDate, corrected.Correction));
 
         _time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
-        await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
-        Assert.Empty(await tracker.DueFollowUpsAsync(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero)));
+        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
+        Assert.Empty(await events.FollowUps.DueFollowUpsAsync(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]
     public async Task A_future_take_effect_phrase_is_not_the_effect()
     {
-        var tracker = TrackerWith();
-        var change = await tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/1", _time.GetUtcNow(), title: "Russia's withdrawal from the anti-torture convention will take effect on 1 March 2026"), "");
+        var events = EventsWith();
+        var change = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/1", _time.GetUtcNow(), title: "Russia's withdrawal from the anti-torture convention will take effect on 1 March 2026"), "");
 
         Assert.Equal(TreatyStage.Notified, change!.Stage);
         Assert.Equal(new DateOnly(2026, 3, 1), change.EffectiveDate);
@@ -278,15 +279,15 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task An_item_edited_to_a_later_step_counts_again_under_the_same_link()
     {
-        var tracker = TrackerWith();
+        var events = EventsWith();
         var t = _time.GetUtcNow();
-        await tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://live.example/page", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
-        var edited = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
-        var redelivered = await tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://live.example/page", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
+        var edited = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+        var redelivered = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
 
         Assert.Equal((2, ProcedureSteps.LawSigned), (edited!.Revision, edited.Step));
         Assert.Equal(2, redelivered!.Revision);
-        Assert.Single((await tracker.GetHeadAsync(edited.EventId))!.Sources);
+        Assert.Single((await events.Queries.GetHeadAsync(edited.EventId))!.Sources);
     }
 
     [Fact]
@@ -297,6 +298,8 @@ public sealed class EventTrackerTests : IDisposable
             .AddSingleton<TimeProvider>(_time)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton(Alerts.Core.Detection.TreatyCatalog.Parse("""{"treaties":[]}"""))
+            .AddSingleton<EventTable>()
+            .AddSingleton<EventDerivation>()
             .AddSingleton<EventTracker>();
         services.AddOptions<EventOptions>().Configure(o => o.Windows["proposed"] = TimeSpan.FromDays(1));
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
+using Alerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Core.Tests.Events;
@@ -162,69 +162,8 @@ public static class TimelineReplay
         return h == int.MinValue ? 0 : h;
     }
 
-    public static IEnumerable<Dictionary<string, string>> Rows()
-    {
-        var lines = ParseCsv(File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "data", "timeline", "russia_treaty_actions_timeline.csv")));
-        var header = lines[0];
-        foreach (var line in lines.Skip(1).Where(l => l.Count == header.Count))
-        {
-            yield return header.Zip(line).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-        }
-    }
-
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public static IEnumerable<IReadOnlyDictionary<string, string>> Rows()
+        => TestCsv.Rows(Path.Combine(RepositoryRoot, "tests", "data", "timeline", "russia_treaty_actions_timeline.csv"));
 
     private static string FindRoot()
     {

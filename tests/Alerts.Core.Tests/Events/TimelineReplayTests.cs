@@ -1,8 +1,7 @@
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Alerts.Core.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Alerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Core.Tests.Events;
@@ -15,18 +14,18 @@ public sealed class TimelineReplayTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly TempSqlite _db;
-    private readonly EventTracker _tracker;
+    private readonly TestEvents _events;
 
     public TimelineReplayTests()
     {
         _db = new TempSqlite(_time);
-        _tracker = NewTracker(_db);
+        _events = NewEvents(_db);
     }
 
     public void Dispose() => _db.Dispose();
 
-    private EventTracker NewTracker(TempSqlite db)
-        => new(db.Store, _time, NullLogger<EventTracker>.Instance, Options.Create(new EventOptions()), TimelineReplay.Catalog);
+    private TestEvents NewEvents(TempSqlite db)
+        => TestEvents.On(db.Store, _time, catalog: TimelineReplay.Catalog);
 
     /// <summary>
     /// Scenario, its one event, the stage and step it ends at, and the revisions a subscriber sees
@@ -54,16 +53,16 @@ public sealed class TimelineReplayTests : IDisposable
     {
         var items = TimelineReplay.Items(scenario);
 
-        var announced = await TimelineReplay.ReplayAsync(items, _tracker, _time);
+        var announced = await TimelineReplay.ReplayAsync(items, _events.Tracker, _time);
 
-        var head = Assert.Single(await _tracker.ListAsync());
+        var head = Assert.Single(await _events.Queries.ListAsync());
         Assert.Equal(eventId, head.EventId);
         Assert.Equal((stage, step), (head.Stage, head.Step));
         Assert.Equal(revisions, head.Revision);
         Assert.Equal(Enumerable.Range(1, revisions), announced.Select(c => c.Revision));
         // m24.ru is the evidence of two rows (the bill, then the signature): one page, edited.
         Assert.Equal(items.Select(i => i.Link).Distinct().Count(), head.Sources.Count);
-        Assert.Equal(revisions, (await new EventStore(_db.Store).GetRevisionsAsync(eventId)).Count);
+        Assert.Equal(revisions, (await TestEvents.RevisionsAsync(_db.Store, eventId)).Count);
         // The history walks the procedure forward, one entry per step.
         Assert.Equal(head.StageHistory.OrderBy(h => h.Stage).ThenBy(h => ProcedureSteps.Rank(h.Step)), head.StageHistory);
         Assert.Equal(head.StageHistory.Count, head.StageHistory.Select(h => (h.Stage, h.Step)).Distinct().Count());
@@ -74,16 +73,16 @@ public sealed class TimelineReplayTests : IDisposable
     public async Task Shuffled_with_reprints_ends_in_the_same_state_as_in_order(string scenario, string eventId, TreatyStage stage, string step, int revisions)
     {
         var items = TimelineReplay.Items(scenario);
-        await TimelineReplay.ReplayAsync(items, _tracker, _time);
-        var ordered = (await _tracker.GetHeadAsync(eventId))!;
+        await TimelineReplay.ReplayAsync(items, _events.Tracker, _time);
+        var ordered = (await _events.Queries.GetHeadAsync(eventId))!;
 
         foreach (var seed in new[] { 7, 42, 2023 })
         {
             using var db = new TempSqlite(_time);
-            var tracker = NewTracker(db);
-            var announced = await TimelineReplay.ReplayAsync(TimelineReplay.Shuffle(items, seed), tracker, _time);
+            var events = NewEvents(db);
+            var announced = await TimelineReplay.ReplayAsync(TimelineReplay.Shuffle(items, seed), events.Tracker, _time);
 
-            var head = Assert.Single(await tracker.ListAsync());
+            var head = Assert.Single(await events.Queries.ListAsync());
             Assert.Equal(eventId, head.EventId);
             Assert.Equal((stage, step, ordered.Level), (head.Stage, head.Step, head.Level));
             Assert.Equal(Render(ordered.StageHistory), Render(head.StageHistory));
@@ -100,9 +99,9 @@ public sealed class TimelineReplayTests : IDisposable
     {
         var items = TimelineReplay.Scenarios.Keys.SelectMany(s => TimelineReplay.Items(s)).OrderBy(i => i.Published).ToList();
 
-        await TimelineReplay.ReplayAsync(items, _tracker, _time);
+        await TimelineReplay.ReplayAsync(items, _events.Tracker, _time);
 
-        var heads = await _tracker.ListAsync();
+        var heads = await _events.Queries.ListAsync();
         var expected = Expected.Select(row => (string)row[1]).Append("ru-kp-partnership-2024.entry_into_force.kp-ru").Order(StringComparer.Ordinal);
         Assert.Equal(expected, heads.Select(h => h.EventId).Order(StringComparer.Ordinal));
         foreach (var row in Expected)
@@ -116,15 +115,15 @@ public sealed class TimelineReplayTests : IDisposable
     public async Task A_redelivered_poll_loses_nothing_and_adds_nothing()
     {
         var items = TimelineReplay.Items("cfe", reprints: 0);
-        var first = await TimelineReplay.ReplayAsync(items, _tracker, _time);
+        var first = await TimelineReplay.ReplayAsync(items, _events.Tracker, _time);
 
         // The same items again (a poll redelivered after a crash): only the latest revision comes back.
-        var again = await TimelineReplay.ReplayAsync(items, _tracker, _time);
+        var again = await TimelineReplay.ReplayAsync(items, _events.Tracker, _time);
 
         Assert.Equal(5, first.Count);
         var repeated = Assert.Single(again);
         Assert.Equal(5, repeated.Revision);
-        Assert.Equal(5, (await _tracker.GetHeadAsync("cfe.withdrawal.ru"))!.Revision);
+        Assert.Equal(5, (await _events.Queries.GetHeadAsync("cfe.withdrawal.ru"))!.Revision);
     }
 
     private static List<string> Render(IEnumerable<StageStep> history)

@@ -22,7 +22,7 @@ public sealed class ReviewQueueTests : IDisposable
     {
         var store = _sqlite.Store;
         _reviews = new ReviewQueue(store, TimeProvider.System);
-        _route = new RouteChangeStage(new EventStore(store), new ChannelDirectory([Careful, Open, Strict]), _reviews, NullLogger<RouteChangeStage>.Instance);
+        _route = new RouteChangeStage(new ChannelDirectory([Careful, Open, Strict]), _reviews, NullLogger<RouteChangeStage>.Instance);
     }
 
     public void Dispose() => _sqlite.Dispose();

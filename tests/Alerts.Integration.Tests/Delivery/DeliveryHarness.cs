@@ -33,7 +33,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Database = SqliteDatabase.ForFile(Path.Combine(_directory, "state.db"));
         Store = new SqliteStateStore(Database, time);
         Queue = new SqliteMessageQueue(Database, time);
-        Events = new EventStore(Store);
+        Events = new EventTable(Store);
         Ledger = new DeliveryLedger(Store, time);
         ChannelStates = new ChannelStateStore(Store, time);
         Channels = new ChannelDirectory(channels);
@@ -68,7 +68,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public SqliteDatabase Database { get; }
     public SqliteStateStore Store { get; }
     public SqliteMessageQueue Queue { get; }
-    public EventStore Events { get; }
+    public EventTable Events { get; }
     public DeliveryLedger Ledger { get; }
     public DeliveryClaims Claims { get; }
     public ChannelStateStore ChannelStates { get; }

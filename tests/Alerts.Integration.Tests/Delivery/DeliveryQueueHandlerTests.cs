@@ -84,7 +84,7 @@ public class DeliveryQueueHandlerTests
         {
             using var good = Provider(telegram, dir, DeliveryHarness.TemplatesDirectory);
             _ = good.GetRequiredService<IOptions<FormattingOptions>>().Value;
-            await good.GetRequiredService<Core.Events.EventStore>().SaveRevisionAsync(AlertFormatter.SampleChange);
+            await good.GetRequiredService<Core.Events.EventTable>().SaveRevisionAsync(AlertFormatter.SampleChange);
             var result = await good.GetRequiredService<DeliverStage>().RunAsync(new Alerts.Core.Messages.Delivery(AlertFormatter.SampleChange.EventId, 1, "main"));
             Assert.IsType<DeliveryResult.Delivered>(result);
             Assert.Single(telegram.Messages("-100555"));
@@ -121,8 +121,10 @@ public class DeliveryQueueHandlerTests
         var database = SqliteDatabase.ForFile(Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db"));
         services.AddSingleton<IStateStore>(new SqliteStateStore(database));
         services.AddSingleton<IMessageQueue>(new SqliteMessageQueue(database));
+        services.AddSingleton(new ChannelDirectory(configuration.GetSection(ChannelDirectory.Section).Get<List<ChannelDefinition>>() ?? []));
+        services.AddSingleton<ITreatyNames>(TreatyNameTable.Empty);
         services.AddDelivery(configuration);
-        services.AddTelegramDelivery(configuration);
+        services.AddAlertsTelegram(configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -41,7 +41,7 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
         var services = new ServiceCollection();
         // Trace level with the capturing provider: whatever HttpClient or the sender would log is seen here.
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        services.AddTelegramDelivery(configuration);
+        services.AddAlertsTelegram(configuration);
         return services.BuildServiceProvider();
     }
 

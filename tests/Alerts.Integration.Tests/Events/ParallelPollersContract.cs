@@ -2,8 +2,7 @@ using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Alerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Integration.Tests.Events;
@@ -27,8 +26,9 @@ public abstract class ParallelPollersContract
 
     private string EventId => _treatyId + ".withdrawal.ru";
 
-    private EventTracker NewTracker(EventOptions? options = null)
-        => new(OpenStore(), Time, NullLogger<EventTracker>.Instance, Options.Create(options ?? new EventOptions()));
+    private TestEvents NewEvents(EventOptions? options = null) => TestEvents.On(OpenStore(), Time, options);
+
+    private EventTracker NewTracker(EventOptions? options = null) => NewEvents(options).Tracker;
 
     private TreatyDetection Detection(TreatyStage stage)
         => new(new TreatyRef(_treatyId, "Test Convention"), TreatyAction.Withdrawal, ["RU"], stage, 0.9, ["test"]);
@@ -58,9 +58,9 @@ public abstract class ParallelPollersContract
 
         var announced = Assert.Single(results, r => r is not null);
         Assert.Equal((EventId, 1), (announced!.EventId, announced.Revision));
-        var head = await NewTracker().GetHeadAsync(EventId);
+        var head = await NewEvents().Queries.GetHeadAsync(EventId);
         Assert.Equal((1, Pollers), (head!.Revision, head.Sources.Count));
-        Assert.Single(await new EventStore(OpenStore()).GetRevisionsAsync(EventId));
+        Assert.Single(await TestEvents.RevisionsAsync(OpenStore(), EventId));
     }
 
     [Fact]
@@ -72,12 +72,12 @@ public abstract class ParallelPollersContract
 
         var results = await Together(stages.Length, i => trackers[i].ApplyAsync(Detection(stages[i]), Source($"https://outlet{i}.example/story", titles[i % 3]), ""));
 
-        var head = (await NewTracker().GetHeadAsync(EventId))!;
+        var head = (await NewEvents().Queries.GetHeadAsync(EventId))!;
         Assert.Equal(TreatyStage.Enacted, head.Stage);
         Assert.Equal(stages.Length, head.Sources.Count);
-        Assert.Single(await NewTracker().ListAsync(), h => h.Treaty.Id == _treatyId);
+        Assert.Single(await NewEvents().Queries.ListAsync(), h => h.Treaty.Id == _treatyId);
         // Every revision handed out is the one stored under its number: no two pollers made different revision 2s.
-        var stored = await new EventStore(OpenStore()).GetRevisionsAsync(EventId);
+        var stored = await TestEvents.RevisionsAsync(OpenStore(), EventId);
         Assert.Equal(Enumerable.Range(1, head.Revision), stored.Select(r => r.Revision));
         foreach (var change in results.OfType<TreatyChange>())
         {
@@ -98,7 +98,7 @@ public abstract class ParallelPollersContract
 
         var announced = Assert.Single(results, r => r is not null);
         Assert.Equal((EventId + "-2", 1), (announced!.EventId, announced.Revision));
-        var heads = (await NewTracker().ListAsync()).Where(h => h.Treaty.Id == _treatyId).ToList();
+        var heads = (await NewEvents().Queries.ListAsync()).Where(h => h.Treaty.Id == _treatyId).ToList();
         Assert.Equal([EventId, EventId + "-2"], heads.Select(h => h.EventId).Order(StringComparer.Ordinal));
         Assert.Equal(Pollers, heads.Single(h => h.EventId == EventId + "-2").Sources.Count);
     }
@@ -112,13 +112,13 @@ public abstract class ParallelPollersContract
         Assert.Equal(new DateOnly(2026, 3, 1), notice!.EffectiveDate);
         var due = new DateTimeOffset(2026, 3, 1, 0, 5, 0, TimeSpan.Zero);
         Time.SetUtcNow(due);
-        var timers = Enumerable.Range(0, 4).Select(_ => NewTracker()).ToList();
+        var timers = Enumerable.Range(0, 4).Select(_ => NewEvents().FollowUps).ToList();
 
         var results = await Together(timers.Count, i => timers[i].DueFollowUpsAsync(due));
 
         var followUps = results.SelectMany(r => r).Where(c => c.EventId == EventId).ToList();
         Assert.NotEmpty(followUps);
         Assert.All(followUps, c => Assert.Equal((2, TreatyStage.Effective), (c.Revision, c.Stage)));
-        Assert.Equal(2, (await NewTracker().GetHeadAsync(EventId))!.Revision);
+        Assert.Equal(2, (await NewEvents().Queries.GetHeadAsync(EventId))!.Revision);
     }
 }

@@ -178,11 +178,11 @@ internal abstract class MessageHost(FakeTelegramServer telegram) : IAsyncDisposa
     public async Task SaveRevisionAsync()
     {
         var change = AlertFormatter.SampleChange with { EventId = EventId, Revision = 1 };
-        await Store.UpsertAsync(StateTables.Events, EventId, EventStore.RevisionRow(1), MessageJson.Serialize(change));
+        await Store.UpsertAsync(StateTables.Events, EventId, EventTable.RevisionRow(1), MessageJson.Serialize(change));
     }
 
     public Task CorruptRevisionAsync()
-        => Store.UpsertAsync(StateTables.Events, EventId, EventStore.RevisionRow(1), "{\"eventId\": \"" + EventId + "\", \"revision\": \"one\"");
+        => Store.UpsertAsync(StateTables.Events, EventId, EventTable.RevisionRow(1), "{\"eventId\": \"" + EventId + "\", \"revision\": \"one\"");
 
     public async Task<HostOutcome> OutcomeAsync() => new(
         Telegram.PostedCount,

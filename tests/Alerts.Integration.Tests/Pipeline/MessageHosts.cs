@@ -11,6 +11,7 @@ using Azure.Storage.Queues;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -127,22 +128,22 @@ internal sealed class LocalMessageHost : MessageHost
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("alerts-contract-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 8, 26, 10, 0, 0, TimeSpan.Zero));
-    private readonly ServiceProvider _services;
+    private readonly IHost _host;
 
     private LocalMessageHost(FakeTelegramServer telegram) : base(telegram)
     {
         var settings = Settings(telegram);
         settings[CliServices.StoreConnectionKey] = $"Data Source={Path.Combine(_directory, "alerts.db")}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = CliServices.Create(configuration, new CliContext(TextWriter.Null, TextWriter.Null), verbose: false);
-        services.AddLogging(logging => logging.AddProvider(Logs));
-        services.AddTelegramDelivery(configuration);
-        services.AddSingleton<LocalRunner>();
-        services.AddSingleton<TimeProvider>(_time);
-        _services = services.BuildServiceProvider();
+        var builder = CliServices.CreateBuilder(configuration, new CliContext(TextWriter.Null, TextWriter.Null), verbose: false);
+        builder.Services.AddLogging(logging => logging.AddProvider(Logs));
+        builder.Services.AddAlertsTelegram(configuration);
+        builder.Services.AddSingleton<LocalRunner>();
+        builder.Services.AddSingleton<TimeProvider>(_time);
+        _host = builder.Build();
     }
 
-    protected override IServiceProvider Services => _services;
+    protected override IServiceProvider Services => _host.Services;
 
     public static async Task<LocalMessageHost> StartAsync()
     {
@@ -151,11 +152,11 @@ internal sealed class LocalMessageHost : MessageHost
         return host;
     }
 
-    private IMessageQueue Queue => _services.GetRequiredService<IMessageQueue>();
+    private IMessageQueue Queue => _host.Services.GetRequiredService<IMessageQueue>();
 
     public override Task EnqueueAsync(string body) => Queue.EnqueueAsync(QueueNames.TelegramDeliveries, body);
 
-    public override Task RoundAsync() => _services.GetRequiredService<LocalRunner>().RunCycleAsync(waitForDelayed: false, CancellationToken.None);
+    public override Task RoundAsync() => _host.Services.GetRequiredService<LocalRunner>().RunCycleAsync(waitForDelayed: false, CancellationToken.None);
 
     public override Task PassRetryDelayAsync()
     {
@@ -176,7 +177,7 @@ internal sealed class LocalMessageHost : MessageHost
 
     public override async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        _host.Dispose();
         await Telegram.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try

@@ -42,8 +42,8 @@ internal sealed class FaultScenario : IAsyncDisposable
     /// <summary>An RSS feed of <paramref name="count"/> items, each Russia proposing to leave a different treaty of tests/data/catalog/key_treaties.csv.</summary>
     public static string Withdrawals(int count)
     {
-        var titles = File.ReadAllLines(RepositoryPaths.TestData("catalog", "key_treaties.csv")).Skip(1)
-            .Select(line => line.Split(',')[3])
+        var titles = TestCsv.Rows(RepositoryPaths.TestData("catalog", "key_treaties.csv"))
+            .Select(row => row["title_en"])
             .Take(count)
             .ToList();
         if (titles.Count < count)
