@@ -17,11 +17,26 @@ public static class FunctionsComposition
     public static IServiceCollection AddAlertsFunctions(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
     {
         services.AddAlertsPipeline(configuration, baseDirectory);
-        services.AddSingleton(_ => AzureStorageConnection.FromSettings(key => configuration[key]));
+        services.AddSingleton(_ => AzureStorageConnection.FromSettings(key => configuration[key]).WithNamePrefix(FunctionsNamePrefix(configuration)));
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<AzureStorageConnection>().CreateStateStore());
         services.AddSingleton<IMessageQueue>(sp => sp.GetRequiredService<AzureStorageConnection>().CreateMessageQueue());
         services.AddTelegramDelivery(configuration);
         services.AddSingleton<QueueTriggerRunner>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>Store:NamePrefix</c> for the Functions app: the queue triggers and outputs bind the plain queue names
+    /// (attributes are fixed at build time), so a prefix would split the app's queues from its triggers' queues.
+    /// The app refuses one, naming the key; give each deployment a storage account of its own instead.
+    /// </summary>
+    public static string FunctionsNamePrefix(IConfiguration configuration)
+    {
+        var prefix = configuration[ConfigurationShape.NamePrefixKey];
+        return string.IsNullOrEmpty(prefix)
+            ? ""
+            : throw new InvalidOperationException(
+                $"{ConfigurationShape.NamePrefixKey} is '{prefix}', but the Functions app's queue triggers bind the plain queue names; " +
+                "remove the setting (it is for the CLI's Azure store) and give each deployment a storage account of its own.");
     }
 }
