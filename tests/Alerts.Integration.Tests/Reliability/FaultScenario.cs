@@ -118,6 +118,22 @@ internal sealed class FaultScenario : IAsyncDisposable
         return (exit, run.ToString());
     }
 
+    /// <summary>
+    /// <c>run --once</c> again while deliveries are still queued (at most <paramref name="maxRuns"/> runs), as an operator's
+    /// timer would: how many deliveries one run's window (<c>Run:MaxDelayedWait</c>) gets through depends on the machine's
+    /// load, so a case that counts posts after recovery waits for the queue to empty, not for a clock. Returns every run.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Exit, string Log)>> RunUntilDeliveredAsync(string config, int maxRuns = 6)
+    {
+        var runs = new List<(int Exit, string Log)>();
+        do
+        {
+            runs.Add(await RunOnceAsync(config));
+        }
+        while (runs.Count < maxRuns && runs[^1].Exit == 0 && await QueuedDeliveriesAsync() > 0);
+        return runs;
+    }
+
     /// <summary>Another CLI command in process (listing and releasing are quick; no need for a child).</summary>
     public async Task<(int Exit, string Output, string Error)> CliAsync(string config, params string[] args)
     {
