@@ -31,9 +31,9 @@ public sealed class DeliveryFaultTests(AzuriteFixture azurite) : IClassFixture<A
         var postedAtKill = s.Telegram.Messages(FaultScenario.Chat).Count;
         await Task.Delay(TimeSpan.FromSeconds(2.5)); // the killed run's messages come back after their visibility timeout
 
-        var second = await s.RunOnceAsync(config);
+        var second = (await s.RunUntilDeliveredAsync(config))[^1];
         await s.ResolveHeldAsync(config);
-        var third = await s.RunOnceAsync(config);
+        var third = (await s.RunUntilDeliveredAsync(config))[^1];
 
         Assert.True(postedAtKill < Alerts, "the kill came before the run finished");
         Assert.InRange(await s.EventCountAsync(config), Alerts - 1, Alerts);
@@ -98,9 +98,9 @@ public sealed class DeliveryFaultTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Empty(s.Telegram.Calls);
 
         faults.Mode = ConnectionFault.Pass;
-        var recovered = await s.RunOnceAsync(config);
+        var recovered = (await s.RunUntilDeliveredAsync(config))[^1];
         await s.ResolveHeldAsync(config);
-        var released = await s.RunOnceAsync(config);
+        var released = (await s.RunUntilDeliveredAsync(config))[^1];
 
         Assert.True(recovered.Exit == 0 && released.Exit == 0, recovered.Log + released.Log);
         Assert.Equal(events, s.Telegram.Messages(FaultScenario.Chat).Count);
