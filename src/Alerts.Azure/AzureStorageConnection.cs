@@ -30,6 +30,20 @@ public sealed class AzureStorageConnection
 
     public TokenCredential? Credential { get; }
 
+    /// <summary>Put before every table and queue name (<c>Store:NamePrefix</c>); empty for the plain names.</summary>
+    public string NamePrefix { get; private init; } = "";
+
+    /// <summary>
+    /// The same account with <paramref name="prefix"/> before every table and queue name, so several deployments or
+    /// test runs share one account apart. Empty or null keeps the plain names.
+    /// </summary>
+    /// <exception cref="ArgumentException">the prefix would make a name Azure refuses (see <see cref="StorageNames.PrefixProblem"/>).</exception>
+    public AzureStorageConnection WithNamePrefix(string? prefix)
+    {
+        StorageNames.ValidatePrefix(prefix);
+        return new AzureStorageConnection(ConnectionString, QueueServiceUri, TableServiceUri, Credential) { NamePrefix = prefix ?? "" };
+    }
+
     /// <summary>A storage connection string, e.g. <c>UseDevelopmentStorage=true</c>.</summary>
     public static AzureStorageConnection FromConnectionString(string connectionString)
     {
@@ -83,17 +97,17 @@ public sealed class AzureStorageConnection
     }
 
     public IMessageQueue CreateMessageQueue() => ConnectionString is not null
-        ? new AzureStorageMessageQueue(ConnectionString)
-        : new AzureStorageMessageQueue(QueueServiceUri!, Credential!);
+        ? new AzureStorageMessageQueue(ConnectionString, NamePrefix)
+        : new AzureStorageMessageQueue(QueueServiceUri!, Credential!, NamePrefix);
 
     public IStateStore CreateStateStore() => ConnectionString is not null
-        ? new AzureTableStateStore(ConnectionString)
-        : new AzureTableStateStore(TableServiceUri!, Credential!);
+        ? new AzureTableStateStore(ConnectionString, NamePrefix)
+        : new AzureTableStateStore(TableServiceUri!, Credential!, NamePrefix);
 
     /// <summary>For logs: where it points, never the key or token.</summary>
-    public override string ToString() => ConnectionString is not null
+    public override string ToString() => (ConnectionString is not null
         ? "connection string"
-        : $"queues {QueueServiceUri}, tables {TableServiceUri}, identity";
+        : $"queues {QueueServiceUri}, tables {TableServiceUri}, identity") + (NamePrefix.Length > 0 ? $", names prefixed '{NamePrefix}'" : "");
 
     private static TokenCredential CreateCredential(string? kind, string? clientId, string name)
     {

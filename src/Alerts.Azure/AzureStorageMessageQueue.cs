@@ -24,21 +24,32 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
     private static readonly TimeSpan PoisonHold = TimeSpan.FromMinutes(1);
 
     private readonly QueueServiceClient _service;
+    private readonly string _namePrefix;
     private readonly CreateOnce _queues = new();
 
     /// <summary>From a storage connection string, e.g. <c>UseDevelopmentStorage=true</c> for Azurite.</summary>
-    public AzureStorageMessageQueue(string connectionString)
-        : this(new QueueServiceClient(connectionString, CreateClientOptions()))
+    /// <param name="connectionString">The storage account.</param>
+    /// <param name="namePrefix">Put before every queue name (<c>Store:NamePrefix</c>); empty for the plain names.</param>
+    public AzureStorageMessageQueue(string connectionString, string namePrefix = "")
+        : this(new QueueServiceClient(connectionString, CreateClientOptions()), namePrefix)
     {
     }
 
     /// <summary>From the queue service endpoint and an identity (managed identity in production).</summary>
-    public AzureStorageMessageQueue(Uri queueServiceUri, TokenCredential credential)
-        : this(new QueueServiceClient(queueServiceUri, credential, CreateClientOptions()))
+    public AzureStorageMessageQueue(Uri queueServiceUri, TokenCredential credential, string namePrefix = "")
+        : this(new QueueServiceClient(queueServiceUri, credential, CreateClientOptions()), namePrefix)
     {
     }
 
-    private AzureStorageMessageQueue(QueueServiceClient service) => _service = service;
+    private AzureStorageMessageQueue(QueueServiceClient service, string namePrefix)
+    {
+        StorageNames.ValidatePrefix(namePrefix);
+        _service = service;
+        _namePrefix = namePrefix ?? "";
+    }
+
+    /// <summary>The service's queue for one of the app's queue names.</summary>
+    private QueueClient Queue(string queue) => _service.GetQueueClient(_namePrefix + queue);
 
     /// <summary>The client options every producer of these queues must use: Base64, as the Functions trigger expects.</summary>
     public static QueueClientOptions CreateClientOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
@@ -58,7 +69,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
 
         try
         {
-            var response = await _service.GetQueueClient(queue).ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
+            var response = await Queue(queue).ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
             return response.Value
                 .Select(m => new QueueMessage(queue, m.MessageId, m.PopReceipt, m.Body.ToString(),
                     checked((int)m.DequeueCount), m.InsertedOn ?? DateTimeOffset.MinValue))
@@ -75,7 +86,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            await _service.GetQueueClient(message.Queue).DeleteMessageAsync(message.Id, message.Receipt, cancellationToken);
+            await Queue(message.Queue).DeleteMessageAsync(message.Id, message.Receipt, cancellationToken);
         }
         catch (RequestFailedException ex) when (IsStaleReceipt(ex))
         {
@@ -90,7 +101,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
         try
         {
             // No new content: only the visibility changes, and the dequeue count stays as it is.
-            await _service.GetQueueClient(message.Queue).UpdateMessageAsync(message.Id, message.Receipt, (BinaryData?)null, delay, cancellationToken);
+            await Queue(message.Queue).UpdateMessageAsync(message.Id, message.Receipt, (BinaryData?)null, delay, cancellationToken);
         }
         catch (RequestFailedException ex) when (IsStaleReceipt(ex))
         {
@@ -103,7 +114,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
         ArgumentNullException.ThrowIfNull(message);
         var poisonQueue = QueueNames.Poison(message.Queue);
         StorageNames.ValidateQueue(poisonQueue);
-        var source = _service.GetQueueClient(message.Queue);
+        var source = Queue(message.Queue);
 
         // Prove the receipt is still ours before copying, so a stale receipt never duplicates a message into the poison queue.
         string receipt;
@@ -127,7 +138,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
         StorageNames.ValidateQueue(queue);
         try
         {
-            var properties = await _service.GetQueueClient(queue).GetPropertiesAsync(cancellationToken);
+            var properties = await Queue(queue).GetPropertiesAsync(cancellationToken);
             return properties.Value.ApproximateMessagesCount;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -138,7 +149,7 @@ public sealed class AzureStorageMessageQueue : IMessageQueue
 
     private async Task<QueueClient> WritableQueueAsync(string queue, CancellationToken cancellationToken)
     {
-        var client = _service.GetQueueClient(queue);
+        var client = Queue(queue);
         await _queues.EnsureAsync(queue, () => client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None), cancellationToken);
         return client;
     }

@@ -23,27 +23,37 @@ public sealed class AzureTableStateStore : IStateStore
     private const string PartCount = "JsonParts";
 
     private readonly TableServiceClient _service;
+    private readonly string _namePrefix;
     private readonly CreateOnce _tables = new();
 
-    public AzureTableStateStore(TableServiceClient service) =>
+    /// <param name="service">The table service.</param>
+    /// <param name="namePrefix">Put before every table name (<c>Store:NamePrefix</c>), so several deployments or test
+    /// runs share one account without seeing each other's state; empty for the plain names.</param>
+    public AzureTableStateStore(TableServiceClient service, string namePrefix = "")
+    {
         _service = service ?? throw new ArgumentNullException(nameof(service));
+        StorageNames.ValidatePrefix(namePrefix);
+        _namePrefix = namePrefix ?? "";
+    }
 
     /// <summary>From a storage connection string, e.g. <c>UseDevelopmentStorage=true</c> for Azurite.</summary>
-    public AzureTableStateStore(string connectionString)
-        : this(new TableServiceClient(connectionString))
+    public AzureTableStateStore(string connectionString, string namePrefix = "")
+        : this(new TableServiceClient(connectionString), namePrefix)
     {
     }
 
     /// <summary>From the table service endpoint and an identity (managed identity in production).</summary>
-    public AzureTableStateStore(Uri tableServiceUri, TokenCredential credential)
-        : this(new TableServiceClient(tableServiceUri, credential))
+    public AzureTableStateStore(Uri tableServiceUri, TokenCredential credential, string namePrefix = "")
+        : this(new TableServiceClient(tableServiceUri, credential), namePrefix)
     {
     }
+
+    private TableClient Table(string table) => _service.GetTableClient(_namePrefix + table);
 
     public async Task<StoredDocument?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
         ValidateKeys(table, partitionKey, rowKey);
-        var client = _service.GetTableClient(table);
+        var client = Table(table);
         try
         {
             var response = await client.GetEntityIfExistsAsync<TableEntity>(
@@ -125,7 +135,7 @@ public sealed class AzureTableStateStore : IStateStore
     public async Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
         ValidateKeys(table, partitionKey, rowKey);
-        var client = _service.GetTableClient(table);
+        var client = Table(table);
         try
         {
             // The SDK reports a missing entity as a 404 response rather than an exception.
@@ -141,7 +151,7 @@ public sealed class AzureTableStateStore : IStateStore
 
     private async Task<List<StoredDocument>> ReadAllAsync(string table, string? filter, CancellationToken cancellationToken)
     {
-        var client = _service.GetTableClient(table);
+        var client = Table(table);
         var documents = new List<StoredDocument>();
         try
         {
@@ -159,7 +169,7 @@ public sealed class AzureTableStateStore : IStateStore
 
     private async Task<TableClient> WritableTableAsync(string table, CancellationToken cancellationToken)
     {
-        var client = _service.GetTableClient(table);
+        var client = Table(table);
         await _tables.EnsureAsync(table, () => client.CreateIfNotExistsAsync(CancellationToken.None), cancellationToken);
         return client;
     }

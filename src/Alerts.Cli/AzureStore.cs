@@ -16,12 +16,15 @@ internal static class AzureStore
         => Uri.TryCreate(store, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
            && uri.Host.Contains(".queue.", StringComparison.OrdinalIgnoreCase);
 
-    public static void Add(IServiceCollection services, string store)
+    /// <param name="services">The CLI's services.</param>
+    /// <param name="store">The <c>--store</c> value.</param>
+    /// <param name="namePrefix"><c>Store:NamePrefix</c>: put before every table and queue name (checked with the configuration, so a bad one is named there).</param>
+    public static void Add(IServiceCollection services, string store, string? namePrefix = null)
     {
         var connection = IsServiceUri(store)
             ? FromQueueEndpoint(new Uri(store))
             : AzureStorageConnection.FromConnectionString(store);
-        services.AddAlertsAzureStorage(_ => connection);
+        services.AddAlertsAzureStorage(_ => connection.WithNamePrefix(namePrefix));
     }
 
     private static AzureStorageConnection FromQueueEndpoint(Uri queue)

@@ -87,7 +87,7 @@ public static class CliServices
         });
         services.AddAlertsCore(configuration);
         services.AddAlertsHosting(configuration, AppContext.BaseDirectory);
-        AddStore(services, configuration[StoreConnectionKey] ?? SqliteDatabase.DefaultConnectionString);
+        AddStore(services, configuration[StoreConnectionKey] ?? SqliteDatabase.DefaultConnectionString, configuration[ConfigurationShape.NamePrefixKey]);
         return builder;
     }
 
@@ -98,12 +98,15 @@ public static class CliServices
         return manager;
     }
 
-    /// <summary>SQLite for a SQLite connection string (the default); Azure Storage for an Azure one.</summary>
-    public static void AddStore(IServiceCollection services, string connectionString)
+    /// <summary>
+    /// SQLite for a SQLite connection string (the default); Azure Storage for an Azure one, its table and queue names
+    /// prefixed with <paramref name="namePrefix"/> (<c>Store:NamePrefix</c>; a SQLite store is a file of its own and needs none).
+    /// </summary>
+    public static void AddStore(IServiceCollection services, string connectionString, string? namePrefix = null)
     {
         if (IsAzureStorage(connectionString))
         {
-            AzureStore.Add(services, connectionString);
+            AzureStore.Add(services, connectionString, namePrefix);
             return;
         }
         services.AddAlertsSqlite(connectionString);

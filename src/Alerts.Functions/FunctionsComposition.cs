@@ -18,9 +18,24 @@ public static class FunctionsComposition
     {
         services.AddAlertsCore(configuration);
         services.AddAlertsHosting(configuration, baseDirectory);
-        services.AddAlertsAzureStorage(_ => AzureStorageConnection.FromSettings(key => configuration[key]));
+        services.AddAlertsAzureStorage(_ => AzureStorageConnection.FromSettings(key => configuration[key]).WithNamePrefix(FunctionsNamePrefix(configuration)));
         services.AddAlertsTelegram(configuration);
         services.AddSingleton<QueueTriggerRunner>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>Store:NamePrefix</c> for the Functions app: the queue triggers and outputs bind the plain queue names
+    /// (attributes are fixed at build time), so a prefix would split the app's queues from its triggers' queues.
+    /// The app refuses one, naming the key; give each deployment a storage account of its own instead.
+    /// </summary>
+    public static string FunctionsNamePrefix(IConfiguration configuration)
+    {
+        var prefix = configuration[ConfigurationShape.NamePrefixKey];
+        return string.IsNullOrEmpty(prefix)
+            ? ""
+            : throw new InvalidOperationException(
+                $"{ConfigurationShape.NamePrefixKey} is '{prefix}', but the Functions app's queue triggers bind the plain queue names; " +
+                "remove the setting (it is for the CLI's Azure store) and give each deployment a storage account of its own.");
     }
 }

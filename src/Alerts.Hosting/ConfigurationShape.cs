@@ -11,6 +11,7 @@ namespace Alerts.Hosting;
 /// <list type="bullet">
 /// <item>a top-level key in a JSON configuration file that the app does not read (a typo such as <c>Chanels</c>);</item>
 /// <item>a section of the wrong type (<c>"Channels": "main"</c>, <c>"Telegram": "x"</c>, <c>"UseDefaultSources": { }</c>);</item>
+/// <item>a <c>Store:NamePrefix</c> that would make a table or queue name Azure refuses;</item>
 /// <item>a bot token set empty (<c>Telegram__BotToken=</c>) over one configured earlier, which would silently turn delivery off.</item>
 /// </list>
 /// Environment variables and app settings are not checked for unknown keys: the platform puts many of its own there.
@@ -18,6 +19,9 @@ namespace Alerts.Hosting;
 public static class ConfigurationShape
 {
     public const string BotTokenKey = "Telegram:BotToken";
+
+    /// <summary>Put before every Azure table and queue name, so several deployments or test runs share one account apart.</summary>
+    public const string NamePrefixKey = "Store:NamePrefix";
 
     /// <summary>Sections that hold a list (<c>Name:0:...</c>).</summary>
     private static readonly string[] Lists = [AlertsConfiguration.SourcesSection, AlertsConfiguration.ChannelsSection];
@@ -42,6 +46,10 @@ public static class ConfigurationShape
     {
         var problems = new List<string>();
         CheckTypes(configuration, problems);
+        if (Alerts.Core.Ports.StorageNames.PrefixProblem(configuration[NamePrefixKey]) is { } prefix)
+        {
+            problems.Add($"{NamePrefixKey}: {prefix}");
+        }
         if (configuration is IConfigurationRoot root)
         {
             CheckFileKeys(root, sources, problems);

@@ -169,7 +169,8 @@ public sealed class LocalRunner(
                 return any;
             }
             any = true;
-            var unsettled = new System.Collections.Concurrent.ConcurrentDictionary<string, QueueMessage>(batch.ToDictionary(m => m.Receipt));
+            // By id: a receipt is opaque and need not be unique (Azurite gives messages received together the same one).
+            var unsettled = new System.Collections.Concurrent.ConcurrentDictionary<string, QueueMessage>(batch.ToDictionary(m => m.Id));
             try
             {
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (message, _) =>
@@ -183,10 +184,10 @@ public sealed class LocalRunner(
                     {
                         // Settling failed (the store is busy or gone): the message comes back after its visibility timeout.
                         logger.LogError(ex, "Message {MessageId} on {Queue} could not be settled; it returns after {VisibilityTimeout}", message.Id, message.Queue, VisibilityTimeout);
-                        unsettled.TryRemove(message.Receipt, out QueueMessage? _);
+                        unsettled.TryRemove(message.Id, out QueueMessage? _);
                         return;
                     }
-                    unsettled.TryRemove(message.Receipt, out QueueMessage? _);
+                    unsettled.TryRemove(message.Id, out QueueMessage? _);
                     if (outcome.Settled == MessageSettled.Completed)
                     {
                         onCompleted(outcome.Result!);

@@ -130,8 +130,9 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
     /// <summary>
     /// Telegram answered 429 <c>retry_after</c> for a chat: no send to that chat before it has passed. When another chat
     /// is paused by a 429 at the same time, the limit hit is the bot's own: every chat waits.
+    /// Returns the until-time and whether every chat waits, for <see cref="SharedRateGate.PauseAsync"/>.
     /// </summary>
-    public void PauseChat(string chatId, TimeSpan retryAfter)
+    public (DateTimeOffset Until, bool WholeBot) PauseChat(string chatId, TimeSpan retryAfter)
     {
         lock (_gate)
         {
@@ -143,6 +144,7 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
             {
                 Extend(GlobalKey, until);
             }
+            return (until, otherChatPaused);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class DeliverySends(
                     var shared = await sharedGate.ClaimAsync(target, run.Channel.Id, Options.MaxInProcessWait, ct);
                     if (shared > TimeSpan.Zero)
                     {
-                        return (null, new DeliveryResult.Retry(shared, "rate limit shared by the app's instances"));
+                        return (null, new DeliveryResult.Retry(shared, "rate limit or 429 pause shared by the app's instances"));
                     }
                 }
                 if (!await claims.RenewAsync(run.Claim, Options.ClaimTimeout, ct))
@@ -91,7 +91,20 @@ public sealed class DeliverySends(
                 {
                     // The chat waits as a whole (and every chat, when several are told to wait at once): paused
                     // while this delivery still holds the chat, so no other delivery to it slips in before the pause.
-                    limiter.PauseChat(target, pause);
+                    var (until, wholeBot) = limiter.PauseChat(target, pause);
+                    if (sharedGate is not null)
+                    {
+                        // Every instance of the app waits, not only this one (Functions scaled out, several CLI runs).
+                        try
+                        {
+                            await sharedGate.PauseAsync(target, until, wholeBot, CancellationToken.None);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            // This instance still waits; the answer must reach the ledger whatever the store says.
+                            logger.LogWarning(ex, "Could not share the 429 pause of chat {ChatId} with the app's other instances", target);
+                        }
+                    }
                 }
                 else
                 {

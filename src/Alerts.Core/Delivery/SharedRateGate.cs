@@ -11,6 +11,10 @@ namespace Alerts.Core.Delivery;
 /// budget. Each limit is a document in <see cref="StateTables.Channels"/> holding the send times of its
 /// window, claimed with optimistic concurrency: a send may go only when the chat's, the channel's and
 /// the app's windows all have room. A claim that later turns out unused only makes the pace slower.
+/// <para>
+/// A 429 <c>retry_after</c> pause is kept here too (<see cref="PauseAsync"/>, a row per chat and one for the whole
+/// bot, holding the until-time), so every instance respects a pause that Telegram gave only one of them.
+/// </para>
 /// </summary>
 public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> options, TimeProvider time)
 {
@@ -34,6 +38,16 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
         var deadline = time.GetUtcNow() + maxWait;
         while (true)
         {
+            var paused = await PausedForAsync(chatId, cancellationToken);
+            if (paused > TimeSpan.Zero)
+            {
+                if (time.GetUtcNow() + paused > deadline)
+                {
+                    return paused;
+                }
+                await Task.Delay(paused, time, cancellationToken);
+                continue;
+            }
             var wait = TimeSpan.Zero;
             foreach (var limit in pending.ToList())
             {
@@ -58,6 +72,70 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
             await Task.Delay(wait, time, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Telegram answered 429 <c>retry_after</c>: no instance sends to <paramref name="chatId"/> (or, with
+    /// <paramref name="wholeBot"/>, to any chat) before <paramref name="until"/>. A later until-time never shortens.
+    /// </summary>
+    public async Task PauseAsync(string chatId, DateTimeOffset until, bool wholeBot, CancellationToken cancellationToken = default)
+    {
+        await ExtendPauseAsync(PauseRow(chatId), until, cancellationToken);
+        if (wholeBot)
+        {
+            await ExtendPauseAsync(GlobalPauseRow, until, cancellationToken);
+        }
+    }
+
+    /// <summary>How long sends to <paramref name="chatId"/> are paused from now by any instance (zero when they are not).</summary>
+    public async Task<TimeSpan> PausedForAsync(string chatId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var until = DateTimeOffset.MinValue;
+        foreach (var row in new[] { PauseRow(chatId), GlobalPauseRow })
+        {
+            var doc = await store.GetAsync(StateTables.Channels, Partition, row, cancellationToken);
+            if (doc is not null && DateTimeOffset.FromUnixTimeMilliseconds(MessageJson.Deserialize<PauseUntil>(doc.Json).UntilMs) is var at && at > until)
+            {
+                until = at;
+            }
+        }
+        return until > now ? until - now : TimeSpan.Zero;
+    }
+
+    private const string GlobalPauseRow = "pause|global";
+
+    private static string PauseRow(string chatId) => "pause|chat|" + chatId;
+
+    private async Task ExtendPauseAsync(string row, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var json = MessageJson.Serialize(new PauseUntil(until.ToUnixTimeMilliseconds()));
+        for (var attempt = 0; ; attempt++)
+        {
+            var doc = await store.GetAsync(StateTables.Channels, Partition, row, cancellationToken);
+            if (doc is not null && MessageJson.Deserialize<PauseUntil>(doc.Json).UntilMs >= until.ToUnixTimeMilliseconds())
+            {
+                return; // already paused at least as long
+            }
+            try
+            {
+                if (doc is null)
+                {
+                    await store.InsertAsync(StateTables.Channels, Partition, row, json, cancellationToken);
+                }
+                else
+                {
+                    await store.ReplaceAsync(StateTables.Channels, Partition, row, json, doc.ETag, cancellationToken);
+                }
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflicts)
+            {
+                // Another instance paused it at the same time: read it again and keep the later until-time.
+            }
+        }
+    }
+
+    private sealed record PauseUntil(long UntilMs);
 
     private async Task<TimeSpan> TryClaimAsync(string row, int limit, TimeSpan window, CancellationToken cancellationToken)
     {

@@ -30,4 +30,36 @@ public static class StorageNames
                 nameof(queue));
         }
     }
+
+    /// <summary>The longest prefix: the longest queue name (<c>telegram-deliveries-poison</c>, 26) plus it stays within 63.</summary>
+    public const int MaxPrefixLength = 37;
+
+    /// <summary>
+    /// Checks a table and queue name prefix (<c>Store:NamePrefix</c>): empty, or lowercase letters and digits starting
+    /// with a letter, at most <see cref="MaxPrefixLength"/>, so every prefixed table and queue name stays valid in Azure.
+    /// Returns the problem, or null when the prefix is fine.
+    /// </summary>
+    public static string? PrefixProblem(string? prefix)
+    {
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return null;
+        }
+        if (prefix.Length > MaxPrefixLength || !char.IsAsciiLetterLower(prefix[0])
+            || !prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+        {
+            return $"'{prefix}' must be 1-{MaxPrefixLength} lowercase letters and digits, starting with a letter " +
+                   "(it is put before every table and queue name, and Azure allows only those characters in table names)";
+        }
+        return null;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <see cref="PrefixProblem"/> finds one.</summary>
+    public static void ValidatePrefix(string? prefix)
+    {
+        if (PrefixProblem(prefix) is { } problem)
+        {
+            throw new ArgumentException($"Name prefix {problem}.", nameof(prefix));
+        }
+    }
 }

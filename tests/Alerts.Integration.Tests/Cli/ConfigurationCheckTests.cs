@@ -29,6 +29,15 @@ public sealed class ConfigurationCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task A_name_prefix_Azure_would_refuse_is_named()
+    {
+        var result = await CheckAsync(new { UseDefaultSources = false, Store = new { NamePrefix = "Team_A" } });
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Store:NamePrefix: 'Team_A' must be", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_setting_named_by_a_source_option_is_a_known_key()
     {
         var result = await CheckAsync(new

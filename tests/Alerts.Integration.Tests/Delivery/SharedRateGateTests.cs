@@ -8,7 +8,8 @@ namespace Alerts.Integration.Tests.Delivery;
 
 /// <summary>
 /// Two app instances (two stages, each with its own in-process limiter) deliver to the same chat
-/// from one store: the shared gate keeps their sends together within Telegram's per-chat limit.
+/// from one store: the shared gate keeps their sends together within Telegram's per-chat limit, and
+/// a 429 pause one of them got holds the other too.
 /// </summary>
 public sealed class SharedRateGateTests
 {
@@ -59,5 +60,57 @@ public sealed class SharedRateGateTests
         Assert.Equal(events, h.Telegram.Messages(channel.ChatId).Count);
         var sends = h.Telegram.CallsOf("sendMessage").Select(c => c.At).Order().ToList();
         Assert.All(sends.Zip(sends.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(950), $"{pair.First:O} → {pair.Second:O}"));
+    }
+
+    [Fact]
+    public async Task A_429_pause_given_to_one_instance_holds_the_chat_for_every_instance()
+    {
+        var channel = DeliveryHarness.Channel("paused", "-1005550002");
+        // Telegram's pace (one per second per chat, shared with a margin), so no send of the other instance is already
+        // on its way when the 429 comes back; without the shared pause it would send about 1.5 s after, inside the 3 s.
+        await using var h = await DeliveryHarness.StartAsync(channels: [channel]);
+        const int events = 6;
+        for (var e = 0; e < events; e++)
+        {
+            var change = await h.SaveChangeAsync(eventId: $"paused-{e}");
+            foreach (var delivery in ChannelRouter.Deliveries(change, [channel]))
+            {
+                await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(delivery));
+            }
+        }
+        h.Telegram.FailNext(new FakeTelegramFault.TooManyRequests(3));
+        var options = Microsoft.Extensions.Options.Options.Create(h.Options);
+        QueuedDeliveries Instance() => new(new DeliveryQueueHandler(
+            h.NewStage(new DeliveryRateLimiter(options, h.Time), new SharedRateGate(h.Store, options, h.Time))),
+            h.Queue);
+
+        var delivered = 0;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var instances = new[] { Instance(), Instance() }.Select(handler => Task.Run(async () =>
+        {
+            while (Volatile.Read(ref delivered) < events && !deadline.IsCancellationRequested)
+            {
+                var messages = await h.Queue.ReceiveAsync(QueueNames.TelegramDeliveries, 1, TimeSpan.FromMinutes(5));
+                if (messages.Count == 0)
+                {
+                    await Task.Delay(20);
+                    continue;
+                }
+                if (await handler.HandleAsync(messages[0]) is DeliveryResult.Delivered)
+                {
+                    Interlocked.Increment(ref delivered);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(instances);
+
+        var calls = string.Join("\n", h.Telegram.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.StatusCode}"));
+        Assert.Equal(events, delivered);
+        Assert.Equal(events, h.Telegram.Messages(channel.ChatId).Count);
+        var sends = h.Telegram.CallsOf("sendMessage");
+        var rejected = Assert.Single(sends, c => c.StatusCode == 429);
+        var later = sends.Where(c => c.At > rejected.At).ToList();
+        Assert.True(later.Count >= events, calls);
+        Assert.All(later, call => Assert.True(call.At - rejected.At >= TimeSpan.FromSeconds(2.9), $"sent {call.At - rejected.At} after the 429\n{calls}"));
     }
 }

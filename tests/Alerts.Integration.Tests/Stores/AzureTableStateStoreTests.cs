@@ -49,4 +49,28 @@ public sealed class AzureTableStateStoreTests(AzuriteFixture azurite) : StateSto
 
         Assert.NotNull(await CreateStore().GetAsync(Table, "p", "r"));
     }
+
+    [Fact]
+    public async Task Name_prefixes_keep_two_deployments_on_one_account_apart()
+    {
+        var first = AzureStorageConnection.FromConnectionString(azurite.ConnectionString).WithNamePrefix(AzuriteFixture.UniqueName("a"));
+        var second = AzureStorageConnection.FromConnectionString(azurite.ConnectionString).WithNamePrefix(AzuriteFixture.UniqueName("b"));
+
+        await first.CreateStateStore().InsertAsync(StateTables.Ledger, "p", "r", "{}");
+        await first.CreateMessageQueue().EnqueueAsync(Core.Messages.QueueNames.TelegramDeliveries, "{}");
+
+        Assert.NotNull(await first.CreateStateStore().GetAsync(StateTables.Ledger, "p", "r"));
+        Assert.Null(await second.CreateStateStore().GetAsync(StateTables.Ledger, "p", "r"));
+        Assert.Equal(1, await first.CreateMessageQueue().CountAsync(Core.Messages.QueueNames.TelegramDeliveries));
+        Assert.Equal(0, await second.CreateMessageQueue().CountAsync(Core.Messages.QueueNames.TelegramDeliveries));
+        Assert.Single(new TableClient(azurite.ConnectionString, first.NamePrefix + StateTables.Ledger).Query<TableEntity>());
+    }
+
+    [Theory]
+    [InlineData("Upper")]
+    [InlineData("with-hyphen")]
+    [InlineData("9starts")]
+    [InlineData("waytoolongforthelongestqueuenameplusone")]
+    public void A_prefix_that_would_make_a_name_Azure_refuses_is_rejected(string prefix)
+        => Assert.Throws<ArgumentException>(() => AzureStorageConnection.FromConnectionString(azurite.ConnectionString).WithNamePrefix(prefix));
 }
