@@ -117,14 +117,14 @@ public sealed class LocalRunner(
         do
         {
             progressed = false;
-            progressed |= await ProcessAsync(polls, report.Add, report, cancellationToken);
+            progressed |= await ProcessAsync(polls, report.Add, report, cancellationToken, BatchOrder.PollTurns);
             progressed |= await ProcessAsync(reviewDecisions, _ => { }, report, cancellationToken);
-            progressed |= await ProcessAsync(changes, deliveries => report.AddDeliveries(deliveries.Count), report, cancellationToken);
+            progressed |= await ProcessAsync(changes, deliveries => report.AddDeliveries(deliveries.Count), report, cancellationToken, BatchOrder.OneByOne);
             if (!deliveryWindow.IsCancellationRequested)
             {
                 try
                 {
-                    progressed |= await ProcessAsync(deliveries, result => RecordDelivery(result, report), report, deliveryWindow);
+                    progressed |= await ProcessAsync(deliveries, result => RecordDelivery(result, report), report, deliveryWindow, BatchOrder.PerChat);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -157,7 +157,8 @@ public sealed class LocalRunner(
     /// completed one. When <paramref name="cancellationToken"/> fires (a graceful stop, or the --once delivery window closing),
     /// messages received but not yet handled go back on the queue at once, not after the visibility timeout.
     /// </summary>
-    private async Task<bool> ProcessAsync<TMessage, TResult>(QueueHandler<TMessage, TResult> handler, Action<TResult> onCompleted, RunReport report, CancellationToken cancellationToken)
+    private async Task<bool> ProcessAsync<TMessage, TResult>(QueueHandler<TMessage, TResult> handler, Action<TResult> onCompleted, RunReport report, CancellationToken cancellationToken,
+        BatchOrder order = BatchOrder.Parallel)
         where TMessage : class, IQueueMessage
     {
         var any = false;
@@ -173,7 +174,7 @@ public sealed class LocalRunner(
             var unsettled = new System.Collections.Concurrent.ConcurrentDictionary<string, QueueMessage>(batch.ToDictionary(m => m.Id));
             try
             {
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (message, _) =>
+                async Task RunOneAsync(QueueMessage message)
                 {
                     MessageOutcome<TResult> outcome;
                     try
@@ -196,7 +197,8 @@ public sealed class LocalRunner(
                     {
                         report.AddPoisoned($"{message.Queue}: {outcome.Reason}");
                     }
-                });
+                }
+                await RunBatchAsync(batch, order, RunOneAsync, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -208,5 +210,83 @@ public sealed class LocalRunner(
             }
         }
         return any;
+    }
+
+    /// <summary>
+    /// How a batch is run so that the same input gives the same posts on every run: polls fetch in parallel but correlate
+    /// in source order (<see cref="CorrelationTurn"/>), treaty changes are routed one by one in event and revision order
+    /// (so deliveries are queued in that order), and deliveries run in parallel across chats but in that order within a chat.
+    /// </summary>
+    private enum BatchOrder
+    {
+        Parallel,
+        PollTurns,
+        OneByOne,
+        PerChat,
+    }
+
+    private static async Task RunBatchAsync(IReadOnlyList<QueueMessage> batch, BatchOrder order, Func<QueueMessage, Task> run, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        switch (order)
+        {
+            case BatchOrder.PollTurns:
+            {
+                var ordered = batch.OrderBy(m => Read<PollRequest>(m)?.SourceId ?? m.Body, StringComparer.Ordinal).ToList();
+                var finished = ordered.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+                // Parallel.ForEachAsync takes the items in this order, so the poll a turn waits for has always started.
+                await Parallel.ForEachAsync(Enumerable.Range(0, ordered.Count), options, async (i, _) =>
+                {
+                    using var turn = CorrelationTurn.Enter(ct => i == 0 ? Task.CompletedTask : finished[i - 1].Task.WaitAsync(ct));
+                    try
+                    {
+                        await run(ordered[i]);
+                    }
+                    finally
+                    {
+                        finished[i].TrySetResult();
+                    }
+                });
+                break;
+            }
+            case BatchOrder.OneByOne:
+                foreach (var message in batch.OrderBy(m => Read<TreatyChange>(m) is { } c ? (c.EventId, c.Revision) : (m.Body, 0)))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await run(message);
+                }
+                break;
+            case BatchOrder.PerChat:
+                var chats = batch
+                    .Select(m => (Message: m, Delivery: Read<Core.Messages.Delivery>(m)))
+                    .GroupBy(x => x.Delivery?.ChannelId ?? x.Message.Id, StringComparer.Ordinal)
+                    .Select(g => g.OrderBy(x => x.Delivery is { } d ? (d.EventId, d.Revision) : (x.Message.Body, 0)).Select(x => x.Message).ToList());
+                await Parallel.ForEachAsync(chats, options, async (messagesOfChat, ct) =>
+                {
+                    foreach (var message in messagesOfChat)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        await run(message);
+                    }
+                });
+                break;
+            default:
+                await Parallel.ForEachAsync(batch, options, async (message, _) => await run(message));
+                break;
+        }
+    }
+
+    /// <summary>The message's content for ordering only; a body that does not read is ordered by its text and poisoned by the runner.</summary>
+    private static T? Read<T>(QueueMessage message)
+        where T : class
+    {
+        try
+        {
+            return MessageJson.Deserialize<T>(message.Body);
+        }
+        catch (Exception ex) when (ex is InvalidMessageException or System.Text.Json.JsonException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
     }
 }

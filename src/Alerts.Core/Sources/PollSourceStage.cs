@@ -91,6 +91,8 @@ public sealed class PollSourceStage(
             logger.LogWarning("Source {SourceId}: {Warning}", source.Id, warning);
         }
 
+        // Fetching overlaps with other polls; correlating waits its turn where the host orders polls (alerts run).
+        await CorrelationTurn.WaitAsync(cancellationToken);
         var diff = await seen.DiffAsync(source.Id, result.Items, cancellationToken);
         var firstPoll = state.LastSuccessAt is null;
         var changes = new List<TreatyChange>();

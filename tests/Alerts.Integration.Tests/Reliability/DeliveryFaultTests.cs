@@ -199,6 +199,57 @@ public sealed class DeliveryFaultTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.All(runs, r => Assert.Equal(runs[0], r));
     }
 
+    [Theory]
+    [InlineData(FaultStore.Sqlite)]
+    [InlineData(FaultStore.Azurite)]
+    public async Task Three_outlets_reporting_the_same_steps_give_the_same_posts_every_run(FaultStore store)
+    {
+        // The row: one feed set of three outlets, a fresh store each run, 9-11 top-level posts that differed
+        // from run to run. Each outlet reports the same two steps of one withdrawal and one step on another treaty,
+        // in its own words and order; every run must post the same calls in the same order.
+        string[] outlets = ["/rss/outlet-a", "/rss/outlet-b", "/rss/outlet-c"];
+        var runs = new List<string>();
+        for (var i = 0; i < Math.Max(3, Repeats); i++)
+        {
+            await using var s = await FaultScenario.StartAsync(0, store, azurite);
+            s.Feeds.Replace(FaultScenario.FeedPath, System.Text.Encoding.UTF8.GetBytes(FaultScenario.Rss([])));
+            s.Feeds.Serve(outlets[0], FaultScenario.Rss(
+            [
+                FaultScenario.Item(0, "Russia moves to quit Europe's anti-torture convention",
+                    "The government approved a decree proposing that President Vladimir Putin submit the withdrawal from the European Convention for the Prevention of Torture to the State Duma.", "a.example.org"),
+                FaultScenario.Item(2, "Putin signs law taking Russia out of the anti-torture convention",
+                    "President Vladimir Putin signed the federal law on Russia's withdrawal from the European Convention for the Prevention of Torture.", "a.example.org"),
+            ]));
+            s.Feeds.Serve(outlets[1], FaultScenario.Rss(
+            [
+                FaultScenario.Item(3, "Putin signs law on withdrawal from the European Convention for the Prevention of Torture",
+                    "The law ending Russia's participation in the European Convention for the Prevention of Torture was signed by President Vladimir Putin.", "b.example.org"),
+                FaultScenario.Item(1, "Russian government proposes leaving the European Convention for the Prevention of Torture",
+                    "Prime Minister Mikhail Mishustin signed a decree proposing withdrawal from the European Convention for the Prevention of Torture.", "b.example.org"),
+                FaultScenario.Item(4, "Russia suspends participation in New START",
+                    "President Vladimir Putin signed a law suspending Russia's participation in the New START treaty with the United States.", "b.example.org"),
+            ]));
+            s.Feeds.Serve(outlets[2], FaultScenario.Rss(
+            [
+                FaultScenario.Item(5, "Russia suspends New START nuclear arms treaty",
+                    "Vladimir Putin signed the law suspending the New START treaty, the last nuclear arms control treaty between Russia and the United States.", "c.example.org"),
+                FaultScenario.Item(6, "Russia leaves anti-torture convention as Putin signs law",
+                    "Putin signed the law on the withdrawal from the European Convention for the Prevention of Torture.", "c.example.org"),
+            ]));
+            var config = s.Config(morePaths: outlets);
+
+            var run = await s.RunOnceAsync(config);
+
+            Assert.True(run.Exit == 0, run.Log);
+            Assert.Empty(s.Duplicates());
+            runs.Add(string.Join("\n", s.Telegram.Calls.Select(c => $"{c.Method} {c.MessageId} {c.ReplyToMessageId} {c.Text}")));
+        }
+        // Two steps on two treaties: at least one top-level post per treaty, and every run the same.
+        Assert.Contains("New START", runs[0], StringComparison.Ordinal);
+        Assert.Contains("Torture", runs[0], StringComparison.Ordinal);
+        Assert.All(runs, r => Assert.Equal(runs[0], r));
+    }
+
     /// <summary>How often the ordering case repeats from a fresh store (ALERTS_FAULT_REPEATS; the 20 takes about a minute).</summary>
     private static int Repeats => int.TryParse(Environment.GetEnvironmentVariable("ALERTS_FAULT_REPEATS"), out var n) && n > 0 ? n : 3;
 

@@ -85,17 +85,20 @@ internal sealed class FaultScenario : IAsyncDisposable
     /// <summary>Within the first poll's backfill window (Polling:FirstPollBackfill), so the first run alerts on them.</summary>
     private static readonly DateTimeOffset Published = new(DateTimeOffset.UtcNow.AddHours(-1).Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
-    public static string Item(int i, string title, string description) =>
-        $"<item><title>{title}</title><link>https://news.example.org/a/{i}</link><guid>https://news.example.org/a/{i}</guid>" +
+    public static string Item(int i, string title, string description, string host = "news.example.org") =>
+        $"<item><title>{title}</title><link>https://{host}/a/{i}</link><guid>https://{host}/a/{i}</guid>" +
         $"<pubDate>{Published.AddMinutes(i).ToString("r", CultureInfo.InvariantCulture)}</pubDate><description>{description}</description></item>";
 
     /// <summary>Writes the configuration: the feed, one channel, Telegram at <paramref name="telegramUrl"/> (the fake by default) and fast limits.</summary>
-    public string Config(string? telegramUrl = null, int timeoutSeconds = 3, string maxDelayedWait = "00:00:30", string visibility = "00:05:00", string claimTimeout = "00:00:10", string name = "alerts.json")
+    public string Config(string? telegramUrl = null, int timeoutSeconds = 3, string maxDelayedWait = "00:00:30", string visibility = "00:05:00", string claimTimeout = "00:00:10", string name = "alerts.json", IReadOnlyList<string>? morePaths = null)
     {
+        var sources = new[] { FeedPath }.Concat(morePaths ?? [])
+            .Select(path => new { Id = path == FeedPath ? "faults" : path.Split('/')[^1], Url = Feeds.Url(path).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true })
+            .ToArray();
         var config = new
         {
             UseDefaultSources = false,
-            Sources = new[] { new { Id = "faults", Url = Feeds.Url(FeedPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true } },
+            Sources = sources,
             Channels = new[] { new { Id = "faults-en", ChatId = Chat, Language = "en" } },
             Telegram = new { BotToken = Telegram.Token, ApiBaseUrl = telegramUrl ?? Telegram.BaseUrl, TimeoutSeconds = timeoutSeconds, ConnectTimeoutSeconds = 1, ProbeTimeoutSeconds = 1 },
             // Telegram's real pace would make the suite slow; the fake does not enforce it unless asked.
