@@ -1,5 +1,6 @@
 using Alerts.Core.Detection;
 using Alerts.Core.Detection.Phases;
+using Alerts.Core.Messages;
 
 namespace Alerts.Core.Tests.Detection.Phases;
 
@@ -46,5 +47,26 @@ public class PhaseTests
         Assert.True(unnamed < named);
         Assert.Equal(0.99, ConfidenceScore.Final(1.3));
         Assert.Equal(0.05, ConfidenceScore.Final(-1));
+    }
+    [Theory]
+    [InlineData("Putin signs a law on the treaty", true)]
+    [InlineData("Kenya signs a defence pact with Ethiopia and Somalia", false)]
+    public void A_signature_on_a_domestic_act_is_not_a_step(string title, bool expected)
+    {
+        var seg = TextSegment.Parse(title, DetectionTestData.Detector.Catalog, isTitle: true);
+        seg.IndexActions();
+        var signature = Assert.Single(seg.Actions, hit => hit.Kind == ActionKind.Signature);
+        Assert.Equal(expected, NotAStepFilter.SignsDomesticAct(seg, signature));
+    }
+
+    [Theory]
+    [InlineData(TreatyAction.Accession, TreatyAction.Ratification, true)]
+    [InlineData(TreatyAction.Withdrawal, TreatyAction.Deratification, true)]
+    [InlineData(TreatyAction.Withdrawal, TreatyAction.Suspension, true)]
+    [InlineData(TreatyAction.Ratification, TreatyAction.Accession, false)]
+    [InlineData(TreatyAction.Withdrawal, TreatyAction.Ratification, false)]
+    public void The_summary_refines_only_toward_the_formal_step(TreatyAction headline, TreatyAction summary, bool expected)
+    {
+        Assert.Equal(expected, SummaryRefiner.MorePrecise(headline, summary));
     }
 }

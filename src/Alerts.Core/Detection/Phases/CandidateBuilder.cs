@@ -1,0 +1,122 @@
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Detection.Phases;
+
+/// <summary>
+/// Build a candidate: an action word and the treaty attached to it become a <see cref="Candidate"/> with its action,
+/// states, evidence, rank and first score — or nothing, when the pair is not a step on that treaty.
+/// </summary>
+internal static class CandidateBuilder
+{
+    public static Candidate? Build(TextSegment segment, ActionHit hit, TreatyHit treaty, int sentenceStart, int sentenceEnd, int clauseStart, ItemContext item, string words)
+    {
+        var tokens = segment.Tokens;
+        var action = ActionFor(hit.Kind);
+        if (treaty.ViaAccession)
+        {
+            action = TreatyAction.Ratification;
+        }
+        var name = treaty.Mention is not null ? treaty.Mention.Entry.DisplayName : TreatyAttacher.NameAsWritten(segment, treaty);
+        var candidate = new Candidate
+        {
+            Action = action,
+            Entry = treaty.Mention?.Entry,
+            Name = name,
+            Generic = treaty.Mention is null,
+            Segment = segment,
+            SentenceStart = sentenceStart,
+            SentenceEnd = sentenceEnd,
+            FromApproval = hit.Kind == ActionKind.Approval,
+            ActionWords = words,
+            TreatyStart = treaty.Start,
+            TreatyEnd = treaty.End,
+        };
+        var treatyText = segment.Cased[tokens[treaty.Start].Start..tokens[Math.Max(treaty.Start, treaty.End - 1)].End];
+        candidate.OrganisationWord = candidate.Generic && DetectionWords.IsOrganisationWord(tokens[treaty.Start].Text);
+
+        if (candidate.Generic && !candidate.OrganisationWord && !TreatyAttacher.AcceptGeneric(segment, hit, treaty, sentenceStart, sentenceEnd, action))
+        {
+            return null;
+        }
+        // An approval counts only for something that is ratified: a treaty, protocol or convention, not a deal or a law.
+        // A government that approves a draft agreement decides to sign it («одобрил проект соглашения», "approves the draft treaty").
+        var draft = hit.Kind == ActionKind.Approval && treaty.Start > 0 && tokens[treaty.Start - 1].Text is "draft" or "проект" or "projekt";
+        if (draft)
+        {
+            candidate.Action = TreatyAction.Signature;
+        }
+        // A parliament that passes a trade deal ratifies it ("MPs pass Brexit trade deal").
+        if (hit.Kind == ActionKind.Approval && !draft && !treaty.ViaAccession && (candidate.Generic && DetectionWords.IsLooseWord(tokens[treaty.Start].Text))
+            && !DetectionPatterns.Legislature().IsMatch(segment.Text.AsSpan(clauseStart, hit.CharStart - clauseStart)))
+        {
+            return null;
+        }
+        if (!TreatyAttacher.IsStepOnTheTreaty(tokens, hit, treaty, words, treatyText))
+        {
+            return null;
+        }
+        if (hit.Kind == ActionKind.Approval && treaty.Mention is not null && treaty.Mention.IsOrganisation)
+        {
+            return null;
+        }
+
+        // Who acts: the states before the action in its clause, else in its sentence, else right after a noun
+        // ("выход России"), else anywhere in the item; a Russian act's title means Russia.
+        var states = StateAttacher.StatesFor(segment, hit, treaty, clauseStart, sentenceStart, sentenceEnd, item, out var stateEvidence);
+        if (states.Count == 0 && candidate.Generic)
+        {
+            return null;
+        }
+        if (states.Count == 0 && action == TreatyAction.EntryIntoForce && treaty.Mention is not null)
+        {
+            states = [.. treaty.Mention.Entry.Parties]; // a bilateral treaty enters into force for both parties
+        }
+        if (action == TreatyAction.Signature)
+        {
+            var parties = StateAttacher.Signatories(segment, hit, sentenceStart, sentenceEnd).Where(party => party.Length == 2 && !states.Contains(party)).ToList();
+            states = [.. states, .. parties];
+        }
+        if (candidate.Generic && !candidate.OrganisationWord && StateAttacher.PartyNames(segment, hit, sentenceStart, sentenceEnd) is { Length: > 0 } partyNames)
+        {
+            candidate.Name = partyNames + " " + candidate.Name; // "Britain–Japan trade deal"
+        }
+        candidate.States = states;
+        candidate.ClauseBefore = segment.Text[clauseStart..hit.CharStart];
+        candidate.Rank = Rank(hit.Kind);
+        candidate.Evidence.Add("action: " + words);
+        candidate.Evidence.Add("treaty: " + treatyText);
+        if (stateEvidence is not null)
+        {
+            candidate.Evidence.Add("state: " + stateEvidence);
+        }
+        candidate.Confidence = ConfidenceScore.Initial(!candidate.Generic, stateEvidence is not null, segment.IsTitle, treaty.Mention is { IsOrganisation: true }, hit.Kind == ActionKind.Approval);
+        return candidate;
+    }
+
+    /// <summary>The event's action for an action word's kind; an approval and a bare ratification word read as ratification.</summary>
+    public static TreatyAction ActionFor(ActionKind kind) => kind switch
+    {
+        ActionKind.Deratification => TreatyAction.Deratification,
+        ActionKind.EntryIntoForce => TreatyAction.EntryIntoForce,
+        ActionKind.Accession => TreatyAction.Accession,
+        ActionKind.Withdrawal => TreatyAction.Withdrawal,
+        ActionKind.Suspension => TreatyAction.Suspension,
+        ActionKind.Signature => TreatyAction.Signature,
+        ActionKind.AccessionNoun => TreatyAction.Accession,
+        ActionKind.Extension => TreatyAction.Other,
+        _ => TreatyAction.Ratification,
+    };
+
+    /// <summary>Which of two candidates for the same treaty in one segment wins: the more decisive step.</summary>
+    public static int Rank(ActionKind kind) => kind switch
+    {
+        ActionKind.Deratification => 9,
+        ActionKind.Withdrawal => 8,
+        ActionKind.Suspension => 7,
+        ActionKind.Ratification => 6,
+        ActionKind.Accession => 5,
+        ActionKind.EntryIntoForce => 4,
+        ActionKind.Approval => 3,
+        _ => 1,
+    };
+}
