@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Alerts.Core.Events;
+using Alerts.Core.Formatting;
 using Alerts.Core.Publishing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,18 +23,19 @@ public static class FeedCommand
             var heads = await host.Services.GetRequiredService<EventQueries>().ListAsync(cancellationToken);
             var directory = Path.GetFullPath(parse.GetValue(output)!);
             var lang = parse.GetValue(language)!;
-            var feeds = EventFeedWriter.Plan(heads, lang);
+            var names = host.Services.GetService<ITreatyNames>();
+            var feeds = EventFeedWriter.Plan(heads, lang, names);
             foreach (var feed in feeds)
             {
                 var stem = Path.Combine(directory, feed.Name.Replace('/', Path.DirectorySeparatorChar));
                 Directory.CreateDirectory(Path.GetDirectoryName(stem)!);
                 await using (var atom = File.Create(stem + ".atom"))
                 {
-                    EventFeedWriter.WriteAtom(atom, feed, lang);
+                    EventFeedWriter.WriteAtom(atom, feed, lang, names);
                 }
                 await using (var json = File.Create(stem + ".json"))
                 {
-                    EventFeedWriter.WriteJson(json, feed, lang);
+                    EventFeedWriter.WriteJson(json, feed, lang, names);
                 }
             }
             await context.Output.WriteLineAsync($"alerts feed: {feeds.Count} feeds ({heads.Count} events) written to {directory}");

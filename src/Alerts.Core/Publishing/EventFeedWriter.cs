@@ -23,7 +23,7 @@ public static class EventFeedWriter
     private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The feeds for a set of events: <c>all</c>, <c>state/XX</c> per state, <c>treaty/&lt;id&gt;</c> per treaty.</summary>
-    public static IReadOnlyList<EventFeed> Plan(IReadOnlyList<EventHead> events, string language)
+    public static IReadOnlyList<EventFeed> Plan(IReadOnlyList<EventHead> events, string language, ITreatyNames? names = null)
     {
         var ordered = events.OrderByDescending(e => e.LastChange).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
         var feeds = new List<EventFeed> { new("all", language == "ru" ? "Договорные оповещения: все события" : "Treaty Alerts: all events", ordered) };
@@ -34,7 +34,7 @@ public static class EventFeedWriter
         }
         foreach (var treaty in ordered.Select(e => e.Treaty).DistinctBy(t => t.Id).OrderBy(t => t.Id, StringComparer.Ordinal))
         {
-            feeds.Add(new("treaty/" + FileSafe(treaty.Id), "Treaty Alerts: " + treaty.Name,
+            feeds.Add(new("treaty/" + FileSafe(treaty.Id), "Treaty Alerts: " + TreatyName(treaty, language, names),
                 ordered.Where(e => e.Treaty.Id == treaty.Id).ToList()));
         }
         return feeds;
@@ -56,7 +56,7 @@ public static class EventFeedWriter
 
     public static string FeedId(string name) => "urn:treaty-alerts:feed:" + Uri.EscapeDataString(name);
 
-    public static void WriteAtom(Stream output, EventFeed feed, string language)
+    public static void WriteAtom(Stream output, EventFeed feed, string language, ITreatyNames? names = null)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false };
         using var xml = XmlWriter.Create(output, settings);
@@ -74,7 +74,7 @@ public static class EventFeedWriter
         {
             xml.WriteStartElement("entry", AtomNamespace);
             xml.WriteElementString("id", AtomNamespace, EntryId(head.EventId));
-            WriteText(xml, "title", Title(head, language));
+            WriteText(xml, "title", Title(head, language, names));
             xml.WriteElementString("updated", AtomNamespace, Rfc3339(head.LastChange));
             xml.WriteElementString("published", AtomNamespace, Rfc3339(head.FirstSeen));
             var first = true;
@@ -96,14 +96,14 @@ public static class EventFeedWriter
             xml.WriteAttributeString("scheme", "urn:treaty-alerts:action");
             xml.WriteEndElement();
             WriteText(xml, "summary", Summary(head, language));
-            WriteText(xml, "content", Content(head, language));
+            WriteText(xml, "content", Content(head, language, names));
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 
-    public static void WriteJson(Stream output, EventFeed feed, string language)
+    public static void WriteJson(Stream output, EventFeed feed, string language, ITreatyNames? names = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -129,9 +129,9 @@ public static class EventFeedWriter
                     json.WriteString("external_url", sources[1].Link);
                 }
             }
-            json.WriteString("title", Title(head, language));
+            json.WriteString("title", Title(head, language, names));
             json.WriteString("summary", Summary(head, language));
-            json.WriteString("content_text", Content(head, language));
+            json.WriteString("content_text", Content(head, language, names));
             json.WriteString("date_published", Rfc3339(head.FirstSeen));
             json.WriteString("date_modified", Rfc3339(head.LastChange));
             json.WriteStartArray("tags");
@@ -170,25 +170,29 @@ public static class EventFeedWriter
     }
 
     /// <summary>The entry's title in the feed's language: treaty, action, states and stage.</summary>
-    public static string Title(EventHead head, string language)
+    public static string Title(EventHead head, string language, ITreatyNames? names = null)
     {
         var states = string.Join(", ", head.States.Select(s => StateNames.Name(s, language)));
         return language == "ru"
-            ? $"{head.Treaty.Name}: {RussianAction(head.Action)} — {states} ({RussianStage(head.Stage)})"
-            : $"{head.Treaty.Name}: {Vocabulary.Name(head.Action).Replace('_', ' ')} by {states} ({Vocabulary.Name(head.Stage)})";
+            ? $"{TreatyName(head.Treaty, language, names)}: {RussianAction(head.Action)} — {states} ({RussianStage(head.Stage)})"
+            : $"{TreatyName(head.Treaty, language, names)}: {Vocabulary.Name(head.Action).Replace('_', ' ')} by {states} ({Vocabulary.Name(head.Stage)})";
     }
+
+    /// <summary>The treaty's name in the feed's language from the catalogue, else the name the event carries.</summary>
+    private static string TreatyName(TreatyRef treaty, string language, ITreatyNames? names)
+        => names?.Find(treaty.Id, language)?.Name ?? treaty.Name;
 
     private static string Summary(EventHead head, string language)
         => head.Contexts is { } contexts && contexts.TryGetValue(language, out var context) && context.Text.Length > 0
             ? context.Text
             : head.Summary.Length > 0 ? head.Summary : head.Title;
 
-    private static string Content(EventHead head, string language)
+    private static string Content(EventHead head, string language, ITreatyNames? names)
     {
         var ru = language == "ru";
         var lines = new List<string>
         {
-            Title(head, language),
+            Title(head, language, names),
             (ru ? "Стадия: " : "Stage: ") + (ru ? RussianStage(head.Stage) : Vocabulary.Name(head.Stage)) + (head.Step is { } step ? $" ({step})" : ""),
         };
         if (head.StepDate is { } date)
