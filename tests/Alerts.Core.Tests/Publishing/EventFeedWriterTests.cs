@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Alerts.Core.Events;
 using Alerts.Core.Feeds;
+using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Publishing;
 
@@ -149,5 +150,23 @@ public sealed class EventFeedWriterTests
         Assert.Equal("urn:treaty-alerts:feed:all", parsed.Id);
         Assert.Empty(parsed.Entries);
         Assert.NotNull(parsed.Updated);
+    }
+
+    private sealed class RussianNames : ITreatyNames
+    {
+        public TreatyName? Find(string treatyId, string language)
+            => treatyId == "coe:126" && language == "ru" ? new TreatyName("Европейская конвенция по предупреждению пыток") : null;
+    }
+
+    [Fact]
+    public void Treaty_names_come_from_the_catalogue_in_the_feed_language_else_from_the_event()
+    {
+        var names = new RussianNames();
+        var feeds = EventFeedWriter.Plan([Torture, Start], "ru", names);
+
+        Assert.Equal("Treaty Alerts: Европейская конвенция по предупреждению пыток", feeds.Single(f => f.Name == "treaty/coe-126").Title);
+        Assert.StartsWith("Европейская конвенция по предупреждению пыток: выход", EventFeedWriter.Title(Torture, "ru", names), StringComparison.Ordinal);
+        Assert.StartsWith("New START: выход", EventFeedWriter.Title(Start, "ru", names), StringComparison.Ordinal);
+        Assert.StartsWith("European Convention for the Prevention of Torture: withdrawal", EventFeedWriter.Title(Torture, "en", names), StringComparison.Ordinal);
     }
 }
