@@ -26,6 +26,7 @@ public static class AlertsCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(EventsCommand.Create(context));
+        root.Subcommands.Add(FeedCommand.Create(context));
         root.Subcommands.Add(HealthCommand.Create(context));
         root.Subcommands.Add(ChannelsCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
