@@ -6,6 +6,9 @@ namespace Alerts.Core.Feeds;
 /// Dates as feeds write them: RFC 822 and its common variants (RSS), ISO 8601 / W3C-DTF (Atom, Dublin Core,
 /// JSON Feed) and asctime. The offset the source states is kept, so a midnight +03:00 date stays on its day.
 /// A date without a zone is taken as UTC.
+/// Why one class over 300 lines: hand-written parsers (no regex) for three date grammars that share the
+/// digit, month and zone readers below; every feed item's dates go through here, so it stays one static class
+/// of small methods rather than a parser object per grammar (issue #15).
 /// </summary>
 public static class FeedDates
 {

@@ -7,6 +7,9 @@ namespace Alerts.Core.Feeds;
 /// <summary>
 /// Streaming reader for RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 on <see cref="XmlReader"/>.
 /// DTDs are ignored and never fetched; a document that declares entities in its DTD is refused outright.
+/// Why one class over 300 lines: it is a single forward pass over one <see cref="XmlReader"/> whose state (the
+/// document being filled, the Atom dialect found, the base URI, one shared text buffer) every element handler shares; splitting it
+/// would pass that state between classes on the hot path. Left as is on purpose (issue #15); figures in docs/PERFORMANCE.md.
 /// </summary>
 internal sealed class XmlFeedReader
 {

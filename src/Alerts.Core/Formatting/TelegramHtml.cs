@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Alerts.Core.Formatting;
@@ -6,16 +5,12 @@ namespace Alerts.Core.Formatting;
 /// <summary>
 /// Telegram's HTML parse mode: escaping, validation with the tags it accepts, the length it counts
 /// (UTF-16 code units of the text after entity parsing) and splitting a long post into valid parts.
+/// Tokenizing lives in <see cref="TelegramHtmlTokenizer"/>.
 /// </summary>
 public static class TelegramHtml
 {
     /// <summary>Telegram's limit for a text message, counted after entity parsing.</summary>
     public const int MaxMessageLength = 4096;
-
-    private static readonly HashSet<string> AllowedTags = new(StringComparer.Ordinal)
-    {
-        "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote",
-    };
 
     /// <summary>Escapes text for HTML parse mode: <c>&amp; &lt; &gt; "</c>.</summary>
     public static string Escape(string? text)
@@ -42,14 +37,14 @@ public static class TelegramHtml
     /// <summary>True when Telegram would accept <paramref name="html"/>; <paramref name="error"/> says where it would not.</summary>
     public static bool IsValid(string html, out string? error)
     {
-        error = TryTokenize(html, out _);
+        error = TelegramHtmlTokenizer.TryTokenize(html, out _);
         return error is null;
     }
 
     /// <summary>The length Telegram checks against its 4096 limit: UTF-16 code units after entity parsing.</summary>
     public static int VisibleLength(string html)
     {
-        var error = TryTokenize(html, out var tokens);
+        var error = TelegramHtmlTokenizer.TryTokenize(html, out var tokens);
         return error is null ? tokens.Sum(t => t.VisibleLength) : ToPlainText(html).Length;
     }
 
@@ -70,7 +65,7 @@ public static class TelegramHtml
                     continue;
                 }
             }
-            else if (c == '&' && TryEntity(html, i, out var decoded, out var length))
+            else if (c == '&' && TelegramHtmlTokenizer.TryEntity(html, i, out var decoded, out var length))
             {
                 sb.Append(decoded);
                 i += length;
@@ -94,7 +89,7 @@ public static class TelegramHtml
     public static IReadOnlyList<string> Split(string html, int limit = MaxMessageLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 2);
-        var error = TryTokenize(html, out var tokens);
+        var error = TelegramHtmlTokenizer.TryTokenize(html, out var tokens);
         if (error is not null)
         {
             throw new FormatException("Not valid Telegram HTML: " + error);
@@ -106,7 +101,7 @@ public static class TelegramHtml
 
         var parts = new List<string>();
         var start = 0;
-        var open = new List<Token>();
+        var open = new List<TelegramHtmlTokenizer.Token>();
         while (start < tokens.Count)
         {
             var (cut, remaining) = FindCut(tokens, start, limit);
@@ -117,7 +112,7 @@ public static class TelegramHtml
             }
             // Whitespace before the cut would sit inside the closing tags; it is dropped, not moved.
             var last = cut;
-            while (last > start && tokens[last - 1].Kind == TokenKind.Text && tokens[last - 1].Raw is "\n" or " ")
+            while (last > start && tokens[last - 1].Kind == TelegramHtmlTokenizer.TokenKind.Text && tokens[last - 1].Raw is "\n" or " ")
             {
                 last--;
             }
@@ -141,7 +136,7 @@ public static class TelegramHtml
                 break;
             }
             // The next part starts at its first visible word, not with the blank line that separated them.
-            while (start < tokens.Count && tokens[start].Kind == TokenKind.Text && tokens[start].Raw is "\n" or " ")
+            while (start < tokens.Count && tokens[start].Kind == TelegramHtmlTokenizer.TokenKind.Text && tokens[start].Raw is "\n" or " ")
             {
                 start++;
             }
@@ -149,7 +144,7 @@ public static class TelegramHtml
         return parts;
     }
 
-    private static (int Cut, bool Remaining) FindCut(List<Token> tokens, int start, int limit)
+    private static (int Cut, bool Remaining) FindCut(List<TelegramHtmlTokenizer.Token> tokens, int start, int limit)
     {
         var length = 0;
         int paragraph = -1, line = -1, space = -1, hard = start;
@@ -163,7 +158,7 @@ public static class TelegramHtml
             }
             length += t.VisibleLength;
             hard = i + 1;
-            if (t.Kind == TokenKind.Text && t.Raw == "\n")
+            if (t.Kind == TelegramHtmlTokenizer.TokenKind.Text && t.Raw == "\n")
             {
                 line = i + 1;
                 if (i > start && tokens[i - 1].Raw == "\n")
@@ -171,7 +166,7 @@ public static class TelegramHtml
                     paragraph = i + 1;
                 }
             }
-            else if (t.Kind == TokenKind.Text && t.Raw == " ")
+            else if (t.Kind == TelegramHtmlTokenizer.TokenKind.Text && t.Raw == " ")
             {
                 space = i + 1;
             }
@@ -179,159 +174,15 @@ public static class TelegramHtml
         return (tokens.Count, false);
     }
 
-    private static void Track(List<Token> open, Token token)
+    private static void Track(List<TelegramHtmlTokenizer.Token> open, TelegramHtmlTokenizer.Token token)
     {
-        if (token.Kind == TokenKind.Open)
+        if (token.Kind == TelegramHtmlTokenizer.TokenKind.Open)
         {
             open.Add(token);
         }
-        else if (token.Kind == TokenKind.Close && open.Count > 0)
+        else if (token.Kind == TelegramHtmlTokenizer.TokenKind.Close && open.Count > 0)
         {
             open.RemoveAt(open.Count - 1);
         }
-    }
-
-    private enum TokenKind { Text, Entity, Open, Close }
-
-    private sealed record Token(TokenKind Kind, string Raw, int VisibleLength, string Name = "");
-
-    /// <summary>Tokenizes valid Telegram HTML; returns an error description instead when it is not.</summary>
-    private static string? TryTokenize(string html, out List<Token> tokens)
-    {
-        tokens = new List<Token>(html.Length);
-        var stack = new Stack<string>();
-        var i = 0;
-        while (i < html.Length)
-        {
-            var c = html[i];
-            if (c == '<')
-            {
-                var end = html.IndexOf('>', i + 1);
-                if (end < 0)
-                {
-                    return $"unclosed tag at {i}";
-                }
-                var raw = html[i..(end + 1)];
-                var inner = html[(i + 1)..end];
-                if (inner.StartsWith('/'))
-                {
-                    var name = inner[1..].Trim();
-                    if (stack.Count == 0 || stack.Peek() != name)
-                    {
-                        return $"unmatched end tag </{name}> at {i}";
-                    }
-                    stack.Pop();
-                    tokens.Add(new Token(TokenKind.Close, raw, 0, name));
-                }
-                else
-                {
-                    var nameEnd = 0;
-                    while (nameEnd < inner.Length && !char.IsWhiteSpace(inner[nameEnd]))
-                    {
-                        nameEnd++;
-                    }
-                    var name = inner[..nameEnd];
-                    if (!AllowedTags.Contains(name))
-                    {
-                        return $"unsupported tag <{name}> at {i}";
-                    }
-                    if (!AttributesValid(inner[nameEnd..]))
-                    {
-                        return $"bad attributes in <{name}> at {i}";
-                    }
-                    stack.Push(name);
-                    tokens.Add(new Token(TokenKind.Open, raw, 0, name));
-                }
-                i = end + 1;
-            }
-            else if (c == '&')
-            {
-                if (!TryEntity(html, i, out var decoded, out var length))
-                {
-                    return $"unescaped '&' at {i}";
-                }
-                tokens.Add(new Token(TokenKind.Entity, html.Substring(i, length), decoded.Length));
-                i += length;
-            }
-            else if (c == '>')
-            {
-                return $"unescaped '>' at {i}";
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < html.Length && char.IsLowSurrogate(html[i + 1]))
-            {
-                tokens.Add(new Token(TokenKind.Text, html.Substring(i, 2), 2));
-                i += 2;
-            }
-            else
-            {
-                tokens.Add(new Token(TokenKind.Text, c.ToString(), 1));
-                i++;
-            }
-        }
-        return stack.Count > 0 ? $"tag <{stack.Peek()}> is not closed" : null;
-    }
-
-    private static bool AttributesValid(string attributes)
-    {
-        var rest = attributes.Trim();
-        while (rest.Length > 0)
-        {
-            var eq = rest.IndexOf('=');
-            if (eq <= 0 || eq + 1 >= rest.Length || rest[eq + 1] != '"')
-            {
-                return false;
-            }
-            var close = rest.IndexOf('"', eq + 2);
-            if (close < 0)
-            {
-                return false;
-            }
-            var value = rest[(eq + 2)..close];
-            for (var a = value.IndexOf('&'); a >= 0; a = value.IndexOf('&', a + 1))
-            {
-                if (!TryEntity(value, a, out _, out _))
-                {
-                    return false;
-                }
-            }
-            if (value.Contains('<') || value.Contains('>'))
-            {
-                return false;
-            }
-            rest = rest[(close + 1)..].TrimStart();
-        }
-        return true;
-    }
-
-    private static bool TryEntity(string s, int at, out string decoded, out int length)
-    {
-        decoded = "";
-        length = 0;
-        var semi = s.IndexOf(';', at);
-        if (semi < 0 || semi - at > 10)
-        {
-            return false;
-        }
-        var body = s[(at + 1)..semi];
-        length = semi - at + 1;
-        switch (body)
-        {
-            case "lt": decoded = "<"; return true;
-            case "gt": decoded = ">"; return true;
-            case "amp": decoded = "&"; return true;
-            case "quot": decoded = "\""; return true;
-        }
-        if (body.StartsWith("#x", StringComparison.OrdinalIgnoreCase)
-            && int.TryParse(body.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var hex) && hex is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF))
-        {
-            decoded = char.ConvertFromUtf32(hex);
-            return true;
-        }
-        if (body.StartsWith('#') && int.TryParse(body.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var dec) && dec is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF))
-        {
-            decoded = char.ConvertFromUtf32(dec);
-            return true;
-        }
-        return false;
     }
 }

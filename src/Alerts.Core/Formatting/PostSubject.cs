@@ -1,0 +1,66 @@
+using Alerts.Core.Events;
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Formatting;
+
+/// <summary>The post's grammatical subject: who took the step (government, parliament, upper house, head of state, the state), in the channel's language.</summary>
+internal static class PostSubject
+{
+    /// <summary>Who took the step, by its procedure step: a government proposes, a parliament votes, a head of state signs.</summary>
+    public static Dictionary<string, object?> Of(TreatyChange change, string language)
+    {
+        var single = change.States.Count == 1 ? change.States[0] : null;
+        var kind = single is null ? "state" : change.Step switch
+        {
+            ProcedureSteps.GovernmentProposal => "government",
+            ProcedureSteps.FirstReading or ProcedureSteps.SecondReading or ProcedureSteps.LowerHouseAdopted => "parliament",
+            ProcedureSteps.UpperHouseApproved => "upper_house",
+            ProcedureSteps.LawSigned => "head_of_state",
+            null => change.Stage switch
+            {
+                TreatyStage.Proposed => "government",
+                TreatyStage.Legislative => "parliament",
+                TreatyStage.Enacted when change.Action is not TreatyAction.Signature => "head_of_state",
+                _ => "state",
+            },
+            _ => "state",
+        };
+        var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
+        var names = change.States.Select(code => StateNames.Name(code, language)).ToList();
+        string name;
+        string gender;
+        if (language == "ru")
+        {
+            var genitive = single is null ? "" : StateNames.RussianGenitive(single);
+            (name, gender) = kind switch
+            {
+                "government" => ($"Правительство {genitive}", "n"),
+                "parliament" => russia ? ("Госдума", "f") : ($"Парламент {genitive}", "m"),
+                "upper_house" => russia ? ("Совет Федерации", "m") : ($"Верхняя палата парламента {genitive}", "f"),
+                "head_of_state" => russia ? ("Президент России", "m") : ($"Глава государства {genitive}", "m"),
+                _ => (PostModel.JoinNames(names, language), single is null ? "pl" : StateNames.RussianGender(single)),
+            };
+        }
+        else
+        {
+            var state = single is null ? "" : StateNames.Name(single, language);
+            var the = single is "US" or "GB" or "NL" ? "the " : "";
+            (name, gender) = kind switch
+            {
+                "government" => ($"The government of {the}{state}", ""),
+                "parliament" => russia ? ("Russia's State Duma", "") : ($"The parliament of {the}{state}", ""),
+                "upper_house" => russia ? ("Russia's Federation Council", "") : ($"The upper house of {the}{state}", ""),
+                "head_of_state" => russia ? ("The President of Russia", "") : ($"The head of state of {the}{state}", ""),
+                _ => (PostModel.JoinNames(names, language), single is null ? "pl" : ""),
+            };
+        }
+        return new Dictionary<string, object?>
+        {
+            ["kind"] = kind,
+            ["name"] = TelegramHtml.Escape(name),
+            ["gender"] = gender,
+            // Russian past-tense ending: подписал / подписала / подписало / подписали.
+            ["past"] = gender switch { "f" => "а", "n" => "о", "pl" => "и", _ => "" },
+        };
+    }
+}
