@@ -49,8 +49,8 @@ public sealed class BotConversationCliTests : IAsyncLifetime
     private string Config() => _cli.WriteConfig(new
     {
         UseDefaultSources = false,
-        Sources = new[] { new { Id = "mt-cli", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true } },
-        Channels = new[] { new { Id = "cli-en", ChatId = ChannelChat, Language = "en", Review = "none" } },
+        Sources = new[] { new { Id = "mt-bot", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true } },
+        Channels = new[] { new { Id = "bot-en", ChatId = ChannelChat, Language = "en", Review = "none" } },
         Telegram = new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl },
         Subscriptions = new { MaxFilters = 3 },
     });

@@ -40,10 +40,10 @@ public sealed class FeedCommandTests : IAsyncLifetime
             UseDefaultSources = false,
             Sources = new object[]
             {
-                new { Id = "mt-cli", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
+                new { Id = "mt-feed", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
                 new { Id = "government-ru-docs", Url = _feeds.Url(PipelineFeeds.DocsPath).ToString(), Group = "decrees", Language = "ru", Authority = "official", Interval = "00:00:01", AllowPrivateNetwork = true },
             },
-            Channels = new[] { new { Id = "cli-en", ChatId, Language = "en" } },
+            Channels = new[] { new { Id = "feed-en", ChatId, Language = "en" } },
             Telegram = new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = OperatorChat },
         });
         async Task RunOnceAsync()
@@ -94,7 +94,7 @@ public sealed class FeedCommandTests : IAsyncLifetime
                 Assert.DoesNotContain(ChatId, text, StringComparison.Ordinal);
                 Assert.DoesNotContain(OperatorChat, text, StringComparison.Ordinal);
                 Assert.DoesNotContain(_telegram.Token, text, StringComparison.Ordinal);
-                Assert.DoesNotContain("cli-en", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("feed-en", text, StringComparison.Ordinal);
             }
         }
 

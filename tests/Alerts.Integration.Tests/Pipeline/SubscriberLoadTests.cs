@@ -42,8 +42,8 @@ public sealed class SubscriberLoadTests(ITestOutputHelper output) : IAsyncLifeti
         var config = _cli.WriteConfig(new
         {
             UseDefaultSources = false,
-            Sources = new[] { new { Id = "mt-cli", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true } },
-            Channels = new[] { new { Id = "cli-en", ChatId = ChannelChat, Language = "en", Review = "none" } },
+            Sources = new[] { new { Id = "mt-load", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true } },
+            Channels = new[] { new { Id = "load-en", ChatId = ChannelChat, Language = "en", Review = "none" } },
             Telegram = new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl },
             Run = new { MaxDelayedWait = "00:03:00" },
         });
