@@ -20,15 +20,8 @@ public static class BotCommand
         var url = new Argument<string?>("url") { Description = "The webhook URL (https); default Bot:WebhookUrl.", Arity = ArgumentArity.ZeroOrOne };
         var set = new Command("set-webhook", "Tell Telegram to post updates to the webhook, with Bot:WebhookSecret as the secret token it sends back.");
         set.Arguments.Add(url);
-        set.SetAction(async (parse, cancellationToken) =>
+        set.SetAction((parse, cancellationToken) => WithBotAsync(parse, context, async provider =>
         {
-            using var host = Build(parse, context);
-            var provider = host?.Services;
-            if (provider is null)
-            {
-                await context.Error.WriteLineAsync("alerts bot: Telegram:BotToken is not set");
-                return AlertsCli.ExitBadConfiguration;
-            }
             var options = provider.GetRequiredService<IOptions<BotOptions>>().Value;
             var target = parse.GetValue(url) ?? options.WebhookUrl;
             if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
@@ -44,40 +37,38 @@ public static class BotCommand
             await provider.GetRequiredService<TelegramBot>().SetWebhookAsync(uri.AbsoluteUri, options.WebhookSecret, cancellationToken);
             await context.Output.WriteLineAsync($"webhook set: {uri.AbsoluteUri}");
             return AlertsCli.ExitOk;
-        });
+        }));
         command.Subcommands.Add(set);
 
         var delete = new Command("delete-webhook", "Remove the webhook, so alerts run reads updates with getUpdates.");
-        delete.SetAction(async (parse, cancellationToken) =>
+        delete.SetAction((parse, cancellationToken) => WithBotAsync(parse, context, async provider =>
         {
-            using var host = Build(parse, context);
-            var provider = host?.Services;
-            if (provider is null)
-            {
-                await context.Error.WriteLineAsync("alerts bot: Telegram:BotToken is not set");
-                return AlertsCli.ExitBadConfiguration;
-            }
             await provider.GetRequiredService<TelegramBot>().DeleteWebhookAsync(cancellationToken);
             await context.Output.WriteLineAsync("webhook removed");
             return AlertsCli.ExitOk;
-        });
+        }));
         command.Subcommands.Add(delete);
 
         var show = new Command("webhook", "Print the webhook URL Telegram has (empty: none, alerts run long-polls).");
-        show.SetAction(async (parse, cancellationToken) =>
+        show.SetAction((parse, cancellationToken) => WithBotAsync(parse, context, async provider =>
         {
-            using var host = Build(parse, context);
-            var provider = host?.Services;
-            if (provider is null)
-            {
-                await context.Error.WriteLineAsync("alerts bot: Telegram:BotToken is not set");
-                return AlertsCli.ExitBadConfiguration;
-            }
             await context.Output.WriteLineAsync(await provider.GetRequiredService<TelegramBot>().WebhookUrlAsync(cancellationToken));
             return AlertsCli.ExitOk;
-        });
+        }));
         command.Subcommands.Add(show);
         return command;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the bot's services, or fails naming the missing token.</summary>
+    private static async Task<int> WithBotAsync(ParseResult parse, CliContext context, Func<IServiceProvider, Task<int>> action)
+    {
+        using var host = Build(parse, context);
+        if (host is null)
+        {
+            await context.Error.WriteLineAsync("alerts bot: Telegram:BotToken is not set");
+            return AlertsCli.ExitBadConfiguration;
+        }
+        return await action(host.Services);
     }
 
     private static IHost? Build(ParseResult parse, CliContext context)

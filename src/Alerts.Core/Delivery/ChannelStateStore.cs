@@ -58,14 +58,7 @@ public sealed class ChannelStateStore(IStateStore store, TimeProvider time)
             var json = MessageJson.Serialize(change(current));
             try
             {
-                if (doc is null)
-                {
-                    await store.InsertAsync(StateTables.Channels, channelId, StateRow, json, cancellationToken);
-                }
-                else
-                {
-                    await store.ReplaceAsync(StateTables.Channels, channelId, StateRow, json, doc.ETag, cancellationToken);
-                }
+                await store.WriteOverAsync(StateTables.Channels, channelId, StateRow, doc, json, cancellationToken);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < 5)

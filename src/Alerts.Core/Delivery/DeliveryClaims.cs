@@ -31,9 +31,7 @@ public sealed class DeliveryClaims(IStateStore store, TimeProvider time)
         var json = MessageJson.Serialize(new ClaimDocument(holder, now + duration));
         try
         {
-            var etag = doc is null
-                ? await store.InsertAsync(StateTables.Channels, channelId, Row(eventId), json, cancellationToken)
-                : await store.ReplaceAsync(StateTables.Channels, channelId, Row(eventId), json, doc.ETag, cancellationToken);
+            var etag = await store.WriteOverAsync(StateTables.Channels, channelId, Row(eventId), doc, json, cancellationToken);
             return (new DeliveryClaim(channelId, eventId, holder, etag), TimeSpan.Zero);
         }
         catch (ConcurrencyConflictException)

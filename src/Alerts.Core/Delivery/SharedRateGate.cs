@@ -118,14 +118,7 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
             }
             try
             {
-                if (doc is null)
-                {
-                    await store.InsertAsync(StateTables.Channels, Partition, row, json, cancellationToken);
-                }
-                else
-                {
-                    await store.ReplaceAsync(StateTables.Channels, Partition, row, json, doc.ETag, cancellationToken);
-                }
+                await store.WriteOverAsync(StateTables.Channels, Partition, row, doc, json, cancellationToken);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflicts)
@@ -157,14 +150,7 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
             var json = MessageJson.Serialize(new RateWindow(slots));
             try
             {
-                if (doc is null)
-                {
-                    await store.InsertAsync(StateTables.Channels, Partition, row, json, cancellationToken);
-                }
-                else
-                {
-                    await store.ReplaceAsync(StateTables.Channels, Partition, row, json, doc.ETag, cancellationToken);
-                }
+                await store.WriteOverAsync(StateTables.Channels, Partition, row, doc, json, cancellationToken);
                 return TimeSpan.Zero;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflicts)
