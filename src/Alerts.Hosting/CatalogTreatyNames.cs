@@ -42,6 +42,7 @@ public sealed class CatalogTreatyNames : ITreatyNames
             Parties = entry.Parties,
             Signed = facts?.Signed,
             PlaceAndDate = facts?.PlaceAndDate,
+            DenunciationEffect = entry.DenunciationEffect,
         };
     }
 

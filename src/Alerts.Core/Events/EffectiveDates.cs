@@ -116,6 +116,30 @@ public static partial class EffectiveDates
         return end;
     }
 
+    /// <summary>
+    /// The notice period a catalogue entry states for this treaty, for a post's "Next:" line: amount, unit
+    /// (<c>day</c>, <c>month</c>, <c>year</c>) and whether it runs to the first day of the following month.
+    /// Null when the text gives none or only a typical one for the series ("six months in most conventions
+    /// ..., check the treaty's denunciation article"): a post states only this treaty's own period.
+    /// </summary>
+    public static (int Amount, string Unit, bool MonthStart)? NoticePeriod(string? denunciationEffect)
+    {
+        if (string.IsNullOrWhiteSpace(denunciationEffect))
+        {
+            return null;
+        }
+        var text = denunciationEffect.ToLowerInvariant();
+        var m = PeriodPattern().Match(text);
+        if (!m.Success || m.Value.EndsWith("in most", StringComparison.Ordinal) || text.Contains("check", StringComparison.Ordinal)
+            || Number(m.Groups["n"].Value) is not { } amount)
+        {
+            return null;
+        }
+        var unit = m.Groups["unit"].Value;
+        return (amount, unit.StartsWith("day", StringComparison.Ordinal) ? "day" : unit.StartsWith("month", StringComparison.Ordinal) ? "month" : "year",
+            text.Contains("first day of the month following", StringComparison.Ordinal));
+    }
+
     private static int? Number(string word) => word switch
     {
         "one" or "a" => 1,

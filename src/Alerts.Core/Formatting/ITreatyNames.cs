@@ -26,6 +26,9 @@ public sealed record TreatyName(string Name, string? ShortName = null)
     /// <summary>The date the treaty was signed (bilateral) or opened for signature (Council of Europe).</summary>
     public DateOnly? Signed { get; init; }
 
+    /// <summary>When a denunciation or withdrawal takes effect, as the catalogue's <c>denunciationEffect</c> words it; null when unknown.</summary>
+    public string? DenunciationEffect { get; init; }
+
     /// <summary>Place and date of adoption as the UN index writes it: "New York, 10 September 1996".</summary>
     public string? PlaceAndDate { get; init; }
 }

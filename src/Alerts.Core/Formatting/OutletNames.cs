@@ -2,7 +2,9 @@ namespace Alerts.Core.Formatting;
 
 /// <summary>
 /// The names readers know an outlet or an official site by, per language, from the link's host
-/// ("The Moscow Times", «Правительство России»); the host itself when not listed.
+/// ("The Moscow Times", «Правительство России»). An outlet not listed is named by its site as it
+/// brands itself: the registrable domain without mobile/AMP prefixes (m., amp., txt., www.), an
+/// internationalised domain in its own script (xn--… becomes ….рф), first letter capitalised ("Lenta.ru").
 /// </summary>
 public static class OutletNames
 {
@@ -43,7 +45,42 @@ public static class OutletNames
         ["cnn.com"] = ("CNN", "CNN"),
         ["japantoday.com"] = ("Japan Today", "Japan Today"),
         ["polsatnews.pl"] = ("Polsat News", "Polsat News"),
+        ["theguardian.com"] = ("The Guardian", "The Guardian"),
+        ["ft.com"] = ("Financial Times", "Financial Times"),
+        ["politico.eu"] = ("Politico", "Politico"),
+        ["dw.com"] = ("Deutsche Welle", "Deutsche Welle"),
+        ["france24.com"] = ("France 24", "France 24"),
+        ["euronews.com"] = ("Euronews", "Euronews"),
+        ["lenta.ru"] = ("Lenta.ru", "Лента.ру"),
+        ["gazeta.ru"] = ("Gazeta.ru", "Газета.Ru"),
+        ["rg.ru"] = ("Rossiyskaya Gazeta", "Российская газета"),
+        ["iz.ru"] = ("Izvestia", "Известия"),
+        ["kp.ru"] = ("Komsomolskaya Pravda", "Комсомольская правда"),
+        ["mk.ru"] = ("Moskovsky Komsomolets", "Московский комсомолец"),
+        ["aif.ru"] = ("Argumenty i Fakty", "Аргументы и факты"),
+        ["argumenti.ru"] = ("Argumenty Nedeli", "Аргументы недели"),
+        ["rosbalt.ru"] = ("Rosbalt", "Росбалт"),
+        ["life.ru"] = ("Life", "Life"),
+        ["5-tv.ru"] = ("Channel 5", "Пятый канал"),
+        ["1tv.ru"] = ("Channel One", "Первый канал"),
+        ["ntv.ru"] = ("NTV", "НТВ"),
+        ["vesti.ru"] = ("Vesti", "Вести"),
+        ["m24.ru"] = ("Moscow 24", "Москва 24"),
+        ["rt.com"] = ("RT", "RT"),
+        ["regnum.ru"] = ("Regnum", "Регнум"),
+        ["ura.news"] = ("URA.RU", "URA.RU"),
+        ["eadaily.com"] = ("EADaily", "EADaily"),
+        ["newsru.com"] = ("NEWSru", "NEWSru"),
+        ["newsru.co.il"] = ("NEWSru.co.il", "NEWSru.co.il"),
+        ["novayagazeta.ru"] = ("Novaya Gazeta", "Новая газета"),
+        ["holod.media"] = ("Holod", "Холод"),
+        ["belta.by"] = ("BelTA", "БелТА"),
+        ["ukrinform.ru"] = ("Ukrinform", "Укринформ"),
+        ["unian.net"] = ("UNIAN", "УНИАН"),
     };
+
+    // Prefixes a site puts before its own domain for mobile, AMP or text-only copies.
+    private static readonly string[] CopyPrefixes = ["www.", "m.", "amp.", "txt.", "mobile.", "pda."];
 
     /// <summary>The outlet's name in <paramref name="language"/>, else the link's host without <c>www.</c>, else <paramref name="fallback"/>.</summary>
     public static string For(string link, string language, string fallback)
@@ -52,7 +89,7 @@ public static class OutletNames
         {
             return fallback;
         }
-        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        var host = SiteHost(uri);
         for (var candidate = host; candidate.Length > 0;)
         {
             if (ByHost.TryGetValue(candidate, out var names))
@@ -61,6 +98,33 @@ public static class OutletNames
             }
             var dot = candidate.IndexOf('.', StringComparison.Ordinal);
             candidate = dot < 0 || candidate.IndexOf('.', dot + 1) < 0 ? "" : candidate[(dot + 1)..];
+        }
+        return char.ToUpperInvariant(host[0]) + host[1..];
+    }
+
+    /// <summary>The host without copy prefixes, an internationalised domain in Unicode.</summary>
+    private static string SiteHost(Uri uri)
+    {
+        var host = uri.Host.ToLowerInvariant();
+        try
+        {
+            host = new System.Globalization.IdnMapping().GetUnicode(host);
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid IDN: keep the ASCII form.
+        }
+        for (var stripped = true; stripped;)
+        {
+            stripped = false;
+            foreach (var prefix in CopyPrefixes)
+            {
+                if (host.StartsWith(prefix, StringComparison.Ordinal) && host.Count(c => c == '.') >= 2)
+                {
+                    host = host[prefix.Length..];
+                    stripped = true;
+                }
+            }
         }
         return host;
     }

@@ -33,16 +33,17 @@ public static class PostModel
                 ["tag"] = AlertFormatter.Hashtag(StateNames.Name(code, language)),
             })
             .ToList();
-        var stateNames = change.States.Select(code => StateNames.Name(code, language)).ToList();
+        var stateNames = change.States.Select(code => StateNames.InSentence(code, language)).ToList();
         var sources = PostSources.For(change, language);
         var reportedBy = PostSources.Attribution(change, language);
         var treatyName = PostTreatyNames.NameIn(known?.Name is { Length: > 0 } name ? name : change.Treaty.Name, language);
         var kind = RussianTreatyKind.Of(treatyName);
         var (nextKind, nextParty) = PostNextStep.Of(change, known);
+        var (notice, noticeMonthStart) = change.Action == TreatyAction.Withdrawal && nextKind is "notify_coe" or "notify_un" or "notify_party" or "notify_depositary" ? PostNextStep.Notice(known, language) : ("", false);
         var (backgroundKind, backgroundPlace) = PostBackground.Of(known);
         // Only a sentence wholly in the channel's language is quoted (a Russian report naming "TRT Haber" is not).
         // A revision made before contexts existed (JSON v1 without "contexts") offers its summary instead.
-        var candidate = change.Contexts is null ? change.Summary : change.Contexts.GetValueOrDefault(language) ?? "";
+        var candidate = ContextSentence(change.Contexts is null ? change.Summary : change.Contexts.GetValueOrDefault(language) ?? "");
         var context = PostChecks.InOneLanguage(candidate, language) ? candidate : "";
 
         return new Dictionary<string, object?>
@@ -58,7 +59,9 @@ public static class PostModel
             ["confidence"] = change.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
             ["states"] = states,
             ["state_codes"] = change.States.Select(s => s.ToUpperInvariant()).ToList(),
+            // Inside a sentence ("parliament in the United States"); states_lead opens one ("The United States withdrew").
             ["states_text"] = TelegramHtml.Escape(JoinNames(stateNames, language)),
+            ["states_lead"] = TelegramHtml.Escape(Capitalised(JoinNames(stateNames, language))),
             ["states_count"] = change.States.Count,
             ["subject"] = PostSubject.Of(change, language),
             ["treaty"] = new Dictionary<string, object?>
@@ -87,6 +90,9 @@ public static class PostModel
             ["next_kind"] = nextKind,
             ["next_party"] = nextParty is null ? "" : TelegramHtml.Escape(StateNames.Name(nextParty, language)),
             ["next_date"] = FormatDate(change.EffectiveDate, language),
+            // The treaty's own notice period after the notification ("6 months"), from the catalogue's denunciationEffect; "" when not known.
+            ["next_notice"] = TelegramHtml.Escape(notice),
+            ["next_notice_month_start"] = noticeMonthStart,
             ["event_id"] = TelegramHtml.Escape(change.EventId),
             ["revision"] = change.Revision,
         };
@@ -101,6 +107,25 @@ public static class PostModel
         { } d when language == "ru" => d.ToString("d MMMM yyyy", Russian) + " г.",
         { } d => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
     };
+
+    internal static string Capitalised(string text)
+        => text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
+    /// <summary>
+    /// The context as plain text: a feed summary often is HTML (paragraphs, links, lists of other stories).
+    /// Tags and link lists go, entities are decoded, and only the lead paragraph is kept, since later
+    /// paragraphs and "related" lists are about other things.
+    /// </summary>
+    internal static string ContextSentence(string text)
+    {
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            text = Detection.MarkupStripper.Strip(text)
+                .Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault() ?? "";
+        }
+        return System.Net.WebUtility.HtmlDecode(text).Trim();
+    }
 
     internal static string JoinNames(IReadOnlyList<string> names, string language) => names.Count switch
     {

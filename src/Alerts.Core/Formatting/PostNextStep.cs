@@ -7,9 +7,36 @@ namespace Alerts.Core.Formatting;
 internal static class PostNextStep
 {
     /// <summary>What comes next for this treaty and action at this stage, as a kind the template words; none when nothing is known.</summary>
+    /// <summary>The treaty's own notice period as "six months" / «шесть месяцев»-style text (number and unit), or "" when the catalogue gives none.</summary>
+    public static (string Period, bool MonthStart) Notice(TreatyName? known, string language)
+    {
+        if (Events.EffectiveDates.NoticePeriod(known?.DenunciationEffect) is not { } period)
+        {
+            return ("", false);
+        }
+        var (amount, unit, monthStart) = period;
+        string word;
+        if (language == "ru")
+        {
+            var forms = unit switch { "day" => ("день", "дня", "дней"), "month" => ("месяц", "месяца", "месяцев"), _ => ("год", "года", "лет") };
+            var (last, lastTwo) = (amount % 10, amount % 100);
+            word = last == 1 && lastTwo != 11 ? forms.Item1 : last is >= 2 and <= 4 && lastTwo is < 12 or > 14 ? forms.Item2 : forms.Item3;
+        }
+        else
+        {
+            word = amount == 1 ? unit : unit + "s";
+        }
+        return (amount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + word, monthStart);
+    }
+
     public static (string Kind, string? Party) Of(TreatyChange change, TreatyName? known)
     {
         var system = known?.System ?? "";
+        // A group of Council of Europe treaties has the same depositary as each of them.
+        if (system == "group" && change.Treaty.Id.StartsWith("coe", StringComparison.OrdinalIgnoreCase))
+        {
+            system = "coe";
+        }
         var single = change.States.Count == 1 ? change.States[0] : null;
         var other = known?.Parties.FirstOrDefault(p => !change.States.Contains(p, StringComparer.OrdinalIgnoreCase));
         var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
@@ -22,6 +49,14 @@ internal static class PostNextStep
             return ("", null);
         }
         var leaving = change.Action is TreatyAction.Withdrawal or TreatyAction.Deratification or TreatyAction.Suspension;
+        // Leaving a Council of Europe or UN treaty is done by notifying its Secretary General: that is the next step
+        // once a state has announced it or its law is signed (a proposal first goes through the state's own procedure).
+        var notifySecretaryGeneral = change.Action == TreatyAction.Withdrawal && system is "coe" or "un"
+            && change.Stage is TreatyStage.Announced or TreatyStage.Enacted;
+        if (notifySecretaryGeneral)
+        {
+            return (system == "coe" ? "notify_coe" : "notify_un", null);
+        }
         return change.Stage switch
         {
             TreatyStage.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "final_vote", null),

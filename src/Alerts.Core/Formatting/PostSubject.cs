@@ -26,7 +26,7 @@ internal static class PostSubject
             _ => "state",
         };
         var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
-        var names = change.States.Select(code => StateNames.Name(code, language)).ToList();
+        var names = change.States.Select(code => StateNames.InSentence(code, language)).ToList();
         string name;
         string gender;
         if (language == "ru")
@@ -43,15 +43,14 @@ internal static class PostSubject
         }
         else
         {
-            var state = single is null ? "" : StateNames.Name(single, language);
-            var the = single is "US" or "GB" or "NL" ? "the " : "";
+            var state = single is null ? "" : StateNames.InSentence(single, language);
             (name, gender) = kind switch
             {
-                "government" => ($"The government of {the}{state}", ""),
-                "parliament" => russia ? ("Russia's State Duma", "") : ($"The parliament of {the}{state}", ""),
-                "upper_house" => russia ? ("Russia's Federation Council", "") : ($"The upper house of {the}{state}", ""),
-                "head_of_state" => russia ? ("The President of Russia", "") : ($"The head of state of {the}{state}", ""),
-                _ => (PostModel.JoinNames(names, language), single is null ? "pl" : ""),
+                "government" => ($"The government of {state}", ""),
+                "parliament" => russia ? ("Russia's State Duma", "") : ($"The parliament of {state}", ""),
+                "upper_house" => russia ? ("Russia's Federation Council", "") : ($"The upper house of {state}", ""),
+                "head_of_state" => russia ? ("The President of Russia", "") : ($"The head of state of {state}", ""),
+                _ => (PostModel.Capitalised(PostModel.JoinNames(names, language)), single is null ? "pl" : ""),
             };
         }
         return new Dictionary<string, object?>

@@ -78,6 +78,27 @@ public static class StateNames
     /// <summary>True for a state this table names (not <c>XX</c>, an organisation or a typo).</summary>
     public static bool IsKnown(string code) => Names.ContainsKey(code);
 
+    /// <summary>
+    /// The English name as it reads inside a sentence: "the United States", "the Netherlands", "the Czech Republic";
+    /// names that are a plural, a union or a "Republic"/"Kingdom"/"Islands" phrase take the article, others do not.
+    /// </summary>
+    public static string InSentence(string code, string language)
+    {
+        var name = Name(code, language);
+        if (language == "ru" || !Names.ContainsKey(code))
+        {
+            return name;
+        }
+        var article = name.StartsWith("United ", StringComparison.Ordinal)
+            || name.StartsWith("Republic ", StringComparison.Ordinal)
+            || name.StartsWith("Democratic ", StringComparison.Ordinal)
+            || name.StartsWith("Kingdom ", StringComparison.Ordinal)
+            || name.EndsWith(" Republic", StringComparison.Ordinal)
+            || name.EndsWith(" Islands", StringComparison.Ordinal)
+            || name is "Netherlands" or "Philippines" or "Bahamas" or "Gambia" or "Holy See" or "Maldives" or "Comoros" or "Seychelles";
+        return article ? "the " + name : name;
+    }
+
     public static string Name(string code, string language)
     {
         if (!Names.TryGetValue(code, out var names))
