@@ -144,6 +144,33 @@ public sealed class CliPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_russian_post_told_only_by_an_english_source_quotes_none_of_it_and_is_what_preview_shows()
+    {
+        // Only The Moscow Times (English) reports the step: the Russian channel's post is composed from facts.
+        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree());
+        var config = Config(withDecrees: true);
+        var first = await RunOnceAsync(config);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var second = await RunOnceAsync(config);
+        Assert.True(second.ExitCode == 0, second.ToString());
+
+        var delivered = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId).Text!;
+        Assert.Contains("Правительство России предложило выйти из конвенции", delivered, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prime Minister Mikhail Mishustin", delivered, StringComparison.Ordinal);
+        Assert.DoesNotContain("Europe's Anti-Torture", delivered, StringComparison.Ordinal);
+        // No Latin-script sentence outside the link texts (the outlet keeps its name: The Moscow Times).
+        var outsideLinks = System.Text.RegularExpressions.Regex.Replace(delivered, "<a [^>]*>.*?</a>|<[^>]+>", " ");
+        Assert.DoesNotMatch("[A-Za-z]{2,}", outsideLinks);
+
+        // alerts preview renders the same event with the same templates: the text the channel received.
+        var preview = await _cli.RunAsync("preview", "coe-126.withdrawal.ru", "--channel", "cli-ru", "--config", config, "--store", _cli.StoreArgument);
+        Assert.True(preview.ExitCode == 0, preview.ToString());
+        Assert.Equal(delivered, preview.Output.Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task A_first_poll_of_old_decrees_gives_each_digest_channel_one_dated_digest_in_its_language()
     {
         _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
