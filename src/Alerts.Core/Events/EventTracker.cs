@@ -11,7 +11,8 @@ namespace Alerts.Core.Events;
 /// subscriber should hear about it again: a later stage or procedure step, a higher level, a first
 /// source in a new language, or a correction. Another outlet reprinting the same news only adds a
 /// source. An event idle longer than its stage's window (<see cref="EventOptions.Windows"/>) is
-/// closed; the next detection starts <c>...-2</c>. Writes use optimistic concurrency, so parallel
+/// closed; the next detection starts <c>...-2</c>, unless it carries the same process on (a later
+/// stage, or another report of the step in effect). Writes use optimistic concurrency, so parallel
 /// pollers produce one event, not two. The rules are in docs/EVENTS.md.
 /// </summary>
 public sealed class EventTracker(
@@ -70,7 +71,14 @@ public sealed class EventTracker(
                 }
 
                 // An edited item stays with the event that already holds its link.
-                var idle = known is null && observed.At - (current.LastActivity ?? current.LastChange) > _options.WindowFor(current.Stage);
+                // Past the window the event is closed, unless the item carries the same process on: a later
+                // stage of the same action (a Duma vote months after the announcement), or one more report
+                // that the step is in effect (a state that has left cannot leave again without first rejoining,
+                // which would start with an earlier stage). An earlier or equal stage starts a new event.
+                // A closed event (one with a successor) is not reopened: the chain goes on to its successor.
+                var continues = current.SucceededBy is null
+                    && (observed.Stage > current.Stage || (observed.Stage == TreatyStage.Effective && current.Stage == TreatyStage.Effective));
+                var idle = known is null && !continues && observed.At - (current.LastActivity ?? current.LastChange) > _options.WindowFor(current.Stage);
                 if (idle)
                 {
                     var nextId = current.SucceededBy ?? EventIds.Successor(baseId, current.Sequence + 1);

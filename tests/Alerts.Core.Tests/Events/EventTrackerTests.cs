@@ -108,6 +108,32 @@ public sealed class EventTrackerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_later_stage_or_another_report_of_the_effect_carries_an_idle_event_on_instead_of_opening_a_second()
+    {
+        var events = EventsWith(new EventOptions { Windows = { ["announced"] = TimeSpan.FromDays(60), ["effective"] = TimeSpan.FromDays(60) } });
+        var start = _time.GetUtcNow();
+        var announced = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Announced), At("https://a.example/1", start, title: "t"), "");
+        // Four months on, the parliament votes: the same process, not a new event.
+        _time.Advance(TimeSpan.FromDays(120));
+        var voted = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://b.example/1", _time.GetUtcNow(), title: "t"), "");
+        _time.Advance(TimeSpan.FromDays(10));
+        var left = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://c.example/1", _time.GetUtcNow(), title: "t"), "");
+        // Three months after it took effect, another outlet reports the state has left: one more source.
+        _time.Advance(TimeSpan.FromDays(90));
+        var again = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://d.example/1", _time.GetUtcNow(), title: "t"), "");
+        // A new announcement much later is a new process (a state that rejoined and leaves again).
+        _time.Advance(TimeSpan.FromDays(90));
+        var anew = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Announced), At("https://e.example/1", _time.GetUtcNow(), title: "t"), "");
+
+        Assert.Equal("coe-126.withdrawal.ru", announced!.EventId);
+        Assert.Equal(("coe-126.withdrawal.ru", TreatyStage.Legislative), (voted!.EventId, voted.Stage));
+        Assert.Equal(("coe-126.withdrawal.ru", TreatyStage.Effective), (left!.EventId, left.Stage));
+        Assert.True(again is null || again.EventId == "coe-126.withdrawal.ru", again?.EventId);
+        Assert.Equal(4, (await events.Queries.GetHeadAsync("coe-126.withdrawal.ru"))!.Sources.Count);
+        Assert.Equal("coe-126.withdrawal.ru-2", anew!.EventId);
+    }
+
+    [Fact]
     public async Task Unknown_treaties_correlate_by_normalised_name()
     {
         TreatyDetection Unknown(string name) => new(new TreatyRef(TreatyRef.UnknownId, name), TreatyAction.Ratification, ["AM"], TreatyStage.Legislative, 0.8, []);
