@@ -9,6 +9,9 @@ public sealed record RussianTreatyKind(string Nominative, string Genitive, strin
 {
     private static readonly RussianTreatyKind[] Kinds =
     [
+        // A group of treaties is named in the plural («Международные договоры Совета Европы»): checked first,
+        // since the singular is part of the plural word.
+        new("договоры", "договоров", "договоры", "договорам", "pl"),
         new("конвенция", "конвенции", "конвенцию", "конвенции", "f"),
         new("договор", "договора", "договор", "договору", "m"),
         new("соглашение", "соглашения", "соглашение", "соглашению", "n"),
@@ -19,6 +22,8 @@ public sealed record RussianTreatyKind(string Nominative, string Genitive, strin
         new("пакт", "пакта", "пакт", "пакту", "m"),
         new("инициатива", "инициативы", "инициативу", "инициативе", "f"),
     ];
+
+    private static readonly RussianTreatyKind Treaty = Kinds.Single(k => k.Nominative == "договор");
 
     /// <summary>The kind named first in <paramref name="name"/>, else «договор».</summary>
     public static RussianTreatyKind Of(string name)
@@ -34,6 +39,6 @@ public sealed record RussianTreatyKind(string Nominative, string Genitive, strin
                 (best, at) = (kind, index);
             }
         }
-        return best ?? Kinds[1];
+        return best ?? Treaty;
     }
 }

@@ -120,4 +120,17 @@ public class PostWordingTests
         Assert.Contains("Далее: уведомление Генерального секретаря ООН; выход вступит в силу через 1 год.", parisRu);
         Assert.Contains("Next: notification to the Secretary General of the Council of Europe.", istanbul);
     }
+
+    [Fact]
+    public void A_group_of_treaties_is_named_in_the_plural_in_russian()
+    {
+        var names = new TreatyNameTable()
+            .Add("coe-treaties", "ru", new TreatyName("Международные договоры Совета Европы") { System = "group" });
+        var law = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyStage.Enacted };
+        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("coe-treaties", "Council of Europe treaties"), Stage = TreatyStage.Enacted, Step = "law_signed", Sources = [law], Contexts = null };
+
+        var russian = RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0];
+
+        Assert.StartsWith("📤 <b>Президент России подписал закон о выходе из договоров «Международные договоры Совета Европы»</b>", russian);
+    }
 }
