@@ -59,6 +59,8 @@ internal static class PostNextStep
         }
         return change.Stage switch
         {
+            // Russia leaves, suspends or joins a treaty by federal law: after the announcement the President submits the bill.
+            TreatyStage.Announced when russia => ("duma", null),
             TreatyStage.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "final_vote", null),
             TreatyStage.Proposed => (russia ? "duma" : "parliament", null),
             TreatyStage.Legislative => change.Step switch

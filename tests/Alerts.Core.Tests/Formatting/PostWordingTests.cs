@@ -133,4 +133,18 @@ public class PostWordingTests
 
         Assert.StartsWith("📤 <b>Президент России подписал закон о выходе из договоров «Международные договоры Совета Европы»</b>", russian);
     }
+
+    [Fact]
+    public void Russia_announcing_a_step_on_a_treaty_outside_the_council_of_europe_is_followed_by_the_president_s_bill()
+    {
+        var names = new TreatyNameTable()
+            .Add("open-skies", "en", new TreatyName("Treaty on Open Skies") { System = "multilateral" });
+        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("open-skies", "Treaty on Open Skies"), Stage = TreatyStage.Announced, Step = null, Contexts = null };
+
+        var english = RepositoryTemplates.Formatter(names).Format(change, English).Parts[0];
+        var elsewhere = RepositoryTemplates.Formatter(names).Format(change with { States = ["US"] }, English).Parts[0];
+
+        Assert.Contains("Next: the President submits the bill to the State Duma.", english);
+        Assert.DoesNotContain("Next:", elsewhere);
+    }
 }
