@@ -26,9 +26,6 @@ public sealed class SubscriptionStore(IStateStore store, TimeProvider time, IOpt
     private const string UpdatesPartition = "updates";
     private const string PrunedThroughRow = "pruned-through";
 
-    /// <summary>How far back the first prune (no cursor yet) and a prune after a long idle period look.</summary>
-    private const int MaxPruneDays = 400;
-
     private DateOnly _prunedOn;
 
     private int RetentionDays => options?.Value.UpdateRetentionDays ?? new SubscriptionOptions().UpdateRetentionDays;
@@ -190,11 +187,9 @@ public sealed class SubscriptionStore(IStateStore store, TimeProvider time, IOpt
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var last = today.AddDays(-RetentionDays - 1);
         var cursor = await store.GetAsync(StateTables.Subscriptions, UpdatesPartition, PrunedThroughRow, cancellationToken);
-        var first = cursor is null ? last.AddDays(-MaxPruneDays) : MessageJson.Deserialize<PruneCursor>(cursor.Json).Day.AddDays(1);
-        if (first < last.AddDays(-MaxPruneDays))
-        {
-            first = last.AddDays(-MaxPruneDays);
-        }
+        // Without a cursor no claim has pruned yet, and every claim prunes on its first day: there is at most the last
+        // day to clear. After an idle period the loop reads one (empty) partition per day once.
+        var first = cursor is null ? last : MessageJson.Deserialize<PruneCursor>(cursor.Json).Day.AddDays(1);
         var deleted = 0;
         for (var day = first; day <= last; day = day.AddDays(1))
         {
