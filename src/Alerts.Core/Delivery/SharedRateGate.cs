@@ -35,6 +35,11 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
             ("channel|" + channelId, o.PerChannelPerMinute, TimeSpan.FromMinutes(1) + o.SharedRateMargin),
             ("global", o.GlobalPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin),
         };
+        if (Subscriptions.PersonalChannels.TryParse(channelId, out _))
+        {
+            // Channels first: personal deliveries of every instance together stay under their share of the global rate.
+            pending.Add(("personal", o.PersonalPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin));
+        }
         var deadline = time.GetUtcNow() + maxWait;
         while (true)
         {
