@@ -27,6 +27,10 @@ param principalType string = 'User'
 @description('Telegram bot token. Optional: when empty the Key Vault secret is left as it is; set it with az keyvault secret set.')
 param botToken string = ''
 
+@secure()
+@description('Secret Telegram sends with every webhook call (16-256 of A-Z, a-z, 0-9, _ and -). Optional: when empty the Key Vault secret is left as it is, and the azd post-deploy hook creates one if the vault has none.')
+param botWebhookSecret string = ''
+
 @description('Telegram chat id of the operator (health reports, stale sources, disabled channels). Empty for none.')
 param operatorChatId string = ''
 
@@ -99,6 +103,7 @@ var serviceName = 'alerts'
 var functionAppName = '${abbrs.webSitesFunctions}${serviceName}-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
 var botTokenSecretName = 'telegram-bot-token'
+var botWebhookSecretName = 'telegram-webhook-secret'
 // Names known before deployment, so What-If can predict the role assignments scoped to them.
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
@@ -116,6 +121,7 @@ var queueNames = [
   'telegram-deliveries'
   'operator-notices'
   'review-decisions'
+  'bot-updates'
 ]
 var tableNames = [
   'sources'
@@ -185,6 +191,8 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     botTokenSecretName: botTokenSecretName
     botToken: botToken
+    botWebhookSecretName: botWebhookSecretName
+    botWebhookSecret: botWebhookSecret
     enablePurgeProtection: keyVaultPurgeProtection
     privateOnly: vnetEnabled
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
@@ -246,6 +254,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     botTokenSecretUri: keyVault.outputs.botTokenSecretUri
+    botWebhookSecretUri: keyVault.outputs.botWebhookSecretUri
     maximumInstanceCount: maximumInstanceCount
     decreePollSchedule: decreePollSchedule
     newsPollSchedule: newsPollSchedule
@@ -287,6 +296,8 @@ output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output TELEGRAM_BOT_TOKEN_SECRET_NAME string = botTokenSecretName
+output TELEGRAM_WEBHOOK_SECRET_NAME string = botWebhookSecretName
+output AZURE_BOT_WEBHOOK_URL string = functionApp.outputs.botWebhookUrl
 output ALERT_RULE_NAMES array = alerts.outputs.ruleNames
 output AZURE_LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.logAnalyticsWorkspaceId
 output VNET_ENABLED bool = vnetEnabled

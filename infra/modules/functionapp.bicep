@@ -22,6 +22,9 @@ param applicationInsightsConnectionString string
 @description('Versionless Key Vault secret URI of the Telegram bot token (a URI, not the token).')
 param botTokenSecretUri string
 
+@description('Versionless URI of the Key Vault secret holding the bot webhook secret.')
+param botWebhookSecretUri string
+
 @description('Upper bound of instances; the pipeline is light and Telegram rate-limits anyway.')
 @minValue(1)
 @maxValue(1000)
@@ -130,6 +133,9 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
+// The route of the webhook function (TelegramWebhook.Route) under host.json's default "api" prefix.
+var webhookRoute = 'telegram/webhook'
+
 var baseSettings = {
   // Host storage through the identity (no connection string, no account key).
   AzureWebJobsStorage__credential: 'managedidentity'
@@ -149,6 +155,8 @@ var baseSettings = {
   // this literal text, and must refuse to start.
   Telegram__BotToken: '@Microsoft.KeyVault(SecretUri=${botTokenSecretUri})'
   Telegram__ApiBaseUrl: telegramApiBaseUrl
+  // What the webhook function (TelegramWebhook, anonymous) requires in X-Telegram-Bot-Api-Secret-Token.
+  Bot__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${botWebhookSecretUri})'
   Telegram__OperatorChatId: operatorChatId
   Fetch__ContactUrl: fetchContactUrl
 }
@@ -180,3 +188,5 @@ resource functionAppLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
 output name string = functionApp.name
 output id string = functionApp.id
 output defaultHostName string = functionApp.properties.defaultHostName
+// Where the post-deploy hook registers the webhook.
+output botWebhookUrl string = 'https://${functionApp.properties.defaultHostName}/api/${webhookRoute}'

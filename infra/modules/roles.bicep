@@ -78,7 +78,7 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// Key Vault Secrets User: resolve the bot token's Key Vault reference.
+// Key Vault Secrets User: resolve the Key Vault references of the bot token and the webhook secret.
 resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, appPrincipalId, '4633458b-17de-408a-b874-0445c86b69e6')
   scope: vault

@@ -20,6 +20,8 @@ public static class FunctionsComposition
         services.AddAlertsHosting(configuration, baseDirectory);
         services.AddAlertsAzureStorage(_ => AzureStorageConnection.FromSettings(key => configuration[key]).WithNamePrefix(FunctionsNamePrefix(configuration)));
         services.AddAlertsTelegram(configuration);
+        // The bot's webhook and its answers (TelegramWebhook, AnswerBotUpdate).
+        services.AddTelegramBot(configuration);
         services.AddSingleton<QueueTriggerRunner>();
         return services;
     }

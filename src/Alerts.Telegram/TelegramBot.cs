@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Alerts.Core.Messages;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -129,23 +130,28 @@ public sealed class TelegramBot
     }
 
     /// <summary>Answers one update: a text message or a button press in a private chat; anything else is ignored.</summary>
-    public async Task<int> HandleAsync(Update update, CancellationToken cancellationToken = default)
+    public Task<int> HandleAsync(Update update, CancellationToken cancellationToken = default) =>
+        ToBotUpdate(update) is { } message ? HandleAsync(message, cancellationToken) : Task.FromResult(0);
+
+    /// <summary>
+    /// What the conversation needs of an update (a text message, or a button press with its callback query id), or null
+    /// for any other kind of update. Nothing else of the update (names, usernames) is kept, so the queue carries no more.
+    /// </summary>
+    public static BotUpdate? ToBotUpdate(Update update) => update switch
     {
-        BotMessage? message = update switch
+        { Message: { Text: { } text, Chat: { } chat } m } => new BotUpdate(update.Id, chat.Id, ChatTypeName(chat.Type), m.From?.LanguageCode, Shorten(text)),
+        { CallbackQuery: { Data: { } data, From: { } from } query } => new BotUpdate(update.Id, from.Id, "private", from.LanguageCode, Shorten(data), query.Id),
+        _ => null,
+    };
+
+    /// <summary>Answers one update as the webhook queued it (or as getUpdates read it): acknowledges a button press, then sends the conversation's replies.</summary>
+    public async Task<int> HandleAsync(BotUpdate update, CancellationToken cancellationToken = default)
+    {
+        if (update.CallbackQueryId is { } queryId)
         {
-            { Message: { Text: { } text, Chat: { } chat } m } => new BotMessage(update.Id, chat.Id, ChatTypeName(chat.Type), m.From?.LanguageCode, text),
-            { CallbackQuery: { Data: { } data, From: { } from } } => new BotMessage(update.Id, from.Id, "private", from.LanguageCode, data),
-            _ => null,
-        };
-        if (update.CallbackQuery is { } query)
-        {
-            await TryAsync(() => _client.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken), "answerCallbackQuery");
+            await TryAsync(() => _client.AnswerCallbackQuery(queryId, cancellationToken: cancellationToken), "answerCallbackQuery");
         }
-        if (message is null)
-        {
-            return 0;
-        }
-        var replies = await _conversation.HandleAsync(message, cancellationToken);
+        var replies = await _conversation.HandleAsync(new BotMessage(update.UpdateId, update.ChatId, update.ChatType, update.LanguageCode, update.Text), cancellationToken);
         foreach (var reply in replies)
         {
             var keyboard = reply.Buttons is { Count: > 0 } buttons
@@ -156,6 +162,9 @@ public sealed class TelegramBot
         }
         return replies.Count;
     }
+
+    /// <summary>Telegram's longest message text; anything longer is not a command the conversation reads anyway.</summary>
+    private static string Shorten(string text) => text.Length <= 4096 ? text : text[..4096];
 
     private async Task TryAsync(Func<Task> call, string method)
     {

@@ -8,7 +8,7 @@ public static class TelegramBotServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="TelegramBot"/> (section <c>Bot</c>, and <c>Telegram</c> for the token and API URL) with its own
-    /// HttpClient, whose timeout leaves room for a long poll. Needs the conversation (<c>AddSubscriptions</c>).
+    /// HttpClient, whose timeout leaves room for a long poll, and <see cref="BotUpdateHandler"/> for the bot-updates queue. Needs the conversation (<c>AddSubscriptions</c>).
     /// </summary>
     public static IServiceCollection AddTelegramBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +22,7 @@ public static class TelegramBotServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(sp => TelegramServiceCollectionExtensions.CreatePrimaryHandler(sp.GetRequiredService<IOptions<TelegramOptions>>().Value))
             .RemoveAllLoggers();
+        services.AddTransient<BotUpdateHandler>();
         return services;
     }
 }

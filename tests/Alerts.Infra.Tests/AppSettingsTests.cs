@@ -76,7 +76,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
             "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
             "DecreePollSchedule", "NewsPollSchedule", "DepositaryPollSchedule", "HealthReportSchedule", "FollowUpSchedule",
-            "Telegram__BotToken", "Telegram__ApiBaseUrl", "Telegram__OperatorChatId", "Fetch__ContactUrl",
+            "Telegram__BotToken", "Telegram__ApiBaseUrl", "Telegram__OperatorChatId", "Fetch__ContactUrl", "Bot__WebhookSecret",
         ];
 
         Assert.Equal(expected.Order(), Settings.Select(p => p.Key).Order());

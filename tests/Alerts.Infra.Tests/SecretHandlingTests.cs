@@ -28,7 +28,7 @@ public sealed partial class SecretHandlingTests(CompiledInfra infra)
         // Inside the vault module: the secret's value, and the condition that skips an empty token.
         var inVault = Uses(Vault.Template, "parameters('botToken')");
         Assert.Equal(2, inVault.Count);
-        var secret = Vault.Resource("Microsoft.KeyVault/vaults/secrets");
+        var secret = Assert.Single(Vault.Resources("Microsoft.KeyVault/vaults/secrets"), r => ((string?)r["name"])!.Contains("botTokenSecretName", StringComparison.Ordinal));
         Assert.Equal("[parameters('botToken')]", (string?)secret["properties"]!["value"]);
         Assert.Equal("[not(empty(parameters('botToken')))]", (string?)secret["condition"]);
     }

@@ -74,6 +74,18 @@ public sealed partial class FakeTelegramServer
         }
     }
 
+    /// <summary>
+    /// The JSON Telegram would POST to the webhook for an update made with <see cref="UserSays"/> or <see cref="UserPresses"/>
+    /// (the webhook's body; the same update_id every time it is asked for, as in a retried webhook call).
+    /// </summary>
+    public string UpdateJson(long updateId)
+    {
+        lock (_gate)
+        {
+            return _sentUpdates[updateId].ToJsonString();
+        }
+    }
+
     /// <summary>The user blocks the bot: every later send to their chat is answered 403.</summary>
     public void BlockBot(long userId)
     {

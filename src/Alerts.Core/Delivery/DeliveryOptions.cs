@@ -20,6 +20,17 @@ public sealed class DeliveryOptions
     public int GlobalPerSecond { get; set; } = 30;
 
     /// <summary>
+    /// Channels first: of <see cref="GlobalPerSecond"/>, this many sends per second personal deliveries (chat ids
+    /// <c>user:&lt;id&gt;</c>) never take, so a large subscriber fan-out cannot starve a channel post. Personal deliveries
+    /// share <see cref="PersonalPerSecond"/> (at least 1).
+    /// </summary>
+    [Range(0, 999)]
+    public int ChannelReservedPerSecond { get; set; } = 5;
+
+    /// <summary>The global rate personal deliveries may use: <see cref="GlobalPerSecond"/> less <see cref="ChannelReservedPerSecond"/>, at least 1.</summary>
+    public int PersonalPerSecond => Math.Max(1, GlobalPerSecond - ChannelReservedPerSecond);
+
+    /// <summary>
     /// Added to every window of the limits shared by the app's instances (<see cref="SharedRateGate"/>): a slot is
     /// claimed before the request leaves, and requests of different instances reach Telegram after different
     /// delays, so the shared pace keeps this much room.

@@ -63,12 +63,17 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
     public RateReservation Reserve(string chatId, string channelId, TimeSpan maxWait)
     {
         var o = options.Value;
-        var limits = new (string Key, int Limit, TimeSpan Window)[]
+        var limits = new List<(string Key, int Limit, TimeSpan Window)>
         {
             (ChatKey(chatId), o.PerChatPerSecond, TimeSpan.FromSeconds(1)),
             ("channel|" + channelId, o.PerChannelPerMinute, TimeSpan.FromMinutes(1)),
             (GlobalKey, o.GlobalPerSecond, TimeSpan.FromSeconds(1)),
         };
+        if (IsPersonal(channelId))
+        {
+            // Channels first: personal deliveries stay under their share, leaving ChannelReservedPerSecond to the channels.
+            limits.Add((PersonalKey, o.PersonalPerSecond, TimeSpan.FromSeconds(1)));
+        }
         lock (_gate)
         {
             var now = time.GetUtcNow();
@@ -106,7 +111,7 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
             {
                 return;
             }
-            foreach (var key in new[] { ChatKey(chatId), "channel|" + channelId, GlobalKey })
+            foreach (var key in new[] { ChatKey(chatId), "channel|" + channelId, GlobalKey, PersonalKey })
             {
                 if (_slots.TryGetValue(key, out var slots))
                 {
@@ -122,6 +127,9 @@ public sealed class DeliveryRateLimiter(IOptions<DeliveryOptions> options, TimeP
     }
 
     private const string GlobalKey = "global";
+    private const string PersonalKey = "personal";
+
+    private static bool IsPersonal(string channelId) => Subscriptions.PersonalChannels.TryParse(channelId, out _);
 
     private static string ChatKey(string chatId) => "chat|" + chatId;
 

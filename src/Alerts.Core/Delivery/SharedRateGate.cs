@@ -33,8 +33,14 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
         {
             ("chat|" + chatId, o.PerChatPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin),
             ("channel|" + channelId, o.PerChannelPerMinute, TimeSpan.FromMinutes(1) + o.SharedRateMargin),
-            ("global", o.GlobalPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin),
         };
+        if (Subscriptions.PersonalChannels.TryParse(channelId, out _))
+        {
+            // Channels first: personal deliveries of every instance together stay under their share of the global rate
+            // (claimed before the global window, so a refused personal send does not use up a global slot).
+            pending.Add(("personal", o.PersonalPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin));
+        }
+        pending.Add(("global", o.GlobalPerSecond, TimeSpan.FromSeconds(1) + o.SharedRateMargin));
         var deadline = time.GetUtcNow() + maxWait;
         while (true)
         {
@@ -56,9 +62,11 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
                 {
                     pending.Remove(limit);
                 }
-                else if (needed > wait)
+                else
                 {
+                    // Stop at the first full window: the later ones keep their slots for sends that can go.
                     wait = needed;
+                    break;
                 }
             }
             if (pending.Count == 0)

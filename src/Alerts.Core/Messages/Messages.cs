@@ -96,3 +96,13 @@ public sealed record ReviewDecision(string Id, bool Approve) : IQueueMessage
 {
     public int V { get; init; } = IQueueMessage.CurrentVersion;
 }
+
+/// <summary>
+/// One Telegram update the bot answers, as the webhook queued it on <see cref="QueueNames.BotUpdates"/>: only what the
+/// conversation reads (no names, no other fields of the update). <paramref name="Text"/> is the message text or the
+/// pressed button's data; <paramref name="CallbackQueryId"/> is set for a button press (it is acknowledged).
+/// </summary>
+public sealed record BotUpdate(long UpdateId, long ChatId, string ChatType, string? LanguageCode, string Text, string? CallbackQueryId = null) : IQueueMessage
+{
+    public int V { get; init; } = IQueueMessage.CurrentVersion;
+}

@@ -16,9 +16,12 @@ public static class QueueNames
     /// <summary>An operator's approval or rejection of an event held for review (<see cref="ReviewDecision"/>).</summary>
     public const string ReviewDecisions = "review-decisions";
 
+    /// <summary>What users write to the bot, put there by the Functions webhook (<see cref="BotUpdate"/>) and answered by its queue trigger.</summary>
+    public const string BotUpdates = "bot-updates";
+
     public const string PoisonSuffix = "-poison";
 
-    public static IReadOnlyList<string> All { get; } = [PollRequests, TreatyChanges, TelegramDeliveries, OperatorNotices, ReviewDecisions];
+    public static IReadOnlyList<string> All { get; } = [PollRequests, TreatyChanges, TelegramDeliveries, OperatorNotices, ReviewDecisions, BotUpdates];
 
     public static string Poison(string queue) => queue + PoisonSuffix;
 }

@@ -21,4 +21,11 @@ public sealed class SubscriptionOptions
     /// <summary>Longest command text read (longer input is refused before parsing).</summary>
     [Range(16, 4096)]
     public int MaxCommandLength { get; set; } = 256;
+
+    /// <summary>
+    /// How many days a handled update_id is remembered, so a redelivered update is not answered twice (Telegram keeps an
+    /// unconfirmed update for 24 hours); older ones are pruned.
+    /// </summary>
+    [Range(1, 30)]
+    public int UpdateRetentionDays { get; set; } = 2;
 }

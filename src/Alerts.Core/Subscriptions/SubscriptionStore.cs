@@ -1,6 +1,7 @@
 using System.Globalization;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Subscriptions;
 
@@ -10,14 +11,26 @@ namespace Alerts.Core.Subscriptions;
 /// <item>partition <c>user|&lt;chat id&gt;</c>: row <c>profile</c> (language, active) and one row <c>filter|&lt;key&gt;</c> per filter;</item>
 /// <item>partition <c>index|state|RU</c>, <c>index|treaty|coe:126</c>, <c>index|action|withdrawal</c> or <c>index|all</c>
 /// (a filter's most selective dimension): row <c>&lt;chat id&gt;|&lt;key&gt;</c>, so routing a change reads a few partitions;</item>
-/// <item>partition <c>updates|&lt;n&gt;</c>: row per Telegram <c>update_id</c> handled, so a redelivered update is answered once.</item>
+/// <item>partition <c>updates|&lt;yyyy-MM-dd&gt;</c> (the UTC day it was handled): row per Telegram <c>update_id</c>, so a
+/// redelivered update is answered once; kept <see cref="SubscriptionOptions.UpdateRetentionDays"/> days, then pruned
+/// (<see cref="PruneUpdatesAsync"/>, run by the first claim of each day in whichever host handles updates).</item>
 /// </list>
 /// A follow writes the index row before the user's row and an unfollow deletes it after, so an index row without its
 /// user row (a crash in between) is skipped by routing and rewritten by the next follow.
 /// </summary>
-public sealed class SubscriptionStore(IStateStore store, TimeProvider time)
+public sealed class SubscriptionStore(IStateStore store, TimeProvider time, IOptions<SubscriptionOptions>? options = null)
 {
     public const string ProfileRow = "profile";
+
+    /// <summary>Partition of the prune cursor (row <see cref="PrunedThroughRow"/>: the last day whose updates were deleted).</summary>
+    private const string UpdatesPartition = "updates";
+    private const string PrunedThroughRow = "pruned-through";
+
+    private DateOnly _prunedOn;
+
+    private int RetentionDays => options?.Value.UpdateRetentionDays ?? new SubscriptionOptions().UpdateRetentionDays;
+
+    public static string UpdatesPartitionOf(DateOnly day) => "updates|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string UserPartition(long chatId) => "user|" + chatId.ToString(CultureInfo.InvariantCulture);
 
@@ -133,22 +146,67 @@ public sealed class SubscriptionStore(IStateStore store, TimeProvider time)
     }
 
     /// <summary>
-    /// Records that an update is being handled; false when it was already (a retried webhook call or a repeated
-    /// getUpdates batch), in which case it must not be answered again.
+    /// Records that an update is being handled; false when it was already (a retried webhook call, a webhook call queued
+    /// twice, or a repeated getUpdates batch), in which case it must not be answered again. An update is remembered in the
+    /// partition of the day it was handled and looked up in the <see cref="SubscriptionOptions.UpdateRetentionDays"/> days
+    /// before (Telegram keeps an unconfirmed update for 24 hours, so it cannot come back later than that).
     /// </summary>
     public async Task<bool> TryClaimUpdateAsync(long updateId, CancellationToken cancellationToken = default)
     {
-        var partition = "updates|" + (updateId / 100_000).ToString(CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var row = updateId.ToString("D12", CultureInfo.InvariantCulture);
+        for (var back = 1; back <= RetentionDays; back++)
+        {
+            if (await store.GetAsync(StateTables.Subscriptions, UpdatesPartitionOf(today.AddDays(-back)), row, cancellationToken) is not null)
+            {
+                return false;
+            }
+        }
         try
         {
-            await store.InsertAsync(StateTables.Subscriptions, partition, row, MessageJson.Serialize(new HandledUpdate(updateId, time.GetUtcNow())), cancellationToken);
-            return true;
+            await store.InsertAsync(StateTables.Subscriptions, UpdatesPartitionOf(today), row, MessageJson.Serialize(new HandledUpdate(updateId, time.GetUtcNow())), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
             return false;
         }
+        if (_prunedOn != today)
+        {
+            await PruneUpdatesAsync(cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes the handled-update rows of the days before the retention window, from the day after the last prune (a
+    /// cursor row in partition <c>updates</c>) up to the window; once a day per process, so each host prunes on its own
+    /// and a second instance finds little left. Returns how many rows it deleted.
+    /// </summary>
+    public async Task<int> PruneUpdatesAsync(CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var last = today.AddDays(-RetentionDays - 1);
+        var cursor = await store.GetAsync(StateTables.Subscriptions, UpdatesPartition, PrunedThroughRow, cancellationToken);
+        // Without a cursor no claim has pruned yet, and every claim prunes on its first day: there is at most the last
+        // day to clear. After an idle period the loop reads one (empty) partition per day once.
+        var first = cursor is null ? last : MessageJson.Deserialize<PruneCursor>(cursor.Json).Day.AddDays(1);
+        var deleted = 0;
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            foreach (var doc in await store.QueryAsync(StateTables.Subscriptions, UpdatesPartitionOf(day), cancellationToken))
+            {
+                if (await store.DeleteAsync(StateTables.Subscriptions, doc.PartitionKey, doc.RowKey, cancellationToken))
+                {
+                    deleted++;
+                }
+            }
+        }
+        if (first <= last)
+        {
+            await store.UpsertAsync(StateTables.Subscriptions, UpdatesPartition, PrunedThroughRow, MessageJson.Serialize(new PruneCursor(last)), cancellationToken);
+        }
+        _prunedOn = today;
+        return deleted;
     }
 }
 
@@ -175,3 +233,5 @@ public sealed record SubscriberProfile
 public sealed record FollowedFilter(long ChatId, SubscriptionFilter Filter, DateTimeOffset Since);
 
 internal sealed record HandledUpdate(long UpdateId, DateTimeOffset At);
+
+internal sealed record PruneCursor(DateOnly Day);

@@ -17,6 +17,23 @@ public class DeliveryRateLimiterTests
     }
 
     [Fact]
+    public void Personal_deliveries_leave_the_channels_their_reserved_share_of_the_global_rate()
+    {
+        var limiter = Limiter(o => { o.GlobalPerSecond = 30; o.ChannelReservedPerSecond = 5; });
+
+        // A thousand subscribers' deliveries, each to its own chat: only 25 go in this second.
+        var now = Enumerable.Range(1, 1000).Count(i => limiter.Reserve("u" + i, "user:" + i, TimeSpan.Zero).Granted);
+        Assert.Equal(25, now);
+
+        // The channel posts at once, in the same second; five channels fill the reserve, then the global limit holds.
+        Assert.All(Enumerable.Range(1, 5), i => Assert.Equal(TimeSpan.Zero, limiter.Reserve("-100" + i, "main" + i, Long).Wait));
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve("-1006", "main6", Long).Wait);
+        // Channels may use the whole rate when no one else does.
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(30, Enumerable.Range(1, 40).Count(i => limiter.Reserve("-200" + i, "ch" + i, TimeSpan.Zero).Granted));
+    }
+
+    [Fact]
     public void One_chat_gets_one_slot_per_second()
     {
         var limiter = Limiter();

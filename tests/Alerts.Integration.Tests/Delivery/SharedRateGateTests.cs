@@ -14,6 +14,31 @@ namespace Alerts.Integration.Tests.Delivery;
 public sealed class SharedRateGateTests
 {
     [Fact]
+    public async Task Personal_deliveries_of_every_instance_leave_the_channels_their_reserved_share()
+    {
+        using var database = new Stores.SqliteTestDatabase();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var options = Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { GlobalPerSecond = 30, ChannelReservedPerSecond = 5 });
+        var store = new Alerts.Local.SqliteStateStore(database.Open(), time);
+        var instances = new[] { new SharedRateGate(store, options, time), new SharedRateGate(store, options, time) };
+
+        // Two instances fan out to subscribers: together they get 25 sends in this window.
+        var granted = 0;
+        for (var i = 1; i <= 40; i++)
+        {
+            if (await instances[i % 2].ClaimAsync("u" + i, "user:" + i, TimeSpan.Zero) == TimeSpan.Zero)
+            {
+                granted++;
+            }
+        }
+        Assert.Equal(25, granted);
+
+        // A channel post claims at once, from either instance.
+        Assert.Equal(TimeSpan.Zero, await instances[0].ClaimAsync("-1001", "main", TimeSpan.Zero));
+        Assert.Equal(TimeSpan.Zero, await instances[1].ClaimAsync("-1002", "second", TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task Two_instances_sharing_the_store_keep_one_chats_pace_without_a_429()
     {
         var channel = DeliveryHarness.Channel("shared", "-1005550001");

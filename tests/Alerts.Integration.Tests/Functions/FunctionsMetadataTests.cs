@@ -31,7 +31,7 @@ public sealed class FunctionsMetadataTests
     public void App_has_exactly_the_pipeline_functions()
     {
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
-        Assert.Equal(["DecideReview", "Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleFollowUps", "ScheduleNewsPolls"], names);
+        Assert.Equal(["AnswerBotUpdate", "DecideReview", "Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleFollowUps", "ScheduleNewsPolls", "TelegramWebhook"], names);
         Assert.All(Functions.Value, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
     }
 
@@ -66,6 +66,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("PollSource", QueueNames.PollRequests, QueueNames.TreatyChanges)]
     [InlineData("RouteChange", QueueNames.TreatyChanges, QueueNames.TelegramDeliveries)]
     [InlineData("Deliver", QueueNames.TelegramDeliveries, null)]
+    [InlineData("AnswerBotUpdate", QueueNames.BotUpdates, null)]
     public void Queue_triggers_read_and_write_the_design_queues(string name, string input, string? output)
     {
         var function = Function(name);
@@ -83,6 +84,20 @@ public sealed class FunctionsMetadataTests
             Assert.Equal(output, queue.GetProperty("queueName").GetString());
             Assert.Equal("AzureWebJobsStorage", queue.GetProperty("connection").GetString());
         }
+    }
+
+    [Fact]
+    public void Telegram_webhook_is_an_anonymous_POST_on_its_route_answering_over_http()
+    {
+        var function = Function("TelegramWebhook");
+        var trigger = Binding(function, "In", "httpTrigger");
+        // Anonymous: Telegram sends no function key; the function checks the secret header itself.
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
+        Assert.Equal("telegram/webhook", trigger.GetProperty("route").GetString());
+        Assert.Equal("$return", Binding(function, "Out", "http").GetProperty("name").GetString());
+        // It queues through the app's own queue client, not an output binding: the update is on the queue before the 200.
+        Assert.DoesNotContain(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "queue");
     }
 
     [Fact]

@@ -26,6 +26,8 @@ namespace Alerts.Integration.Tests.Functions;
 public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string ChatId = "-1001234567890";
+    private const string WebhookSecret = "boot-test-webhook-secret-0123";
+    private const long User = 424_242_201;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(60);
 
@@ -124,6 +126,19 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         Assert.Contains("Prevention of Torture", sent.Text, StringComparison.Ordinal);
         Assert.Contains("themoscowtimes.com/2025/08/26/russia-to-quit", sent.Text, StringComparison.Ordinal);
         Assert.True(FakeTelegramHtml.TryParse(sent.Text!, out _, out var htmlError), htmlError);
+
+        // The bot's webhook as the host hands the worker an HTTP request: refused without the secret (nothing queued),
+        // queued with it and answered 200, then answered to the user by the bot-updates queue trigger.
+        var update = _telegram.UpdateJson(_telegram.UserSays(User, "/follow RU"));
+        Assert.Equal("403", (await InvokeWebhookAsync(update, "not-the-webhook-secret-0123")).StatusCode);
+        Assert.Equal("401", (await InvokeWebhookAsync(update, null)).StatusCode);
+        Assert.Empty(await PeekAsync(QueueNames.BotUpdates));
+        Assert.Equal("200", (await InvokeWebhookAsync(update, WebhookSecret)).StatusCode);
+        Assert.Equal(1, await RunQueueTriggerAsync("AnswerBotUpdate"));
+        Assert.Equal(["Following: Russia — all steps, all treaties.\n/list shows everything you follow."], _telegram.TextsTo(User));
+        Assert.DoesNotContain(WebhookSecret, _host.WorkerLog, StringComparison.Ordinal);
+        Assert.DoesNotContain(WebhookSecret, worker.Output, StringComparison.Ordinal);
+
         foreach (var queue in QueueNames.All)
         {
             Assert.Empty(await PeekAsync(queue));
@@ -188,6 +203,7 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         ["Channels:0:Language"] = "en",
         ["Telegram:BotToken"] = _telegram.Token,
         ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
+        ["Bot:WebhookSecret"] = WebhookSecret,
     };
 
     private static string TimerJson() => JsonSerializer.Serialize(new
@@ -218,6 +234,33 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         var response = (await _host.RequestAsync(new StreamingMessage { InvocationRequest = request }, InvocationTimeout)).InvocationResponse;
         AssertSucceeded(response.Result, $"invocation of {name}");
         return response;
+    }
+
+    /// <summary>Invokes the webhook function with an HTTP request as the host passes it (RpcHttp); returns the HTTP response.</summary>
+    private async Task<RpcHttp> InvokeWebhookAsync(string json, string? secret)
+    {
+        var http = new RpcHttp
+        {
+            Method = "POST",
+            Url = "https://alerts.example.org/api/telegram/webhook",
+            // With RpcHttpBodyOnly the host passes the raw body as bytes.
+            Body = new TypedData { Bytes = ByteString.CopyFromUtf8(json) },
+        };
+        // The host sends the headers in both maps (the worker reads the nullable one when it is filled).
+        var headers = new Dictionary<string, string> { ["Content-Type"] = "application/json", ["Content-Length"] = Encoding.UTF8.GetByteCount(json).ToString(CultureInfo.InvariantCulture) };
+        if (secret is not null)
+        {
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
+        }
+        foreach (var (name, value) in headers)
+        {
+            http.Headers[name] = value;
+            http.NullableHeaders[name] = new NullableString { Value = value };
+        }
+        var response = await InvokeAsync("TelegramWebhook", new TypedData { Http = http }, new Dictionary<string, TypedData>());
+        var result = response.ReturnValue?.Http ?? response.OutputData.FirstOrDefault(p => p.Name == "$return")?.Data?.Http;
+        Assert.True(result is not null, $"the webhook returned no HTTP response: {response}");
+        return result;
     }
 
     /// <summary>Receives every message of the function's trigger queue, invokes the function with each as the host does, writes its queue outputs on and deletes the message.</summary>

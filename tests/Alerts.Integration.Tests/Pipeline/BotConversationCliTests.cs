@@ -62,7 +62,8 @@ public sealed class BotConversationCliTests : IAsyncLifetime
         return result;
     }
 
-    private static byte[] WithSecondItem()
+    /// <summary>The archived feed with the seed story and a second Russian withdrawal (Open Skies) on top.</summary>
+    internal static byte[] WithSecondItem()
     {
         var feed = Encoding.UTF8.GetString(PipelineFeeds.MoscowTimesWithSeedStory());
         var first = feed.IndexOf("<item>", StringComparison.Ordinal);

@@ -2,6 +2,8 @@ using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 using Alerts.Core.Subscriptions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Alerts.Integration.Tests.Stores;
 
@@ -133,6 +135,32 @@ public abstract class SubscriptionStoreContract
         Assert.Equal(1, claims.Count(c => c));
         Assert.False(await Subscriptions().TryClaimUpdateAsync(update));
         Assert.True(await Subscriptions().TryClaimUpdateAsync(update + 1));
+    }
+
+    [Fact]
+    public async Task A_handled_update_is_remembered_through_the_retention_window_and_pruned_after_it()
+    {
+        // A clock of its own, after the real one, so other tests' claims (on the real clock) never prune these rows.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.Date.AddDays(40).AddHours(23));
+        var options = Options.Create(new SubscriptionOptions { UpdateRetentionDays = 2 });
+        SubscriptionStore At() => new(CreateStore(), time, options);
+        var update = NewChat();
+        var other = NewChat();
+
+        Assert.True(await At().TryClaimUpdateAsync(update));
+        // Just after midnight (the row is in yesterday's partition) and two days on: still a duplicate.
+        time.Advance(TimeSpan.FromHours(2));
+        Assert.False(await At().TryClaimUpdateAsync(update));
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.False(await At().TryClaimUpdateAsync(update));
+
+        // Three days on, the first claim of the day prunes the day it was handled.
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.True(await At().TryClaimUpdateAsync(other));
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-3);
+        Assert.DoesNotContain(await CreateStore().QueryAsync(StateTables.Subscriptions, SubscriptionStore.UpdatesPartitionOf(day)),
+            d => d.RowKey == update.ToString("D12", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(await At().TryClaimUpdateAsync(other));
     }
 }
 
