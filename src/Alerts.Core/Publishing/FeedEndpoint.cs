@@ -150,7 +150,7 @@ public sealed class FeedEndpoint(PublicEvents events, TreatyCatalog catalog, ITr
     }
 
     /// <summary>A treaty by its file-safe id (<c>coe-126</c>) or its id (<c>coe:126</c>): the catalogue's, or one a public event names.</summary>
-    private TreatyRef? FindTreaty(string key, IReadOnlyList<Events.EventHead> all)
+    public TreatyRef? FindTreaty(string key, IReadOnlyList<Events.EventHead> all)
     {
         var fromEvents = all.Select(e => e.Treaty).FirstOrDefault(t => t.Id != TreatyRef.UnknownId
             && (string.Equals(t.Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(EventFeedWriter.FileSafe(t.Id), key, StringComparison.OrdinalIgnoreCase)));
