@@ -101,6 +101,9 @@ public sealed class FeedEndpoint(PublicEvents events, TreatyCatalog catalog, ITr
             ["Cache-Control"] = $"public, max-age={options.Value.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}",
             ["Vary"] = "Accept-Encoding",
             ["X-Content-Type-Options"] = "nosniff",
+            // Public data: a web page on any site may read the feed (no credentials are ever involved).
+            ["Access-Control-Allow-Origin"] = "*",
+            ["Access-Control-Expose-Headers"] = "ETag, Last-Modified",
         };
         var lastModified = EventFeedWriter.LastModified(feed) is { } newest ? TruncateToSeconds(newest) : (DateTimeOffset?)null;
         if (lastModified is { } modified)

@@ -92,6 +92,7 @@ public sealed class FeedEndpointTests : IDisposable
         Assert.Equal(200, response.Status);
         Assert.Equal("application/atom+xml; charset=utf-8", response.Headers["Content-Type"]);
         Assert.Equal("public, max-age=120", response.Headers["Cache-Control"]);
+        Assert.Equal("*", response.Headers["Access-Control-Allow-Origin"]);
         Assert.Matches("^\"[0-9a-f]{32}\"$", response.Headers["ETag"]);
         // The newest entry's update, to the second, as an HTTP date.
         Assert.Equal("Sat, 01 Nov 2025 12:00:00 GMT", response.Headers["Last-Modified"]);
