@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Alerts.Core.Formatting;
 using Alerts.Core.Publishing;
+using Alerts.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Cli.Commands;
 
@@ -27,6 +29,15 @@ public static class FeedCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliServices.BuildHost(parse, context);
+            try
+            {
+                _ = host.Services.GetRequiredService<IOptions<FeedOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                // As at start-up in the other commands: exit 3, naming the setting.
+                throw new ConfigurationProblemException(ex.Failures.Select(f => $"{FeedOptions.Section}: {f}").ToList());
+            }
             var heads = await host.Services.GetRequiredService<PublicEvents>().ListAsync(cancellationToken);
             var directory = Path.GetFullPath(parse.GetValue(output)!);
             var lang = parse.GetValue(language)!;
