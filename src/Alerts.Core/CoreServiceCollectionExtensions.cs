@@ -1,6 +1,7 @@
 using Alerts.Core.Delivery;
 using Alerts.Core.Events;
 using Alerts.Core.Operations;
+using Alerts.Core.Publishing;
 using Alerts.Core.Queues;
 using Alerts.Core.Routing;
 using Alerts.Core.Sources;
@@ -38,6 +39,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EventTracker>();
         services.AddSingleton<EventFollowUps>();
         services.AddSingleton<EventQueries>();
+        // The public feeds (alerts feed, the Functions feeds endpoint).
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicEvents>();
+        services.AddSingleton<FeedEndpoint>();
 
         services.AddSubscriptions(configuration);
         services.AddSingleton<ReviewQueue>();

@@ -27,7 +27,7 @@ public static class ConfigurationShape
     private static readonly string[] Lists = [AlertsConfiguration.SourcesSection, AlertsConfiguration.ChannelsSection];
 
     /// <summary>Sections that hold settings by name.</summary>
-    private static readonly string[] Objects = ["Telegram", "Delivery", "Formatting", "Polling", "Fetch", "Events", "Detection", "Store", "Logging", "Duma", "CoeTreatyOffice", "Run", "Subscriptions", "Bot"];
+    private static readonly string[] Objects = ["Telegram", "Delivery", "Formatting", "Polling", "Fetch", "Events", "Detection", "Store", "Logging", "Duma", "CoeTreatyOffice", "Run", "Subscriptions", "Bot", "Feeds"];
 
     /// <summary>Single values.</summary>
     private static readonly string[] Values =

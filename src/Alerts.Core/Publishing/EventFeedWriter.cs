@@ -25,20 +25,39 @@ public static class EventFeedWriter
     /// <summary>The feeds for a set of events: <c>all</c>, <c>state/XX</c> per state, <c>treaty/&lt;id&gt;</c> per treaty.</summary>
     public static IReadOnlyList<EventFeed> Plan(IReadOnlyList<EventHead> events, string language, ITreatyNames? names = null)
     {
-        var ordered = events.OrderByDescending(e => e.LastChange).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
-        var feeds = new List<EventFeed> { new("all", language == "ru" ? "Договорные оповещения: все события" : "Treaty Alerts: all events", ordered) };
+        var ordered = Order(events);
+        var feeds = new List<EventFeed> { All(ordered, language) };
         foreach (var state in ordered.SelectMany(e => e.States).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
         {
-            feeds.Add(new("state/" + FileSafe(state.ToUpperInvariant()), "Treaty Alerts: " + StateNames.Name(state, language),
-                ordered.Where(e => e.States.Contains(state, StringComparer.OrdinalIgnoreCase)).ToList()));
+            feeds.Add(ForState(state, ordered, language));
         }
         foreach (var treaty in ordered.Select(e => e.Treaty).DistinctBy(t => t.Id).OrderBy(t => t.Id, StringComparer.Ordinal))
         {
-            feeds.Add(new("treaty/" + FileSafe(treaty.Id), "Treaty Alerts: " + TreatyName(treaty, language, names),
-                ordered.Where(e => e.Treaty.Id == treaty.Id).ToList()));
+            feeds.Add(ForTreaty(treaty, ordered, language, names));
         }
         return feeds;
     }
+
+    /// <summary>Every event, newest change first (ties by event id, so the same events give the same bytes).</summary>
+    public static IReadOnlyList<EventHead> Order(IEnumerable<EventHead> events)
+        => events.OrderByDescending(e => e.LastChange).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
+
+    /// <summary>The feed of every event (<c>all</c>); <paramref name="ordered"/> as <see cref="Order"/> gives it.</summary>
+    public static EventFeed All(IReadOnlyList<EventHead> ordered, string language)
+        => new("all", language == "ru" ? "Договорные оповещения: все события" : "Treaty Alerts: all events", ordered);
+
+    /// <summary>The feed of one state's events (<c>state/XX</c>).</summary>
+    public static EventFeed ForState(string state, IReadOnlyList<EventHead> ordered, string language)
+        => new("state/" + FileSafe(state.ToUpperInvariant()), "Treaty Alerts: " + StateNames.Name(state, language),
+            ordered.Where(e => e.States.Contains(state, StringComparer.OrdinalIgnoreCase)).ToList());
+
+    /// <summary>The feed of one treaty's events (<c>treaty/&lt;id&gt;</c>, <c>:</c> as <c>-</c>).</summary>
+    public static EventFeed ForTreaty(TreatyRef treaty, IReadOnlyList<EventHead> ordered, string language, ITreatyNames? names = null)
+        => new("treaty/" + FileSafe(treaty.Id), "Treaty Alerts: " + TreatyName(treaty, language, names),
+            ordered.Where(e => e.Treaty.Id == treaty.Id).ToList());
+
+    /// <summary>The newest entry's update: the feed's <c>updated</c> and the HTTP <c>Last-Modified</c>; null for an empty feed.</summary>
+    public static DateTimeOffset? LastModified(EventFeed feed) => feed.Events.Count == 0 ? null : feed.Events.Max(e => e.LastChange);
 
     /// <summary>A treaty or state id as a file name: <c>coe:126</c> becomes <c>coe-126</c>.</summary>
     public static string FileSafe(string id)
@@ -56,7 +75,8 @@ public static class EventFeedWriter
 
     public static string FeedId(string name) => "urn:treaty-alerts:feed:" + Uri.EscapeDataString(name);
 
-    public static void WriteAtom(Stream output, EventFeed feed, string language, ITreatyNames? names = null)
+    /// <param name="self">Where the feed is served (the HTTP endpoint), written as <c>link rel="self"</c>; null for files.</param>
+    public static void WriteAtom(Stream output, EventFeed feed, string language, ITreatyNames? names = null, Uri? self = null)
     {
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false };
         using var xml = XmlWriter.Create(output, settings);
@@ -70,6 +90,14 @@ public static class EventFeedWriter
         xml.WriteElementString("name", AtomNamespace, "Treaty Alerts");
         xml.WriteEndElement();
         xml.WriteElementString("generator", AtomNamespace, "Treaty Alerts");
+        if (self is not null)
+        {
+            xml.WriteStartElement("link", AtomNamespace);
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("type", "application/atom+xml");
+            xml.WriteAttributeString("href", self.AbsoluteUri);
+            xml.WriteEndElement();
+        }
         foreach (var head in feed.Events)
         {
             xml.WriteStartElement("entry", AtomNamespace);
@@ -103,12 +131,17 @@ public static class EventFeedWriter
         xml.WriteEndDocument();
     }
 
-    public static void WriteJson(Stream output, EventFeed feed, string language, ITreatyNames? names = null)
+    /// <param name="self">Where the feed is served (the HTTP endpoint), written as <c>feed_url</c>; null for files.</param>
+    public static void WriteJson(Stream output, EventFeed feed, string language, ITreatyNames? names = null, Uri? self = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("version", JsonFeedVersion);
         json.WriteString("title", feed.Title);
+        if (self is not null)
+        {
+            json.WriteString("feed_url", self.AbsoluteUri);
+        }
         json.WriteString("language", language);
         json.WriteStartArray("authors");
         json.WriteStartObject();

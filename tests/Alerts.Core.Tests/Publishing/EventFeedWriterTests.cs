@@ -169,4 +169,33 @@ public sealed class EventFeedWriterTests
         Assert.StartsWith("New START: выход", EventFeedWriter.Title(Start, "ru", names), StringComparison.Ordinal);
         Assert.StartsWith("European Convention for the Prevention of Torture: withdrawal", EventFeedWriter.Title(Torture, "en", names), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Every_planned_feed_in_both_languages_passes_the_third_party_validator_and_a_broken_one_does_not()
+    {
+        var feeds = new List<(string, byte[])>();
+        foreach (var language in new[] { "en", "ru" })
+        {
+            foreach (var feed in EventFeedWriter.Plan([Torture, Start], language, new RussianNames()).Append(EventFeedWriter.Plan([], language).Single()))
+            {
+                var stem = language + "-" + feed.Name + (feed.Events.Count == 0 ? "-empty" : "");
+                feeds.Add((stem + ".atom", Atom10(feed, language)));
+                feeds.Add((stem + ".json", Json(feed, language)));
+            }
+        }
+
+        var output = await Alerts.Testing.FeedValidator.AssertValidAsync(feeds);
+        Assert.Equal(feeds.Count, output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal)));
+
+        // The validator has teeth: an entry without its id, and a JSON item with a date that is not RFC 3339, are refused.
+        var atom = System.Text.Encoding.UTF8.GetString(Atom10(EventFeedWriter.Plan([Torture], "en")[0]));
+        var noId = System.Text.RegularExpressions.Regex.Replace(atom, "<entry>\\s*<id>[^<]*</id>", "<entry>");
+        var json = System.Text.Encoding.UTF8.GetString(Json(EventFeedWriter.Plan([Torture], "en")[0])).Replace("\"2025-10-03T09:30:00Z\"", "\"3 October 2025\"", StringComparison.Ordinal);
+        Assert.NotEqual(atom, noId);
+        foreach (var (name, text) in new[] { ("no-id.atom", noId), ("bad-date.json", json) })
+        {
+            var refused = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => Alerts.Testing.FeedValidator.AssertValidAsync([(name, System.Text.Encoding.UTF8.GetBytes(text))]));
+            Assert.Contains("invalid ", refused.Message, StringComparison.Ordinal);
+        }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class FunctionsMetadataTests
     public void App_has_exactly_the_pipeline_functions()
     {
         var names = Functions.Value.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
-        Assert.Equal(["AnswerBotUpdate", "DecideReview", "Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleFollowUps", "ScheduleNewsPolls", "TelegramWebhook"], names);
+        Assert.Equal(["AnswerBotUpdate", "DecideReview", "Deliver", "NotifyOperator", "PollSource", "ReportHealth", "RouteChange", "ScheduleDecreePolls", "ScheduleDepositaryPolls", "ScheduleFollowUps", "ScheduleNewsPolls", "ServeFeed", "TelegramWebhook"], names);
         Assert.All(Functions.Value, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
     }
 
@@ -98,6 +98,19 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("$return", Binding(function, "Out", "http").GetProperty("name").GetString());
         // It queues through the app's own queue client, not an output binding: the update is on the queue before the 200.
         Assert.DoesNotContain(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "queue");
+    }
+
+    [Fact]
+    public void Feeds_function_is_anonymous_get_and_head_on_the_feeds_route_and_returns_the_http_response()
+    {
+        var function = Function("ServeFeed");
+        var trigger = Binding(function, "In", "httpTrigger");
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(["get", "head"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order(StringComparer.Ordinal));
+        Assert.Equal("feeds/{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal("$return", Binding(function, "Out", "http").GetProperty("name").GetString());
+        // Only the response goes out: no queue or table output.
+        Assert.Single(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("direction").GetString() == "Out");
     }
 
     [Fact]

@@ -98,6 +98,24 @@ public sealed class FeedCommandTests : IAsyncLifetime
             }
         }
 
+        // Every file written passes the third-party validator (RELAX NG of RFC 4287, JSON Feed 1.1 schema, feedsmith).
+        var written = Directory.GetFiles(output, "*.*", SearchOption.AllDirectories);
+        Assert.Contains(Path.Combine(output, "state", "RU.atom"), written);
+        var validated = await FeedValidator.AssertValidAsync(written);
+        Assert.Equal(written.Length, validated.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal)));
+
+        // Only the feeds asked for: one state and one treaty (by its id with ':'), the same bytes as the full run's.
+        var selected = Path.Combine(_cli.WorkDir, "feeds-selected");
+        var only = await _cli.RunAsync("feed", "--out", selected, "--state", "RU", "--treaty", "coe:126", "--store", _cli.StoreArgument, "--config", config);
+        Assert.True(only.ExitCode == 0, only.ToString());
+        Assert.Equal(
+            [Path.Combine("state", "RU.atom"), Path.Combine("state", "RU.json"), Path.Combine("treaty", "coe-126.atom"), Path.Combine("treaty", "coe-126.json")],
+            Directory.GetFiles(selected, "*.*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(selected, f)).Order(StringComparer.Ordinal));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(output, "treaty", "coe-126.json")), await File.ReadAllBytesAsync(Path.Combine(selected, "treaty", "coe-126.json")));
+        var unknown = await _cli.RunAsync("feed", "--out", selected, "--state", "ZZ", "--store", _cli.StoreArgument, "--config", config);
+        Assert.True(unknown.ExitCode == 4, unknown.ToString());
+        Assert.Contains("unknown state 'ZZ'", unknown.ToString(), StringComparison.Ordinal);
+
         var russian = Path.Combine(_cli.WorkDir, "feeds-ru");
         var ru = await _cli.RunAsync("feed", "--out", russian, "--language", "ru", "--store", _cli.StoreArgument, "--config", config);
         Assert.True(ru.ExitCode == 0, ru.ToString());
