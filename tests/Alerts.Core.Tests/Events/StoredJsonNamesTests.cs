@@ -41,7 +41,7 @@ public class StoredJsonNamesTests
         Assert.Equal("enacted", json.GetProperty("sources")[0].GetProperty("stage").GetString());
         Assert.Equal("enacted", json.GetProperty("sources")[0].GetProperty("source").GetProperty("reports").GetString());
         Assert.Equal("enacted", json.GetProperty("contexts").GetProperty("en").GetProperty("stage").GetString());
-        Assert.DoesNotContain(Names(json), name => name.StartsWith("progress", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Names(json), name => name.StartsWith("milestone", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
