@@ -23,19 +23,16 @@ public static class AlertsCli
         root.Options.Add(CliOptions.Config);
         root.Options.Add(CliOptions.Store);
         root.Options.Add(CliOptions.Verbose);
-        root.Subcommands.Add(RunCommand.Create(context));
-        root.Subcommands.Add(SourcesCommand.Create(context));
-        root.Subcommands.Add(EventsCommand.Create(context));
-        root.Subcommands.Add(FeedCommand.Create(context));
-        root.Subcommands.Add(HealthCommand.Create(context));
-        root.Subcommands.Add(ChannelsCommand.Create(context));
-        root.Subcommands.Add(ReplayCommand.Create(context));
-        root.Subcommands.Add(DeliveriesCommand.Create(context));
-        root.Subcommands.Add(ScanCommand.Create(context));
-        root.Subcommands.Add(EvalCommand.Create(context));
-        root.Subcommands.Add(PreviewCommand.Create(context));
-        root.Subcommands.Add(ReviewCommand.Create(context));
-        root.Subcommands.Add(BotCommand.Create(context));
+        Func<CliContext, Command>[] commands =
+        [
+            RunCommand.Create, SourcesCommand.Create, EventsCommand.Create, FeedCommand.Create, HealthCommand.Create,
+            ChannelsCommand.Create, ReplayCommand.Create, DeliveriesCommand.Create, ScanCommand.Create, EvalCommand.Create,
+            PreviewCommand.Create, ReviewCommand.Create, BotCommand.Create,
+        ];
+        foreach (var create in commands)
+        {
+            root.Subcommands.Add(create(context));
+        }
 
         var parse = root.Parse(args);
         // SIGTERM/SIGINT cancel the action's token; the run then lets requests already written to Telegram be

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Alerts.Core.Detection;
 using Alerts.Core.Detection.Evaluation;
 using Alerts.Core.Messages;
@@ -71,34 +72,7 @@ public static class EvalCommand
             {
                 foreach (var (name, report) in reports)
                 {
-                    await context.Output.WriteLineAsync(MessageJson.Serialize(new
-                    {
-                        detector = report.DetectorName,
-                        corpus = name,
-                        items = report.Items,
-                        excluded = report.Excluded,
-                        truePositives = report.TruePositives,
-                        falsePositives = report.FalsePositives,
-                        falseNegatives = report.FalseNegatives,
-                        precision = Math.Round(report.Precision, 4),
-                        recall = Math.Round(report.Recall, 4),
-                        f1 = Math.Round(report.F1, 4),
-                        actionAccuracy = Math.Round(report.ActionAccuracy, 4),
-                        statesAccuracy = Math.Round(report.StatesAccuracy, 4),
-                        stageAccuracy = Math.Round(report.StageAccuracy, 4),
-                        treatyAccuracy = Math.Round(report.TreatyAccuracy, 4),
-                        languages = report.Languages.Select(l => new
-                        {
-                            language = l.Language,
-                            truePositives = l.TruePositives,
-                            falsePositives = l.FalsePositives,
-                            falseNegatives = l.FalseNegatives,
-                            precision = Math.Round(l.Precision, 4),
-                            recall = Math.Round(l.Recall, 4),
-                            f1 = Math.Round(l.F1, 4),
-                            stageAccuracy = Math.Round(l.StageAccuracy, 4),
-                        }),
-                    }));
+                    await context.Output.WriteLineAsync(MessageJson.Serialize(CorpusJson(name, report)));
                 }
                 return AlertsCli.ExitOk;
             }
@@ -114,6 +88,38 @@ public static class EvalCommand
     }
 
     /// <summary>A directory as given, else the short name of a corpus under tests/data ("dev2" → tests/data/corpus-dev2).</summary>
+    /// <summary>One corpus's line of <c>--format json</c>: its figures, then each language's.</summary>
+    private static JsonObject CorpusJson(string corpus, EvaluationReport report)
+    {
+        var json = new JsonObject { ["detector"] = report.DetectorName, ["corpus"] = corpus, ["items"] = report.Items, ["excluded"] = report.Excluded };
+        AddDetectionFigures(json, report.TruePositives, report.FalsePositives, report.FalseNegatives, report.Precision, report.Recall, report.F1);
+        json["actionAccuracy"] = Math.Round(report.ActionAccuracy, 4);
+        json["statesAccuracy"] = Math.Round(report.StatesAccuracy, 4);
+        json["stageAccuracy"] = Math.Round(report.StageAccuracy, 4);
+        json["treatyAccuracy"] = Math.Round(report.TreatyAccuracy, 4);
+        var languages = new JsonArray();
+        foreach (var figures in report.Languages)
+        {
+            var language = new JsonObject { ["language"] = figures.Language };
+            AddDetectionFigures(language, figures.TruePositives, figures.FalsePositives, figures.FalseNegatives, figures.Precision, figures.Recall, figures.F1);
+            language["stageAccuracy"] = Math.Round(figures.StageAccuracy, 4);
+            languages.Add(language);
+        }
+        json["languages"] = languages;
+        return json;
+    }
+
+    /// <summary>The counts and rates a corpus and each of its languages report alike, rates to four decimals.</summary>
+    private static void AddDetectionFigures(JsonObject json, int truePositives, int falsePositives, int falseNegatives, double precision, double recall, double f1)
+    {
+        json["truePositives"] = truePositives;
+        json["falsePositives"] = falsePositives;
+        json["falseNegatives"] = falseNegatives;
+        json["precision"] = Math.Round(precision, 4);
+        json["recall"] = Math.Round(recall, 4);
+        json["f1"] = Math.Round(f1, 4);
+    }
+
     private static string ResolveCorpus(string name)
     {
         if (Directory.Exists(name) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))

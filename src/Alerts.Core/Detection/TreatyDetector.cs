@@ -43,39 +43,7 @@ public sealed class TreatyDetector : ITreatyDetector
         summary.IndexActions();
 
         var item = new ItemContext(title, summary);
-        var titleEvents = FindEvents(title, item, out var titleBlocked);
-        List<Candidate> events;
-        if (titleEvents.Count > 0)
-        {
-            events = titleEvents;
-            foreach (var candidate in events)
-            {
-                GenericTreatyResolver.Resolve(candidate, item);
-            }
-            if (summary.Actions.Count > 0)
-            {
-                var summaryEvents = FindEvents(summary, item, out _);
-                foreach (var candidate in summaryEvents)
-                {
-                    GenericTreatyResolver.Resolve(candidate, item);
-                }
-                SummaryRefiner.Refine(events, summaryEvents, summary);
-            }
-        }
-        else if (!titleBlocked)
-        {
-            events = FindEvents(summary, item, out _);
-            foreach (var candidate in events)
-            {
-                candidate.Confidence += ConfidenceScore.SummaryOnly;
-                GenericTreatyResolver.Resolve(candidate, item);
-            }
-        }
-        else
-        {
-            return [];
-        }
-
+        var events = HeadlineOrSummaryEvents(item);
         var results = new List<TreatyDetection>(events.Count);
         foreach (var candidate in events)
         {
@@ -83,18 +51,43 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue; // "joins the alliance" with no alliance named in the item
             }
-            candidate.Stage = Stage(candidate, item);
-            var treaty = candidate.Entry is not null
-                ? new TreatyRef(candidate.Entry.Id, candidate.Entry.DisplayName)
-                : new TreatyRef(TreatyRef.UnknownId, candidate.Name);
-            if (results.Any(result => result.Treaty.Id == treaty.Id && result.Action == candidate.Action
+            var decided = DecideStage(candidate, item);
+            var treaty = decided.Entry is not null
+                ? new TreatyRef(decided.Entry.Id, decided.Entry.DisplayName)
+                : new TreatyRef(TreatyRef.UnknownId, decided.Name);
+            if (results.Any(result => result.Treaty.Id == treaty.Id && result.Action == decided.Action
                 && (treaty.Id != TreatyRef.UnknownId || result.Treaty.Name == treaty.Name)))
             {
                 continue;
             }
-            results.Add(new TreatyDetection(treaty, candidate.Action, candidate.States, candidate.Stage, ConfidenceScore.Final(candidate.Confidence), candidate.Evidence));
+            results.Add(new TreatyDetection(treaty, decided.Action, decided.States, decided.Stage, ConfidenceScore.Of(decided.Score), decided.Evidence));
         }
         return results;
+    }
+
+    /// <summary>
+    /// The headline's events, each with its treaty resolved and refined by the summary; when the headline has none (and
+    /// does not frame its action as not a step), the summary's events, scored as summary-only.
+    /// </summary>
+    private List<Candidate> HeadlineOrSummaryEvents(ItemContext item)
+    {
+        var titleEvents = FindEvents(item.Title, item, out var titleBlocked);
+        if (titleEvents.Count > 0)
+        {
+            var events = titleEvents.ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate, item));
+            if (item.Summary.Actions.Count == 0)
+            {
+                return events;
+            }
+            var summaryEvents = FindEvents(item.Summary, item, out _).ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate, item));
+            return SummaryRefiner.Refine(events, summaryEvents, item.Summary);
+        }
+        if (titleBlocked)
+        {
+            return [];
+        }
+        return FindEvents(item.Summary, item, out _)
+            .ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate with { Score = candidate.Score with { SummaryOnly = true } }, item));
     }
 
     private static bool MayHoldAction(string? text) =>
@@ -170,14 +163,10 @@ public sealed class TreatyDetector : ITreatyDetector
         return found;
     }
 
-    private static TreatyStage Stage(Candidate candidate, ItemContext item)
+    private static Candidate DecideStage(Candidate candidate, ItemContext item)
     {
-        var decision = StageDecider.Decide(new StageInput(candidate.Action, candidate.ActionWords, candidate.ClauseBefore, item.Title.Text, item.Summary.Text,
-            candidate.Segment.Text[candidate.SentenceStart..candidate.SentenceEnd]));
-        if (decision.Cue is not null)
-        {
-            candidate.Evidence.Add("stage: " + decision.Cue);
-        }
-        return decision.Stage;
+        var decision = StageDecider.Decide(new StageInput(candidate.Action, candidate.ActionWords, candidate.ClauseBefore, item.Title.Text, item.Summary.Text, candidate.Sentence));
+        var decided = candidate with { Stage = decision.Stage };
+        return decision.Cue is null ? decided : decided.WithEvidence("stage: " + decision.Cue);
     }
 }

@@ -101,18 +101,4 @@ public static class Vocabulary
         stage = TreatyStage.Unknown;
         return false;
     }
-
-    public static bool TryParseLevel(string? value, out SourceLevel level)
-    {
-        foreach (var candidate in Enum.GetValues<SourceLevel>())
-        {
-            if (string.Equals(Name(candidate), value, StringComparison.OrdinalIgnoreCase))
-            {
-                level = candidate;
-                return true;
-            }
-        }
-        level = SourceLevel.Media;
-        return false;
-    }
 }

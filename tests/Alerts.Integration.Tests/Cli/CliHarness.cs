@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alerts.Cli;
+using Alerts.Testing;
 
 namespace Alerts.Integration.Tests.Cli;
 
@@ -20,6 +21,14 @@ public sealed class CliHarness : IDisposable
     {
         var path = Path.Combine(WorkDir, name);
         File.WriteAllText(path, JsonSerializer.Serialize(configuration));
+        return path;
+    }
+
+    /// <summary>Writes a pipeline test's configuration as a JSON file and returns its path.</summary>
+    public string WriteConfig(PipelineSettings settings, string name = "alerts.json")
+    {
+        var path = Path.Combine(WorkDir, name);
+        File.WriteAllText(path, settings.ToJson());
         return path;
     }
 

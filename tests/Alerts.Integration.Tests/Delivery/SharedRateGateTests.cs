@@ -45,40 +45,10 @@ public sealed class SharedRateGateTests
         await using var h = await DeliveryHarness.StartAsync(channels: [channel]);
         h.Telegram.Limits = new FakeTelegramLimits();
         const int events = 6;
-        for (var e = 0; e < events; e++)
-        {
-            var change = await h.SaveChangeAsync(eventId: $"shared-{e}");
-            foreach (var delivery in ChannelRouter.Deliveries(change, [channel]))
-            {
-                await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(delivery));
-            }
-        }
+        await QueueEventsAsync(h, channel, "shared", events);
         // A wide margin: the test machine may be loaded, and a slot is claimed before the request leaves.
         h.Options.SharedRateMargin = TimeSpan.FromSeconds(1);
-        var options = Microsoft.Extensions.Options.Options.Create(h.Options);
-        QueuedDeliveries Instance() => new(new DeliveryQueueHandler(
-            h.NewStage(new DeliveryRateLimiter(options, h.Time), new SharedRateGate(h.Store, options, h.Time))),
-            h.Queue);
-
-        var delivered = 0;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var instances = new[] { Instance(), Instance() }.Select(handler => Task.Run(async () =>
-        {
-            while (Volatile.Read(ref delivered) < events && !deadline.IsCancellationRequested)
-            {
-                var messages = await h.Queue.ReceiveAsync(QueueNames.TelegramDeliveries, 1, TimeSpan.FromMinutes(5));
-                if (messages.Count == 0)
-                {
-                    await Task.Delay(50);
-                    continue;
-                }
-                if (await handler.HandleAsync(messages[0]) is DeliveryResult.Delivered)
-                {
-                    Interlocked.Increment(ref delivered);
-                }
-            }
-        })).ToList();
-        await Task.WhenAll(instances);
+        var delivered = await DeliverWithTwoInstancesAsync(h, events, idlePause: TimeSpan.FromMilliseconds(50));
 
         Assert.Equal(events, delivered);
         Assert.True(h.Telegram.TooManyRequestsCount == 0, string.Join("\n", h.Telegram.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.StatusCode} {c.Description}")));
@@ -95,15 +65,35 @@ public sealed class SharedRateGateTests
         // on its way when the 429 comes back; without the shared pause it would send about 1.5 s after, inside the 3 s.
         await using var h = await DeliveryHarness.StartAsync(channels: [channel]);
         const int events = 6;
+        await QueueEventsAsync(h, channel, "paused", events);
+        h.Telegram.FailNext(new FakeTelegramFault.TooManyRequests(3));
+        var delivered = await DeliverWithTwoInstancesAsync(h, events, idlePause: TimeSpan.FromMilliseconds(20));
+
+        var calls = string.Join("\n", h.Telegram.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.StatusCode}"));
+        Assert.Equal(events, delivered);
+        Assert.Equal(events, h.Telegram.Messages(channel.ChatId).Count);
+        var sends = h.Telegram.CallsOf("sendMessage");
+        var rejected = Assert.Single(sends, c => c.StatusCode == 429);
+        var later = sends.Where(c => c.At > rejected.At).ToList();
+        Assert.True(later.Count >= events, calls);
+        Assert.All(later, call => Assert.True(call.At - rejected.At >= TimeSpan.FromSeconds(2.9), $"sent {call.At - rejected.At} after the 429\n{calls}"));
+    }
+
+    private static async Task QueueEventsAsync(DeliveryHarness h, ChannelDefinition channel, string eventPrefix, int events)
+    {
         for (var e = 0; e < events; e++)
         {
-            var change = await h.SaveChangeAsync(eventId: $"paused-{e}");
+            var change = await h.SaveChangeAsync(eventId: $"{eventPrefix}-{e}");
             foreach (var delivery in ChannelRouter.Deliveries(change, [channel]))
             {
                 await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(delivery));
             }
         }
-        h.Telegram.FailNext(new FakeTelegramFault.TooManyRequests(3));
+    }
+
+    /// <summary>Two app instances, each with its own stage and in-process limiter over the harness's store, take deliveries off the queue until all are delivered (or two minutes pass).</summary>
+    private static async Task<int> DeliverWithTwoInstancesAsync(DeliveryHarness h, int events, TimeSpan idlePause)
+    {
         var options = Microsoft.Extensions.Options.Options.Create(h.Options);
         QueuedDeliveries Instance() => new(new DeliveryQueueHandler(
             h.NewStage(new DeliveryRateLimiter(options, h.Time), new SharedRateGate(h.Store, options, h.Time))),
@@ -118,7 +108,7 @@ public sealed class SharedRateGateTests
                 var messages = await h.Queue.ReceiveAsync(QueueNames.TelegramDeliveries, 1, TimeSpan.FromMinutes(5));
                 if (messages.Count == 0)
                 {
-                    await Task.Delay(20);
+                    await Task.Delay(idlePause);
                     continue;
                 }
                 if (await handler.HandleAsync(messages[0]) is DeliveryResult.Delivered)
@@ -128,14 +118,6 @@ public sealed class SharedRateGateTests
             }
         })).ToList();
         await Task.WhenAll(instances);
-
-        var calls = string.Join("\n", h.Telegram.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.StatusCode}"));
-        Assert.Equal(events, delivered);
-        Assert.Equal(events, h.Telegram.Messages(channel.ChatId).Count);
-        var sends = h.Telegram.CallsOf("sendMessage");
-        var rejected = Assert.Single(sends, c => c.StatusCode == 429);
-        var later = sends.Where(c => c.At > rejected.At).ToList();
-        Assert.True(later.Count >= events, calls);
-        Assert.All(later, call => Assert.True(call.At - rejected.At >= TimeSpan.FromSeconds(2.9), $"sent {call.At - rejected.At} after the 429\n{calls}"));
+        return delivered;
     }
 }

@@ -31,7 +31,7 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(60);
 
-    private LoopbackFeedServer _feeds = null!;
+    private PipelineRig _rig = null!;
     private FakeTelegramServer _telegram = null!;
     private TelemetryIngestionServer _ingestion = null!;
     private FunctionRpcTestHost _host = null!;
@@ -40,19 +40,17 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
     public async Task InitializeAsync()
     {
         await ResetStorageAsync();
-        _feeds = await LoopbackFeedServer.StartAsync();
-        _telegram = await FakeTelegramServer.StartAsync();
+        _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory()));
+        _telegram = _rig.Telegram;
         _ingestion = await TelemetryIngestionServer.StartAsync();
         _host = await FunctionRpcTestHost.StartAsync();
-        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
     }
 
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
         await _ingestion.DisposeAsync();
-        await _telegram.DisposeAsync();
-        await _feeds.DisposeAsync();
+        await _rig.DisposeAsync();
     }
 
     [Fact]
@@ -178,33 +176,22 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         Assert.DoesNotContain(_telegram.Token, worker.Output, StringComparison.Ordinal);
     }
 
-    private Dictionary<string, string> Settings() => new()
-    {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = _ingestion.ConnectionString,
-        ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
-        ["DecreePollSchedule"] = "0 */5 * * * *",
-        ["DepositaryPollSchedule"] = "0 0 * * * *",
-        ["NewsPollSchedule"] = "0 */10 * * * *",
-        ["HealthReportSchedule"] = "0 0 7 * * *",
-        ["FollowUpSchedule"] = "0 30 * * * *",
-        ["UseDefaultSources"] = "false",
-        ["Sources:0:Id"] = "moscowtimes",
-        ["Sources:0:Url"] = _feeds.Url(PipelineFeeds.NewsPath).ToString(),
-        ["Sources:0:Group"] = "news",
-        ["Sources:0:Language"] = "en",
-        ["Sources:0:Authority"] = "media",
-        ["Sources:0:AllowPrivateNetwork"] = "true",
+    private Dictionary<string, string> Settings() => _rig.Settings()
+        .Set("AzureWebJobsStorage", azurite.ConnectionString)
+        .Set("APPLICATIONINSIGHTS_CONNECTION_STRING", _ingestion.ConnectionString)
+        .Set("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true")
+        .Set("DecreePollSchedule", "0 */5 * * * *")
+        .Set("DepositaryPollSchedule", "0 0 * * * *")
+        .Set("NewsPollSchedule", "0 */10 * * * *")
+        .Set("HealthReportSchedule", "0 0 7 * * *")
+        .Set("FollowUpSchedule", "0 30 * * * *")
+        .Source("moscowtimes", PipelineFeeds.NewsPath)
         // The worker runs on the real clock: the archived items (October 2023) are older than the first
         // poll's backfill window and remembered silently; the seed story (26 August 2025) is inside it.
-        ["Polling:FirstPollBackfill"] = (DateTimeOffset.UtcNow - new DateTimeOffset(2025, 8, 25, 0, 0, 0, TimeSpan.Zero)).ToString("c", CultureInfo.InvariantCulture),
-        ["Channels:0:Id"] = "main-en",
-        ["Channels:0:ChatId"] = ChatId,
-        ["Channels:0:Language"] = "en",
-        ["Telegram:BotToken"] = _telegram.Token,
-        ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-        ["Bot:WebhookSecret"] = WebhookSecret,
-    };
+        .Set("Polling:FirstPollBackfill", (DateTimeOffset.UtcNow - new DateTimeOffset(2025, 8, 25, 0, 0, 0, TimeSpan.Zero)).ToString("c", CultureInfo.InvariantCulture))
+        .Channel("main-en", ChatId)
+        .Set("Bot:WebhookSecret", WebhookSecret)
+        .ToEnvironment();
 
     private static string TimerJson() => JsonSerializer.Serialize(new
     {

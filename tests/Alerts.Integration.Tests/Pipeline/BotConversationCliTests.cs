@@ -14,8 +14,7 @@ public sealed class BotConversationCliTests : IAsyncLifetime
     private const string ChannelChat = "-1009876543210";
     private const long User = 424_242_001;
     private readonly CliHarness _cli = new();
-    private LoopbackFeedServer _feeds = null!;
-    private FakeTelegramServer _telegram = null!;
+    private PipelineRig _rig = null!;
 
     /// <summary>
     /// A second Russian withdrawal, constructed for this test in the Moscow Times' item shape (headline and link made up):
@@ -32,28 +31,16 @@ public sealed class BotConversationCliTests : IAsyncLifetime
 
         """;
 
-    public async Task InitializeAsync()
-    {
-        _feeds = await LoopbackFeedServer.StartAsync();
-        _telegram = await FakeTelegramServer.StartAsync();
-        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
-    }
+    public async Task InitializeAsync() => _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive()));
 
     public async Task DisposeAsync()
     {
-        await _feeds.DisposeAsync();
-        await _telegram.DisposeAsync();
+        await _rig.DisposeAsync();
         _cli.Dispose();
     }
 
-    private string Config() => _cli.WriteConfig(new
-    {
-        UseDefaultSources = false,
-        Sources = new[] { new { Id = "mt-bot", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true } },
-        Channels = new[] { new { Id = "bot-en", ChatId = ChannelChat, Language = "en", Review = "none" } },
-        Telegram = new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl },
-        Subscriptions = new { MaxFilters = 3 },
-    });
+    private string Config() => _cli.WriteConfig(_rig.Settings(pollInterval: "00:00:01").Source("mt-bot", PipelineFeeds.NewsPath)
+        .Channel("bot-en", ChannelChat, "en", review: "none").Set("Subscriptions:MaxFilters", "3"));
 
     private async Task<CliResult> RunOnceAsync(string config)
     {
@@ -75,38 +62,38 @@ public sealed class BotConversationCliTests : IAsyncLifetime
     public async Task Start_follow_Russia_a_Russian_withdrawal_arrives_once_unfollow_and_the_next_one_does_not()
     {
         var config = Config();
-        _telegram.UserSays(User, "/start");
-        _telegram.UserSays(User, "/follow RU");
+        _rig.Telegram.UserSays(User, "/start");
+        _rig.Telegram.UserSays(User, "/follow RU");
         await RunOnceAsync(config);
 
-        var answers = _telegram.TextsTo(User);
+        var answers = _rig.Telegram.TextsTo(User);
         Assert.Equal(2, answers.Count);
         Assert.StartsWith("Treaty Alerts tells you when a state signs", answers[0], StringComparison.Ordinal);
         Assert.Equal("Following: Russia — all steps, all treaties.\n/list shows everything you follow.", answers[1]);
-        Assert.Equal(0, _telegram.PendingUpdates);
+        Assert.Equal(0, _rig.Telegram.PendingUpdates);
 
         // The seed story: a Russian withdrawal, posted to the channel and to the user, once each.
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
 
-        var alerts = _telegram.TextsTo(User).Skip(2).ToList();
+        var alerts = _rig.Telegram.TextsTo(User).Skip(2).ToList();
         var alert = Assert.Single(alerts);
         Assert.Contains("Prevention of Torture", alert, StringComparison.Ordinal);
-        Assert.Single(_telegram.Messages(ChannelChat));
-        Assert.Equal(_telegram.Messages(ChannelChat)[0].PlainText, alert);
+        Assert.Single(_rig.Telegram.Messages(ChannelChat));
+        Assert.Equal(_rig.Telegram.Messages(ChannelChat)[0].PlainText, alert);
 
-        _telegram.UserSays(User, "/unfollow RU");
-        _feeds.Replace(PipelineFeeds.NewsPath, WithSecondItem());
+        _rig.Telegram.UserSays(User, "/unfollow RU");
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, WithSecondItem());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
 
         // The channel shows the second withdrawal was detected and delivered; the user got only the answer to /unfollow.
-        Assert.Equal(2, _telegram.Messages(ChannelChat).Count);
-        Assert.Contains("Open Skies", _telegram.Messages(ChannelChat)[1].PlainText, StringComparison.Ordinal);
-        var after = _telegram.TextsTo(User).Skip(3).ToList();
+        Assert.Equal(2, _rig.Telegram.Messages(ChannelChat).Count);
+        Assert.Contains("Open Skies", _rig.Telegram.Messages(ChannelChat)[1].PlainText, StringComparison.Ordinal);
+        var after = _rig.Telegram.TextsTo(User).Skip(3).ToList();
         Assert.Equal(["No longer following: Russia — all steps, all treaties."], after);
     }
 
@@ -114,7 +101,7 @@ public sealed class BotConversationCliTests : IAsyncLifetime
     {
         UseDefaultSources = false,
         Sources = Array.Empty<object>(),
-        Telegram = new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl },
+        Telegram = new { BotToken = _rig.Telegram.Token, ApiBaseUrl = _rig.Telegram.BaseUrl },
         Subscriptions = new { MaxFilters = 2 },
         Bot = bot ?? new { PollTimeoutSeconds = 0 },
     }, "quiet.json");
@@ -123,18 +110,18 @@ public sealed class BotConversationCliTests : IAsyncLifetime
     public async Task A_Russian_user_is_answered_in_Russian_can_switch_and_every_message_gets_a_helpful_answer()
     {
         var config = QuietConfig();
-        _telegram.UserSays(User, "/start", "ru");
-        _telegram.UserSays(User, "/follow Россия выход", "ru");
-        _telegram.UserSays(User, "/follow ДВЗЯИ", "ru");
-        _telegram.UserSays(User, "/follow New START", "ru");
-        _telegram.UserSays(User, "/follow бананы", "ru");
-        _telegram.UserSays(User, "/language en", "ru");
-        _telegram.UserSays(User, "/list", "ru");
-        _telegram.UserSays(User, "/frobnicate", "ru");
-        _telegram.UserSays(User, "Russia", "ru");
+        _rig.Telegram.UserSays(User, "/start", "ru");
+        _rig.Telegram.UserSays(User, "/follow Россия выход", "ru");
+        _rig.Telegram.UserSays(User, "/follow ДВЗЯИ", "ru");
+        _rig.Telegram.UserSays(User, "/follow New START", "ru");
+        _rig.Telegram.UserSays(User, "/follow бананы", "ru");
+        _rig.Telegram.UserSays(User, "/language en", "ru");
+        _rig.Telegram.UserSays(User, "/list", "ru");
+        _rig.Telegram.UserSays(User, "/frobnicate", "ru");
+        _rig.Telegram.UserSays(User, "Russia", "ru");
         await RunOnceAsync(config);
 
-        var answers = _telegram.TextsTo(User);
+        var answers = _rig.Telegram.TextsTo(User);
         Assert.Equal(9, answers.Count);
         Assert.StartsWith("Treaty Alerts сообщает, когда государство", answers[0], StringComparison.Ordinal);
         Assert.StartsWith("Подписка: Россия — выход, все договоры.", answers[1], StringComparison.Ordinal);
@@ -147,27 +134,27 @@ public sealed class BotConversationCliTests : IAsyncLifetime
         Assert.StartsWith("To follow “Russia”, send /follow Russia.", answers[8], StringComparison.Ordinal);
 
         // The welcome's buttons: one press follows Russia, as if typed.
-        var keyboard = _telegram.LastKeyboard(User.ToString(System.Globalization.CultureInfo.InvariantCulture))!.ToJsonString();
+        var keyboard = _rig.Telegram.LastKeyboard(User.ToString(System.Globalization.CultureInfo.InvariantCulture))!.ToJsonString();
         Assert.Contains("\"callback_data\":\"/language en\"", keyboard, StringComparison.Ordinal);
-        _telegram.UserPresses(User, "/unfollow 2", "ru");
+        _rig.Telegram.UserPresses(User, "/unfollow 2", "ru");
         await RunOnceAsync(config);
-        Assert.Equal("No longer following: All states — all steps, Comprehensive Nuclear-Test-Ban Treaty.", _telegram.TextsTo(User)[^1]);
-        Assert.Single(_telegram.CallsOf("answerCallbackQuery"));
+        Assert.Equal("No longer following: All states — all steps, Comprehensive Nuclear-Test-Ban Treaty.", _rig.Telegram.TextsTo(User)[^1]);
+        Assert.Single(_rig.Telegram.CallsOf("answerCallbackQuery"));
     }
 
     [Fact]
     public async Task A_redelivered_update_is_answered_once()
     {
         var config = QuietConfig();
-        var update = _telegram.UserSays(User, "/follow RU");
+        var update = _rig.Telegram.UserSays(User, "/follow RU");
         await RunOnceAsync(config);
-        _telegram.Redeliver(update);
-        Assert.Equal(1, _telegram.PendingUpdates);
+        _rig.Telegram.Redeliver(update);
+        Assert.Equal(1, _rig.Telegram.PendingUpdates);
 
         await RunOnceAsync(config);
 
-        Assert.Equal(0, _telegram.PendingUpdates);
-        Assert.Single(_telegram.TextsTo(User));
+        Assert.Equal(0, _rig.Telegram.PendingUpdates);
+        Assert.Single(_rig.Telegram.TextsTo(User));
     }
 
     [Fact]
@@ -176,18 +163,18 @@ public sealed class BotConversationCliTests : IAsyncLifetime
         var config = QuietConfig(new { PollTimeoutSeconds = 0, WebhookUrl = "https://alerts.example.org/api/telegram", WebhookSecret = "s3cret-s3cret-s3cret" });
         var set = await _cli.RunAsync("bot", "set-webhook", "--config", config, "--store", _cli.StoreArgument);
         Assert.True(set.ExitCode == 0, set.ToString());
-        Assert.Equal("https://alerts.example.org/api/telegram", _telegram.WebhookUrl);
-        Assert.Equal("s3cret-s3cret-s3cret", _telegram.WebhookSecret);
+        Assert.Equal("https://alerts.example.org/api/telegram", _rig.Telegram.WebhookUrl);
+        Assert.Equal("s3cret-s3cret-s3cret", _rig.Telegram.WebhookSecret);
 
-        _telegram.UserSays(User, "/start");
+        _rig.Telegram.UserSays(User, "/start");
         await RunOnceAsync(config);
-        Assert.Empty(_telegram.TextsTo(User));
-        Assert.Empty(_telegram.CallsOf("getUpdates"));
+        Assert.Empty(_rig.Telegram.TextsTo(User));
+        Assert.Empty(_rig.Telegram.CallsOf("getUpdates"));
 
         var deleted = await _cli.RunAsync("bot", "delete-webhook", "--config", config, "--store", _cli.StoreArgument);
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
         await RunOnceAsync(config);
-        Assert.Single(_telegram.TextsTo(User));
+        Assert.Single(_rig.Telegram.TextsTo(User));
     }
 
     [Fact]
@@ -197,7 +184,7 @@ public sealed class BotConversationCliTests : IAsyncLifetime
         var set = await _cli.RunAsync("bot", "set-webhook", "--config", config, "--store", _cli.StoreArgument);
         Assert.Equal(3, set.ExitCode);
         Assert.Contains("Bot:WebhookSecret", set.Error, StringComparison.Ordinal);
-        Assert.Null(_telegram.WebhookUrl);
+        Assert.Null(_rig.Telegram.WebhookUrl);
     }
 
     [Fact]
@@ -205,30 +192,30 @@ public sealed class BotConversationCliTests : IAsyncLifetime
     {
         var config = Config();
         var other = User + 1;
-        _telegram.UserSays(User, "/follow RU");
-        _telegram.UserSays(other, "/follow withdrawal");
+        _rig.Telegram.UserSays(User, "/follow RU");
+        _rig.Telegram.UserSays(other, "/follow withdrawal");
         await RunOnceAsync(config);
-        _telegram.BlockBot(User);
+        _rig.Telegram.BlockBot(User);
 
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
 
         var userId = User.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == userId && c.StatusCode == 403);
-        Assert.Equal(2, _telegram.TextsTo(other).Count);
+        Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == userId && c.StatusCode == 403);
+        Assert.Equal(2, _rig.Telegram.TextsTo(other).Count);
 
-        _telegram.UserSays(other, "/latest");
-        _telegram.UserSays(other, "/event coe-126.withdrawal.ru");
-        _telegram.UserSays(other, "/event no-such-event");
-        _feeds.Replace(PipelineFeeds.NewsPath, WithSecondItem());
+        _rig.Telegram.UserSays(other, "/latest");
+        _rig.Telegram.UserSays(other, "/event coe-126.withdrawal.ru");
+        _rig.Telegram.UserSays(other, "/event no-such-event");
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, WithSecondItem());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
 
         // Unsubscribed: the second Russian withdrawal is not even attempted for the blocked user (the answer to
         // /follow and the refused alert are all the bot ever sent there).
-        Assert.Equal([200, 403], _telegram.CallsOf("sendMessage").Where(c => c.ChatId == userId).Select(c => c.StatusCode));
-        var texts = _telegram.TextsTo(other);
+        Assert.Equal([200, 403], _rig.Telegram.CallsOf("sendMessage").Where(c => c.ChatId == userId).Select(c => c.StatusCode));
+        var texts = _rig.Telegram.TextsTo(other);
         Assert.Contains("The latest events you follow:", texts[2], StringComparison.Ordinal);
         Assert.Contains("Russia — withdrawals: Anti-Torture Convention", texts[2], StringComparison.Ordinal);
         Assert.Contains("/event coe-126.withdrawal.ru", texts[2], StringComparison.Ordinal);

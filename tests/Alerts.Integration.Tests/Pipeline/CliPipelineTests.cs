@@ -12,48 +12,30 @@ public sealed class CliPipelineTests : IAsyncLifetime
     private const string ChatId = "-1009876543210";
     private const string RussianChatId = "-1009876543211";
     private readonly CliHarness _cli = new();
-    private LoopbackFeedServer _feeds = null!;
-    private FakeTelegramServer _telegram = null!;
+    private PipelineRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _feeds = await LoopbackFeedServer.StartAsync();
-        _telegram = await FakeTelegramServer.StartAsync();
-        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
-    }
+    public async Task InitializeAsync() => _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive()));
 
     public async Task DisposeAsync()
     {
-        await _feeds.DisposeAsync();
-        await _telegram.DisposeAsync();
+        await _rig.DisposeAsync();
         _cli.Dispose();
     }
 
     private string Config(bool withToken = true, string? extraSourceUrl = null, bool withDecrees = false, string review = "uncertain", string backfill = "none", string? operatorChat = null)
     {
-        var sources = new List<object>
-        {
-            new { Id = "mt-cli", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
-        };
+        var settings = _rig.Settings(pollInterval: "00:00:01").Source("mt-cli", PipelineFeeds.NewsPath)
+            .Channel("cli-en", ChatId, "en", review, backfill)
+            .Bot(withToken, operatorChat ?? "");
         if (withDecrees)
         {
-            sources.Add(new { Id = "government-ru-docs", Url = _feeds.Url(PipelineFeeds.DocsPath).ToString(), Group = "decrees", Language = "ru", Authority = "official", Interval = "00:00:01", AllowPrivateNetwork = true });
+            settings.Source("government-ru-docs", PipelineFeeds.DocsPath, "decrees", "ru", "official").Channel("cli-ru", RussianChatId, "ru", review, backfill);
         }
         if (extraSourceUrl is not null)
         {
-            sources.Add(new { Id = "broken-feed", Url = extraSourceUrl, Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true });
+            settings.SourceAt("broken-feed", extraSourceUrl);
         }
-        return _cli.WriteConfig(new
-        {
-            UseDefaultSources = false,
-            Sources = sources,
-            Channels = withDecrees
-                ? new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill }, new { Id = "cli-ru", ChatId = RussianChatId, Language = "ru", Review = review, Backfill = backfill } }
-                : new[] { new { Id = "cli-en", ChatId, Language = "en", Review = review, Backfill = backfill } },
-            Telegram = withToken
-                ? new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = operatorChat ?? "" }
-                : new { BotToken = "", ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = operatorChat ?? "" },
-        });
+        return _cli.WriteConfig(settings);
     }
 
     private Task<CliResult> RunOnceAsync(string config) => _cli.RunAsync("run", "--once", "--config", config, "--store", _cli.StoreArgument);
@@ -66,21 +48,21 @@ public sealed class CliPipelineTests : IAsyncLifetime
 
         var first = await RunOnceAsync(config);
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Empty(_telegram.CallsOf("sendMessage"));
+        Assert.Empty(_rig.Telegram.CallsOf("sendMessage"));
 
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var second = await RunOnceAsync(config);
         Assert.True(second.ExitCode == 0, second.ToString());
-        var sent = Assert.Single(_telegram.CallsOf("sendMessage"));
+        var sent = Assert.Single(_rig.Telegram.CallsOf("sendMessage"));
         Assert.Equal(ChatId, sent.ChatId);
         Assert.Contains("Prevention of Torture", sent.Text, StringComparison.Ordinal);
 
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var third = await RunOnceAsync(config);
         Assert.True(third.ExitCode == 0, third.ToString());
-        Assert.Equal(1, _feeds.NotModifiedCount(PipelineFeeds.NewsPath));
-        Assert.Single(_telegram.CallsOf("sendMessage"));
+        Assert.Equal(1, _rig.Feeds.NotModifiedCount(PipelineFeeds.NewsPath));
+        Assert.Single(_rig.Telegram.CallsOf("sendMessage"));
 
         // The same story told by the metrics an operator watches: three polls (two fetched, one 304), one post.
         Assert.Equal(2, metrics.Sum("alerts.source.polls", ("source", "mt-cli"), ("status", "fetched")));
@@ -102,27 +84,27 @@ public sealed class CliPipelineTests : IAsyncLifetime
     [Fact]
     public async Task The_seed_decree_and_the_seed_story_give_one_post_per_channel_saying_the_government_proposed_it()
     {
-        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree());
+        _rig.Feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree());
         var config = Config(withDecrees: true);
         var first = await RunOnceAsync(config);
         Assert.True(first.ExitCode == 0, first.ToString());
 
         // The decree first, then the news story of the same step (each in its own run: deliveries of two
         // revisions of one event in one run are the delivery stage's to serialise).
-        _feeds.Replace(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
+        _rig.Feeds.Replace(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var second = await RunOnceAsync(config);
         Assert.True(second.ExitCode == 0, second.ToString());
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var third = await RunOnceAsync(config);
         Assert.True(third.ExitCode == 0, third.ToString());
 
         bool Seed(FakeTelegramCall c) => c.Text!.Contains("Torture", StringComparison.Ordinal) || c.Text!.Contains("пыток", StringComparison.Ordinal);
-        var english = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId && Seed(c));
-        var russian = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId && Seed(c));
-        Assert.Contains(_telegram.CallsOf("editMessageText"), c => c.ChatId == ChatId && c.Text!.Contains("The Moscow Times", StringComparison.Ordinal));
-        string Final(FakeTelegramCall post) => _telegram.CallsOf("editMessageText").Where(c => c.ChatId == post.ChatId).Select(c => c.Text!).LastOrDefault() ?? post.Text!;
+        var english = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId && Seed(c));
+        var russian = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId && Seed(c));
+        Assert.Contains(_rig.Telegram.CallsOf("editMessageText"), c => c.ChatId == ChatId && c.Text!.Contains("The Moscow Times", StringComparison.Ordinal));
+        string Final(FakeTelegramCall post) => _rig.Telegram.CallsOf("editMessageText").Where(c => c.ChatId == post.ChatId).Select(c => c.Text!).LastOrDefault() ?? post.Text!;
         var en = Final(english);
         var ru = Final(russian);
 
@@ -173,14 +155,14 @@ public sealed class CliPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_first_poll_of_old_decrees_gives_each_digest_channel_one_dated_digest_in_its_language()
     {
-        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
+        _rig.Feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
         var config = Config(withDecrees: true, backfill: "digest");
 
         // The run's clock is today's: both decrees (23 August and 31 July 2025) are older than the two-day window.
         var first = await RunOnceAsync(config);
         Assert.True(first.ExitCode == 0, first.ToString());
-        var en = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId).Text!;
-        var ru = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId).Text!;
+        var en = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId).Text!;
+        var ru = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId).Text!;
 
         Assert.StartsWith("🗂 <b>Earlier steps", en, StringComparison.Ordinal);
         Assert.Contains("The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture", en, StringComparison.Ordinal);
@@ -204,7 +186,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var second = await RunOnceAsync(config);
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Equal(2, _telegram.CallsOf("sendMessage").Count);
+        Assert.Equal(2, _rig.Telegram.CallsOf("sendMessage").Count);
         var events = await _cli.RunAsync("events", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         Assert.Empty(events.JsonLines());
     }
@@ -215,12 +197,12 @@ public sealed class CliPipelineTests : IAsyncLifetime
         const string operatorChat = "-1000000000002";
         var config = Config(review: "all", operatorChat: operatorChat);
         await RunOnceAsync(config);
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
-        Assert.DoesNotContain(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
+        Assert.DoesNotContain(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
         // The operator chat hears of the held event once, with the id to approve.
-        var notice = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
+        var notice = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
         Assert.Contains("ReviewHeld", notice.Text, StringComparison.Ordinal);
         Assert.Contains("alerts review approve cli-en:coe-126.withdrawal.ru", notice.Text, StringComparison.Ordinal);
 
@@ -236,9 +218,9 @@ public sealed class CliPipelineTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
 
-        var post = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
+        var post = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId);
         Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
-        Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
+        Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == operatorChat);
         var after = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         Assert.Empty(after.JsonLines());
     }
@@ -248,10 +230,10 @@ public sealed class CliPipelineTests : IAsyncLifetime
     {
         var config = Config(review: "all");
         await RunOnceAsync(config);
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         await RunOnceAsync(config);
-        Assert.Empty(_telegram.CallsOf("sendMessage"));
+        Assert.Empty(_rig.Telegram.CallsOf("sendMessage"));
 
         // What an operator (or a tool) puts on the queue the Functions app reads; here on the run's own store.
         var queue = new Alerts.Local.SqliteMessageQueue(Alerts.Local.SqliteDatabase.ForFile(Path.Combine(_cli.WorkDir, "alerts.db")), TimeProvider.System);
@@ -261,7 +243,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         var run = await RunOnceAsync(config);
         Assert.True(run.ExitCode == 0, run.ToString());
 
-        var post = Assert.Single(_telegram.CallsOf("sendMessage"));
+        var post = Assert.Single(_rig.Telegram.CallsOf("sendMessage"));
         Assert.Contains("Prevention of Torture", post.Text, StringComparison.Ordinal);
         var after = await _cli.RunAsync("review", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         Assert.Empty(after.JsonLines());
@@ -272,7 +254,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
     {
         var config = Config(withToken: false);
         await RunOnceAsync(config);
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
 
         var result = await RunOnceAsync(config);
@@ -280,7 +262,7 @@ public sealed class CliPipelineTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"--- dry run: post to {ChatId} ---", result.Output, StringComparison.Ordinal);
         Assert.Contains("Prevention of Torture", result.Output, StringComparison.Ordinal);
-        Assert.Empty(_telegram.Calls);
+        Assert.Empty(_rig.Telegram.Calls);
 
         // The dry runs kept what they saw (sources, items, events) but recorded no delivery: no ledger entry "sent"
         // with a made-up message id, no post or channel state, nothing on the store's queues.
@@ -295,15 +277,15 @@ public sealed class CliPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_source_gives_a_non_zero_exit_and_a_table_naming_it_while_others_still_run()
     {
-        _feeds.Fail("/broken", 500);
-        var config = Config(extraSourceUrl: _feeds.Url("/broken").ToString());
+        _rig.Feeds.Fail("/broken", 500);
+        var config = Config(extraSourceUrl: _rig.Feeds.Url("/broken").ToString());
 
         var result = await RunOnceAsync(config);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("broken-feed", result.Error, StringComparison.Ordinal);
         Assert.Contains("500", result.Error, StringComparison.Ordinal);
-        Assert.Equal(1, _feeds.RequestCount(PipelineFeeds.NewsPath));
+        Assert.Equal(1, _rig.Feeds.RequestCount(PipelineFeeds.NewsPath));
 
         var health = await _cli.RunAsync("sources", "--format", "jsonl", "--store", _cli.StoreArgument, "--config", config);
         var broken = Assert.Single(health.JsonLines(), r => r.GetProperty("id").GetString() == "broken-feed");

@@ -14,38 +14,27 @@ public sealed class FeedCommandTests : IAsyncLifetime
     private const string ChatId = "-1009876543210";
     private const string OperatorChat = "-1000000000002";
     private readonly CliHarness _cli = new();
+    private PipelineRig _rig = null!;
     private LoopbackFeedServer _feeds = null!;
     private FakeTelegramServer _telegram = null!;
 
     public async Task InitializeAsync()
     {
-        _feeds = await LoopbackFeedServer.StartAsync();
-        _telegram = await FakeTelegramServer.StartAsync();
-        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
-        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree());
+        _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive()), (PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree()));
+        (_feeds, _telegram) = (_rig.Feeds, _rig.Telegram);
     }
 
     public async Task DisposeAsync()
     {
-        await _feeds.DisposeAsync();
-        await _telegram.DisposeAsync();
+        await _rig.DisposeAsync();
         _cli.Dispose();
     }
 
     [Fact]
     public async Task Feed_writes_atom_and_json_feed_files_for_all_events_the_state_and_the_treaty_without_private_data()
     {
-        var config = _cli.WriteConfig(new
-        {
-            UseDefaultSources = false,
-            Sources = new object[]
-            {
-                new { Id = "mt-feed", Url = _feeds.Url(PipelineFeeds.NewsPath).ToString(), Group = "news", Language = "en", Authority = "media", Interval = "00:00:01", AllowPrivateNetwork = true },
-                new { Id = "government-ru-docs", Url = _feeds.Url(PipelineFeeds.DocsPath).ToString(), Group = "decrees", Language = "ru", Authority = "official", Interval = "00:00:01", AllowPrivateNetwork = true },
-            },
-            Channels = new[] { new { Id = "feed-en", ChatId, Language = "en" } },
-            Telegram = new { BotToken = _telegram.Token, ApiBaseUrl = _telegram.BaseUrl, OperatorChatId = OperatorChat },
-        });
+        var config = _cli.WriteConfig(_rig.Settings(pollInterval: "00:00:01").Source("mt-feed", PipelineFeeds.NewsPath)
+            .Source("government-ru-docs", PipelineFeeds.DocsPath, "decrees", "ru", "official").Channel("feed-en", ChatId).Bot(operatorChat: OperatorChat));
         async Task RunOnceAsync()
         {
             var run = await _cli.RunAsync("run", "--once", "--config", config, "--store", _cli.StoreArgument);

@@ -24,6 +24,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     private const string ChatId = "-1001234567890";
     private const string RussianChatId = "-1001234567891";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 8, 26, 10, 0, 0, TimeSpan.Zero));
+    private PipelineRig _rig = null!;
     private LoopbackFeedServer _feeds = null!;
     private FakeTelegramServer _telegram = null!;
     private ServiceProvider _services = null!;
@@ -32,36 +33,12 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task InitializeAsync()
     {
         await ResetStorageAsync();
-        _feeds = await LoopbackFeedServer.StartAsync();
-        _telegram = await FakeTelegramServer.StartAsync();
-        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
-        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs());
-
-        _settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["UseDefaultSources"] = "false",
-            ["Sources:0:Id"] = "moscowtimes",
-            ["Sources:0:Url"] = _feeds.Url(PipelineFeeds.NewsPath).ToString(),
-            ["Sources:0:Group"] = "news",
-            ["Sources:0:Language"] = "en",
-            ["Sources:0:Authority"] = "media",
-            ["Sources:0:AllowPrivateNetwork"] = "true",
-            ["Sources:1:Id"] = "government-ru-docs",
-            ["Sources:1:Url"] = _feeds.Url(PipelineFeeds.DocsPath).ToString(),
-            ["Sources:1:Group"] = "decrees",
-            ["Sources:1:Language"] = "ru",
-            ["Sources:1:Authority"] = "official",
-            ["Sources:1:AllowPrivateNetwork"] = "true",
-            ["Channels:0:Id"] = "main-en",
-            ["Channels:0:ChatId"] = ChatId,
-            ["Channels:0:Language"] = "en",
-            ["Channels:1:Id"] = "main-ru",
-            ["Channels:1:ChatId"] = RussianChatId,
-            ["Channels:1:Language"] = "ru",
-            ["Telegram:BotToken"] = _telegram.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-        };
+        _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive()), (PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs()));
+        (_feeds, _telegram) = (_rig.Feeds, _rig.Telegram);
+        _settings = _rig.Settings().Set("AzureWebJobsStorage", azurite.ConnectionString)
+            .Source("moscowtimes", PipelineFeeds.NewsPath).Source("government-ru-docs", PipelineFeeds.DocsPath, "decrees", "ru", "official")
+            .Channel("main-en", ChatId).Channel("main-ru", RussianChatId, "ru")
+            .ToDictionary();
         _services = BuildServices();
     }
 
@@ -80,8 +57,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _feeds.DisposeAsync();
-        await _telegram.DisposeAsync();
+        await _rig.DisposeAsync();
     }
 
     [Fact]

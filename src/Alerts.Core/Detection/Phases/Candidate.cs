@@ -2,28 +2,39 @@ using Alerts.Core.Messages;
 
 namespace Alerts.Core.Detection.Phases;
 
-/// <summary>One possible event while the phases work on it: an action tied to a treaty, its states, stage and score.</summary>
-internal sealed class Candidate
+/// <summary>
+/// One possible event as it passes from phase to phase: an action tied to a treaty, its states, stage and what its score
+/// is made of. Immutable: each phase returns a changed copy (<c>with</c>).
+/// </summary>
+internal sealed record Candidate
 {
-    public required TreatyAction Action { get; set; }
-    public TreatyCatalogEntry? Entry { get; set; }
-    public required string Name { get; set; }
-    public bool Generic { get; set; }
+    public required TreatyAction Action { get; init; }
+    public TreatyCatalogEntry? Entry { get; init; }
+    public required string Name { get; init; }
+    /// <summary>A bare treaty word ("the deal", «договор») rather than a catalogue treaty.</summary>
+    public bool Generic { get; init; }
     /// <summary>"the alliance", «альянс»: stands for an organisation named elsewhere in the item, or for nothing.</summary>
-    public bool OrganisationWord { get; set; }
-    public string ClauseBefore { get; set; } = "";
-    public bool FromApproval { get; set; }
+    public bool OrganisationWord { get; init; }
+    /// <summary>The words of the action's clause before its action word (actor, auxiliaries, "to", "will").</summary>
+    public string ClauseBefore { get; init; } = "";
     public required TextSegment Segment { get; init; }
     public required int SentenceStart { get; init; }
     public required int SentenceEnd { get; init; }
-    public List<string> States { get; set; } = [];
-    public TreatyStage Stage { get; set; }
-    public double Confidence { get; set; }
-    public string ActionWords { get; set; } = "";
-    public List<string> Evidence { get; } = [];
-    public int Rank { get; set; }
-    public int TreatyStart { get; set; }
-    public int TreatyEnd { get; set; }
+    public IReadOnlyList<string> States { get; init; } = [];
+    public TreatyStage Stage { get; init; }
+    public required ConfidenceFactors Score { get; init; }
+    public required string ActionWords { get; init; }
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+    /// <summary>Which of two candidates for the same treaty in one segment wins: the higher, the more decisive step.</summary>
+    public int Rank { get; init; }
+    public required int TreatyStart { get; init; }
+    public required int TreatyEnd { get; init; }
+
+    /// <summary>The candidate's sentence, normalised.</summary>
+    public string Sentence => Segment.Text[SentenceStart..SentenceEnd];
+
+    /// <summary>A copy with one more line of evidence.</summary>
+    public Candidate WithEvidence(string line) => this with { Evidence = [.. Evidence, line] };
 
     /// <summary>Both name the same catalogue treaty, or neither names one.</summary>
     public static bool SameTreaty(Candidate first, Candidate second) =>

@@ -11,42 +11,21 @@ internal static class CandidateBuilder
     public static Candidate? Build(TextSegment segment, ActionHit hit, TreatyHit treaty, int sentenceStart, int sentenceEnd, int clauseStart, ItemContext item, string words)
     {
         var tokens = segment.Tokens;
-        var action = ActionFor(hit.Kind);
-        if (treaty.ViaAccession)
-        {
-            action = TreatyAction.Ratification;
-        }
-        var name = treaty.Mention is not null ? treaty.Mention.Entry.DisplayName : TreatyAttacher.NameAsWritten(segment, treaty);
-        var candidate = new Candidate
-        {
-            Action = action,
-            Entry = treaty.Mention?.Entry,
-            Name = name,
-            Generic = treaty.Mention is null,
-            Segment = segment,
-            SentenceStart = sentenceStart,
-            SentenceEnd = sentenceEnd,
-            FromApproval = hit.Kind == ActionKind.Approval,
-            ActionWords = words,
-            TreatyStart = treaty.Start,
-            TreatyEnd = treaty.End,
-        };
+        var action = treaty.ViaAccession ? TreatyAction.Ratification : ActionFor(hit.Kind);
+        var generic = treaty.Mention is null;
+        var name = treaty.Mention is not null ? treaty.Mention.Entry.DisplayName : BareTreatyWord.NameAsWritten(segment, treaty);
         var treatyText = segment.Cased[tokens[treaty.Start].Start..tokens[Math.Max(treaty.Start, treaty.End - 1)].End];
-        candidate.OrganisationWord = candidate.Generic && DetectionWords.IsOrganisationWord(tokens[treaty.Start].Text);
+        var organisationWord = generic && DetectionWords.IsOrganisationWord(tokens[treaty.Start].Text);
 
-        if (candidate.Generic && !candidate.OrganisationWord && !TreatyAttacher.AcceptGeneric(segment, hit, treaty, sentenceStart, sentenceEnd, action))
+        if (generic && !organisationWord && !BareTreatyWord.Accept(segment, hit, treaty, sentenceStart, sentenceEnd, action))
         {
             return null;
         }
         // An approval counts only for something that is ratified: a treaty, protocol or convention, not a deal or a law.
         // A government that approves a draft agreement decides to sign it («одобрил проект соглашения», "approves the draft treaty").
         var draft = hit.Kind == ActionKind.Approval && treaty.Start > 0 && tokens[treaty.Start - 1].Text is "draft" or "проект" or "projekt";
-        if (draft)
-        {
-            candidate.Action = TreatyAction.Signature;
-        }
         // A parliament that passes a trade deal ratifies it ("MPs pass Brexit trade deal").
-        if (hit.Kind == ActionKind.Approval && !draft && !treaty.ViaAccession && (candidate.Generic && DetectionWords.IsLooseWord(tokens[treaty.Start].Text))
+        if (hit.Kind == ActionKind.Approval && !draft && !treaty.ViaAccession && (generic && DetectionWords.IsLooseWord(tokens[treaty.Start].Text))
             && !DetectionPatterns.Legislature().IsMatch(segment.Text.AsSpan(clauseStart, hit.CharStart - clauseStart)))
         {
             return null;
@@ -63,7 +42,7 @@ internal static class CandidateBuilder
         // Who acts: the states before the action in its clause, else in its sentence, else right after a noun
         // ("выход России"), else anywhere in the item; a Russian act's title means Russia.
         var states = StateAttacher.StatesFor(segment, hit, treaty, clauseStart, sentenceStart, sentenceEnd, item, out var stateEvidence);
-        if (states.Count == 0 && candidate.Generic)
+        if (states.Count == 0 && generic)
         {
             return null;
         }
@@ -76,21 +55,34 @@ internal static class CandidateBuilder
             var parties = StateAttacher.Signatories(segment, hit, sentenceStart, sentenceEnd).Where(party => party.Length == 2 && !states.Contains(party)).ToList();
             states = [.. states, .. parties];
         }
-        if (candidate.Generic && !candidate.OrganisationWord && StateAttacher.PartyNames(segment, hit, sentenceStart, sentenceEnd) is { Length: > 0 } partyNames)
+        if (generic && !organisationWord && StateAttacher.PartyNames(segment, hit, sentenceStart, sentenceEnd) is { Length: > 0 } partyNames)
         {
-            candidate.Name = partyNames + " " + candidate.Name; // "Britain–Japan trade deal"
+            name = partyNames + " " + name; // "Britain–Japan trade deal"
         }
-        candidate.States = states;
-        candidate.ClauseBefore = segment.Text[clauseStart..hit.CharStart];
-        candidate.Rank = Rank(hit.Kind);
-        candidate.Evidence.Add("action: " + words);
-        candidate.Evidence.Add("treaty: " + treatyText);
+        List<string> evidence = ["action: " + words, "treaty: " + treatyText];
         if (stateEvidence is not null)
         {
-            candidate.Evidence.Add("state: " + stateEvidence);
+            evidence.Add("state: " + stateEvidence);
         }
-        candidate.Confidence = ConfidenceScore.Initial(!candidate.Generic, stateEvidence is not null, segment.IsTitle, treaty.Mention is { IsOrganisation: true }, hit.Kind == ActionKind.Approval);
-        return candidate;
+        return new Candidate
+        {
+            Action = draft ? TreatyAction.Signature : action, // the states above are still found as for the approval
+            Entry = treaty.Mention?.Entry,
+            Name = name,
+            Generic = generic,
+            OrganisationWord = organisationWord,
+            ClauseBefore = segment.Text[clauseStart..hit.CharStart],
+            Segment = segment,
+            SentenceStart = sentenceStart,
+            SentenceEnd = sentenceEnd,
+            States = states,
+            Score = new ConfidenceFactors(!generic, stateEvidence is not null, segment.IsTitle, treaty.Mention is { IsOrganisation: true }, hit.Kind == ActionKind.Approval),
+            ActionWords = words,
+            Evidence = evidence,
+            Rank = Rank(hit.Kind),
+            TreatyStart = treaty.Start,
+            TreatyEnd = treaty.End,
+        };
     }
 
     /// <summary>The event's action for an action word's kind; an approval and a bare ratification word read as ratification.</summary>

@@ -9,29 +9,33 @@ namespace Alerts.Core.Detection.Phases;
 /// </summary>
 internal static class SummaryRefiner
 {
-    public static void Refine(List<Candidate> headlineEvents, List<Candidate> summaryEvents, TextSegment summary)
+    public static List<Candidate> Refine(List<Candidate> headlineEvents, List<Candidate> summaryEvents, TextSegment summary)
     {
         var otherTreatyInSummary = summary.Mentions.Any(mention => headlineEvents.All(headline => headline.Entry?.Id != mention.Entry.Id));
-        foreach (var headline in headlineEvents)
+        return headlineEvents.ConvertAll(headline => Refine(headline, summaryEvents, summary, otherTreatyInSummary));
+    }
+
+    private static Candidate Refine(Candidate headline, List<Candidate> summaryEvents, TextSegment summary, bool otherTreatyInSummary)
+    {
+        var formal = summaryEvents.FirstOrDefault(summaryEvent => Candidate.SameTreaty(summaryEvent, headline) && MorePrecise(headline.Action, summaryEvent.Action));
+        if (formal is not null)
         {
-            var formal = summaryEvents.FirstOrDefault(summaryEvent => Candidate.SameTreaty(summaryEvent, headline) && MorePrecise(headline.Action, summaryEvent.Action));
-            if (formal is not null)
+            return headline.WithEvidence("summary: " + formal.ActionWords) with
             {
-                headline.Action = formal.Action;
-                headline.ActionWords = formal.ActionWords;
-                headline.ClauseBefore = formal.ClauseBefore;
-                headline.Evidence.Add("summary: " + formal.ActionWords);
-            }
-            else if (!otherTreatyInSummary && headline.Action == TreatyAction.Withdrawal)
+                Action = formal.Action,
+                ActionWords = formal.ActionWords,
+                ClauseBefore = formal.ClauseBefore,
+            };
+        }
+        if (!otherTreatyInSummary && headline.Action == TreatyAction.Withdrawal)
+        {
+            var hit = summary.Actions.FirstOrDefault(summaryHit => summaryHit.Kind is ActionKind.Deratification);
+            if (hit.CharEnd > 0)
             {
-                var hit = summary.Actions.FirstOrDefault(summaryHit => summaryHit.Kind is ActionKind.Deratification);
-                if (hit.CharEnd > 0)
-                {
-                    headline.Action = TreatyAction.Deratification;
-                    headline.Evidence.Add("summary: " + summary.Text[hit.CharStart..hit.CharEnd]);
-                }
+                return headline.WithEvidence("summary: " + summary.Text[hit.CharStart..hit.CharEnd]) with { Action = TreatyAction.Deratification };
             }
         }
+        return headline;
     }
 
     public static bool MorePrecise(TreatyAction headline, TreatyAction summary) =>

@@ -42,12 +42,44 @@ public class PhaseTests
     [Fact]
     public void Confidence_is_lower_for_an_unnamed_agreement_and_clamped()
     {
-        var named = ConfidenceScore.Initial(catalogueTreaty: true, explicitState: true, fromTitle: true, organisationName: false, approval: false);
-        var unnamed = ConfidenceScore.Initial(catalogueTreaty: false, explicitState: true, fromTitle: true, organisationName: false, approval: false);
-        Assert.True(unnamed < named);
-        Assert.Equal(0.99, ConfidenceScore.Final(1.3));
-        Assert.Equal(0.05, ConfidenceScore.Final(-1));
+        var named = ConfidenceScore.Of(new ConfidenceFactors(CatalogueTreaty: true, ExplicitState: true, FromTitle: true, OrganisationName: false, Approval: false));
+        var unnamed = ConfidenceScore.Of(new ConfidenceFactors(CatalogueTreaty: false, ExplicitState: true, FromTitle: true, OrganisationName: false, Approval: false));
+        Assert.Equal(0.95, named);
+        Assert.Equal(0.6, unnamed);
+        Assert.Equal(0.5, ConfidenceScore.Of(new ConfidenceFactors(false, true, true, false, false, SummaryOnly: true)));
+        Assert.Equal(0.7, ConfidenceScore.Of(new ConfidenceFactors(false, true, true, false, false, NamedElsewhere: true)));
+        Assert.Equal(0.99, ConfidenceScore.Of(new ConfidenceFactors(true, true, true, false, false, NamedElsewhere: true)));
+        Assert.Equal(0.2, ConfidenceScore.Of(new ConfidenceFactors(false, false, false, true, true, SummaryOnly: true)));
     }
+
+    [Theory]
+    [InlineData("Britain and Japan sign trade deal", "trade deal", true)]
+    [InlineData("Acme signs supply deal with Boeing", "supply deal", false)] // a contract, not a treaty
+    public void A_bare_treaty_word_is_a_treaty_only_between_states(string title, string name, bool accepted)
+    {
+        var seg = TextSegment.Parse(title, DetectionTestData.Detector.Catalog, isTitle: true);
+        seg.IndexActions();
+        var action = Assert.Single(seg.Actions);
+        var word = BareTreatyWord.After(seg, action, seg.Tokens.Count - 1);
+        Assert.NotNull(word);
+        Assert.Null(word.Value.Mention);
+        Assert.Equal(name, BareTreatyWord.NameAsWritten(seg, word.Value), ignoreCase: true);
+        Assert.Equal(accepted, BareTreatyWord.Accept(seg, action, word.Value, 0, seg.Text.Length, TreatyAction.Signature));
+    }
+
+    [Fact]
+    public void Another_states_accession_approved_is_its_accession_protocol()
+    {
+        var seg = TextSegment.Parse("Turkey ratifies Finland's NATO membership", DetectionTestData.Detector.Catalog, isTitle: true);
+        seg.IndexActions();
+        var action = Assert.Single(seg.Actions, hit => hit.Kind == ActionKind.Ratification);
+        var item = new ItemContext(seg, TextSegment.Parse("", DetectionTestData.Detector.Catalog, isTitle: false));
+        var hit = new AccessionOfAnother(DetectionTestData.Detector.Catalog).Find(seg, action, item);
+        Assert.NotNull(hit);
+        Assert.True(hit.Value.ViaAccession);
+        Assert.Equal("FI", hit.Value.CandidateState);
+    }
+
     [Theory]
     [InlineData("Putin signs a law on the treaty", true)]
     [InlineData("Kenya signs a defence pact with Ethiopia and Somalia", false)]
