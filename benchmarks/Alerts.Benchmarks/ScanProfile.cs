@@ -89,7 +89,28 @@ public static class ScanProfile
         Row("detect (whole detector)", detect.Ms);
         Row("serialise (JSON rows)", serialise.Ms);
         Console.WriteLine($"GC pause during the passes: {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms in total; collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; detect allocates {detect.AllocatedMb:F1} MB, parse {parse.AllocatedMb:F1} MB per pass");
+        Console.WriteLine(DetectorAllocations(feed, detector));
         return 0;
+    }
+
+    /// <summary>Bytes allocated per item by the detector's stages, each run alone on every item (one pass, after the ones above).</summary>
+    private static string DetectorAllocations(ParsedFeed feed, TreatyDetector detector)
+    {
+        long Bytes(Action<FeedItem> stage)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var item in feed.Items)
+            {
+                stage(item);
+            }
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        var normalise = Bytes(item => { TextNormalizer.Normalize(item.Title, out _); TextNormalizer.Normalize(item.Summary, out _); });
+        var segments = Bytes(item => { TextSegment.Parse(item.Title, detector.Catalog, true); TextSegment.Parse(item.Summary, detector.Catalog, false); });
+        var words = Bytes(item => { foreach (var s in new[] { TextSegment.Parse(item.Title, detector.Catalog, true), TextSegment.Parse(item.Summary, detector.Catalog, false) }) { _ = s.Mentions; _ = s.States; } });
+        var whole = Bytes(item => detector.Detect(new DetectionInput(item.Title, item.Summary, item.Language ?? feed.Language)));
+        var n = (double)feed.Items.Count;
+        return $"allocated per item (bytes): normalise {normalise / n:F0}, normalise+action scan {segments / n:F0}, +tokens, treaty names and states {words / n:F0}; whole detector {whole / n:F0}";
     }
 
     private static (double Ms, double AllocatedMb) Measure(int passes, Action action)

@@ -98,12 +98,29 @@ public static class ScanCommand
     /// <summary>Items handed to one detection task: enough to amortise the hand-over, few enough to keep both cores busy.</summary>
     private const int BatchItems = 256;
 
-    /// <summary>Reads one input and queues its messages and its items, in batches, for detection.</summary>
+    /// <summary>
+    /// Reads one input and queues its messages and its items, in batches, for detection. A file's items are handed
+    /// to detection while the rest of it is parsed (<see cref="FeedParser.Parse(ReadOnlySpan{byte}, string?, Uri?, Action{FeedItem}?)"/>);
+    /// once the parse is done, a batch whose items are not the ones the parse kept (the same objects) is detected again.
+    /// </summary>
     private static async Task ReadInputAsync(
         string input, IServiceProvider provider, bool allowPrivate, string? language, ITreatyDetector detector,
         ChannelWriter<Task<ScanBatch>> batches, CancellationToken cancellationToken)
     {
-        var (feed, error) = await ReadAsync(input, provider, allowPrivate, cancellationToken);
+        var early = new List<(FeedItem[] Items, Task<ScanBatch> Detection)>();
+        var pending = new List<FeedItem>(BatchItems);
+        void OnItem(FeedItem item)
+        {
+            pending.Add(item);
+            if (pending.Count == BatchItems)
+            {
+                var items = pending.ToArray();
+                pending.Clear();
+                // The feed's language is not known yet; an item built before it was met is not the one kept (checked below).
+                early.Add((items, Task.Run(() => Detect(input, items, null, language, detector), cancellationToken)));
+            }
+        }
+        var (feed, error) = await ReadAsync(input, provider, allowPrivate, OnItem, cancellationToken);
         if (feed is null)
         {
             await batches.WriteAsync(Task.FromResult(new ScanBatch([$"alerts scan: {input}: {error}"], true, [], "")), cancellationToken);
@@ -114,21 +131,34 @@ public static class ScanCommand
             var warnings = feed.Warnings.Select(w => $"alerts scan: {input}: warning: {w}").ToList();
             await batches.WriteAsync(Task.FromResult(new ScanBatch(warnings, false, [], "")), cancellationToken);
         }
-        for (var start = 0; start < feed.Items.Count; start += BatchItems)
+        var start = 0;
+        foreach (var (items, detection) in early)
         {
-            var first = start;
-            var end = Math.Min(feed.Items.Count, start + BatchItems);
-            await batches.WriteAsync(Task.Run(() => Detect(input, feed, first, end, language, detector), cancellationToken), cancellationToken);
+            var kept = start + items.Length <= feed.Items.Count;
+            for (var i = 0; kept && i < items.Length; i++)
+            {
+                kept = ReferenceEquals(items[i], feed.Items[start + i]);
+            }
+            if (!kept)
+            {
+                break; // this batch and the ones after it are detected again from the items kept
+            }
+            await batches.WriteAsync(detection, cancellationToken);
+            start += items.Length;
+        }
+        for (; start < feed.Items.Count; start += BatchItems)
+        {
+            var items = feed.Items.Skip(start).Take(BatchItems).ToArray();
+            await batches.WriteAsync(Task.Run(() => Detect(input, items, feed.Language, language, detector), cancellationToken), cancellationToken);
         }
     }
 
-    private static ScanBatch Detect(string input, ParsedFeed feed, int start, int end, string? language, ITreatyDetector detector)
+    private static ScanBatch Detect(string input, FeedItem[] items, string? feedLanguage, string? language, ITreatyDetector detector)
     {
         var rows = new List<ScanRow>();
-        for (var i = start; i < end; i++)
+        foreach (var item in items)
         {
-            var item = feed.Items[i];
-            var lang = item.Language ?? feed.Language ?? language;
+            var lang = item.Language ?? feedLanguage ?? language;
             foreach (var detection in detector.Detect(new DetectionInput(item.Title, item.Summary, lang)))
             {
                 rows.Add(new ScanRow(input, item, detection));
@@ -137,7 +167,7 @@ public static class ScanCommand
         return new ScanBatch([], false, rows, rows.Count == 0 ? "" : ScanJson.Lines(rows));
     }
 
-    private static async Task<(ParsedFeed? Feed, string? Error)> ReadAsync(string input, IServiceProvider provider, bool allowPrivate, CancellationToken cancellationToken)
+    private static async Task<(ParsedFeed? Feed, string? Error)> ReadAsync(string input, IServiceProvider provider, bool allowPrivate, Action<FeedItem> onItem, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
@@ -160,7 +190,7 @@ public static class ScanCommand
         try
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            return (FeedParser.Parse(bytes, null, new Uri(file.FullName)), null);
+            return (FeedParser.Parse(bytes, null, new Uri(file.FullName), onItem), null);
         }
         catch (FeedFormatException ex)
         {

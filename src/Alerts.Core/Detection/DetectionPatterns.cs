@@ -71,7 +71,7 @@ internal static partial class DetectionPatterns
 
     private static readonly string[] ActionStemList =
     [
-        "ratif", "revok", "rescind", "withdr", "cancel", "annul", "deratif", "de-ratif", "дератифик", "отзыв", "отозва", "отмен", "расторг", "разорв",
+        "ratif", "revok", "rescind", "withdr", "cancel", "annul", "deratif", "de-ratif", "дератифик", "отзыв", "отозва", "отмен", "расторг", "расторж", "разорв",
         "into force", "effect", "в силу", "w życie", "in abeyance", "rejoin", "re-join",
         "accession", "membership", "entrance", "entry", "вступ", "членств", "приняти", "członkost", "przystąpi", "wstąpi",
         "join", "accede", "becom", "became", "присоедин", "стал", "dołącz", "przyjęt", "enter",
@@ -113,7 +113,7 @@ internal static partial class DetectionPatterns
     /// </summary>
     [GeneratedRegex("""
         \b(?:about(?!\s+to\b)|threat\w*|warn\w*|calls?|call(?:ed|ing)|urg(?:e|es|ed|ing)|demand\w*|could|may|might|consider\w*|mull\w*|weigh\w*|refus\w*|reject\w*|talks?|negotiat\w*|accus\w*|violat\w*|breach\w*|if|unless|not|never|hop(?:e|es|ed|ing)|expect\w*|seek\w*|sought|vow\w*|pledg\w*|want\w*|debat\w*|discuss\w*|asks?|asked|whether|possib\w*|likely|years?\s+ago|anniversary|since|former\w*|should|would\s+not|no\s+longer|pressur\w*|push\w*\s+for|opposes?|opposed|blocks?|blocked|delay\w*|stall\w*|doubt\w*|deni\w*|deny|polls?|survey\w*|опрос\w*|sondaż\w*|rul(?:e|es|ed)\s+out|bids?|applications?|aspiration\w*|prospects?|
-           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|не\s+исключ\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|перспектив\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
+           угрож\w*|угроз\w*|пригроз\w*|призв\w*|призыва\w*|требова\w*|требу\w*|потребова\w*|может|могут|можно|могл\w*|смож\w*|возможн\w*|допуст\w*|не\s+исключ\w*|рассматрива\w*\s+возможност\w*|намерен\w*|обвин\w*|наруш\w*|переговор\w*|отказ\w*|если|надежд\w*|надея\w*|перспектив\w*|оценил\w*|прокомментир\w*|комментир\w*|считают|недействительн\w*|ассамбле\w*|пасе|не\s+будет|не\s+станет|лет\s+назад|годовщин\w*|опроверг\w*|отверг\w*|не\s+собира\w*|не\s+планир\w*|
            groz\w*|wezwa\w*|wzywa\w*|może|mogą|rozważa\w*|rozmow\w*|negocjac\w*|oskarż\w*|narusz\w*|żąda\w*)\b
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex NotAStep();

@@ -20,13 +20,19 @@ public sealed record FeedDocument
     public List<FeedEntry> Entries { get; } = [];
     public List<string> Warnings { get; } = [];
 
+    /// <summary>The items handed out while reading (<see cref="FeedParser.Parse(ReadOnlySpan{byte}, string?, Uri?, Action{FeedItem}?)"/>), one per entry, in order.</summary>
+    internal List<FeedItem>? StreamedItems { get; set; }
+
     /// <summary>The reduced form the rest of the pipeline uses: plain-text titles and summaries.</summary>
     public ParsedFeed ToParsedFeed()
     {
         var items = new List<FeedItem>(Entries.Count);
-        foreach (var entry in Entries)
+        for (var i = 0; i < Entries.Count; i++)
         {
-            items.Add(entry.ToFeedItem(Language));
+            var entry = Entries[i];
+            // An item handed out while reading was built with the feed language known then; it stands when that is still the answer.
+            var streamed = StreamedItems is { } early && i < early.Count ? early[i] : null;
+            items.Add(streamed is not null && streamed.Language == (entry.Language ?? Language) ? streamed : entry.ToFeedItem(Language));
         }
         return new ParsedFeed(Version, Title?.ToPlainText() ?? "", items, Warnings) { Language = Language };
     }

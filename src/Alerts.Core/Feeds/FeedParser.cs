@@ -18,11 +18,23 @@ public static class FeedParser
     public static ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
         => ParseDocument(content, contentType, baseUri).ToParsedFeed();
 
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlySpan{byte}, string?, Uri?)"/>, also handing each item of an RSS or Atom document to
+    /// <paramref name="onItem"/> as soon as it is read, so a caller can work on the first items while the rest is parsed.
+    /// An item handed out is the one <see cref="ParsedFeed.Items"/> holds (the same object) unless the reading changed
+    /// under it: a feed language met after the item, a repaired re-reading. Callers compare references to know.
+    /// </summary>
+    public static ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem)
+        => ParseDocument(content, contentType, baseUri, onItem).ToParsedFeed();
+
     public static ParsedFeed Parse(Stream content, string? contentType = null, Uri? baseUri = null)
         => ParseDocument(ReadAll(content), contentType, baseUri).ToParsedFeed();
 
     /// <summary>The full reading (feed-level fields, text types, encoding) used by the conformance suite.</summary>
     public static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
+        => ParseDocument(content, contentType, baseUri, null);
+
+    private static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem)
     {
         var start = SkipBomAndWhitespace(content);
         if (start >= content.Length)
@@ -38,7 +50,7 @@ public static class FeedParser
         var chars = FeedEncoding.DecodePooled(content, contentType, warnings, out var encodingName, out var length);
         try
         {
-            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings);
+            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings, onItem);
         }
         finally
         {

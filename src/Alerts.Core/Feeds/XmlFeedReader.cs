@@ -37,6 +37,7 @@ internal sealed class XmlFeedReader
     };
 
     private readonly StringBuilder _buffer = new();
+    private Action<FeedItem>? _onItem;
     private readonly Uri? _documentBase;
     private FeedDocument _document = null!;
     private bool _rootSeen;
@@ -54,10 +55,11 @@ internal sealed class XmlFeedReader
         => Read(text.AsMemory(), encodingName, baseUri, warnings);
 
     /// <param name="text">The decoded document; it may live in a pooled buffer, so nothing read keeps a reference to it.</param>
-    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings)
+    /// <param name="onItem">Handed each entry's item as it is read, on the first reading only (a repaired re-reading makes new items).</param>
+    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null)
     {
         RefuseEntityDeclarations(text.Span);
-        var reader = new XmlFeedReader(baseUri);
+        var reader = new XmlFeedReader(baseUri) { _onItem = onItem };
         XmlException? error;
         try
         {
@@ -341,7 +343,18 @@ internal sealed class XmlFeedReader
         {
             entry.Link = guid;
         }
+        AddEntry(entry);
+    }
+
+    private void AddEntry(FeedEntry entry)
+    {
         _document.Entries.Add(entry);
+        if (_onItem is not null)
+        {
+            var item = entry.ToFeedItem(_document.Language);
+            (_document.StreamedItems ??= []).Add(item);
+            _onItem(item);
+        }
     }
 
     private void ReadAtomFeed(XmlReader r, Scope scope)
@@ -417,7 +430,7 @@ internal sealed class XmlFeedReader
             }
             child.Skip();
         });
-        _document.Entries.Add(entry);
+        AddEntry(entry);
     }
 
     private (string? Href, string Rel) ReadAtomLink(XmlReader r, Scope parent)

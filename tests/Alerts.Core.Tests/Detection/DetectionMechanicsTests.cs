@@ -56,6 +56,29 @@ public sealed class DetectionMechanicsTests
         Assert.True(rejected > 1_000, $"only {rejected} texts rejected");
     }
 
+    [Fact]
+    public void Action_words_are_found_where_the_action_pattern_finds_them_and_no_text_holding_one_is_prefiltered_out()
+    {
+        // The definition of an action word is DetectionPatterns.Actions over the normalised text. The stem list behind the
+        // raw-text prefilter and the word-start scan must begin every match of it: a match whose beginning is not listed
+        // («расторжение» when only «расторг» was) is dropped with its whole item before anything else looks at it.
+        var withActions = 0;
+        foreach (var raw in RawTexts.Value)
+        {
+            var limited = raw.Length > 4000 ? raw[..4000] : raw;
+            var segment = TextSegment.Parse(limited, DetectionTestData.Detector.Catalog, isTitle: false); // markup stripped, normalised
+            var expected = DetectionPatterns.Actions().Matches(segment.Text).Select(m => (m.Index, m.Index + m.Length)).ToList();
+            if (expected.Count == 0)
+            {
+                continue;
+            }
+            withActions++;
+            Assert.True(DetectionPatterns.ActionStemStartsAnyCase.IndexOf(limited.AsSpan()) >= 0, $"prefilter drops: {raw}");
+            Assert.Equal(expected, segment.Actions.Select(a => (a.CharStart, a.CharEnd)));
+        }
+        Assert.True(withActions > 1_000, $"only {withActions} texts with an action word");
+    }
+
     [Theory]
     [MemberData(nameof(WordLists))]
     public void Word_list_prefilter_answers_as_the_expression_on_the_same_span(string name)

@@ -41,6 +41,33 @@ public sealed class ScanEquivalenceTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// One large file is detected while it is still being parsed, in batches of items handed out by the parser. A bare
+    /// '&amp;' in the last item makes the parser read the document a second time (repaired): the items handed out by the
+    /// first reading are not the ones kept, so what was detected on them must be dropped and done again, once.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Scan_of_one_large_file_detected_while_parsing_prints_the_sequential_reading(bool repaired)
+    {
+        var items = Directory.GetFiles(RepositoryPaths.TestData("corpus-dev", "feeds"), "*.xml").Order(StringComparer.Ordinal)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"<item>[\s\S]*?</item>").Select(m => m.Value))
+            .ToList();
+        Assert.True(items.Count > 1000, $"only {items.Count} items"); // several batches
+        var last = repaired ? "<item><title>AT&T</title><link>https://example.org/last</link></item>" : "";
+        var file = Path.Combine(_cli.WorkDir, "large.xml");
+        await File.WriteAllTextAsync(file, $"<rss version=\"2.0\"><channel><title>large</title>{string.Concat(items)}{last}</channel></rss>");
+        var expected = SequentialScan([file]);
+
+        var result = await _cli.RunAsync(["scan", file, "--store", _cli.StoreArgument]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(expected, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(expected.Count >= 20, $"only {expected.Count} detections");
+        Assert.Equal(repaired, result.Error.Contains("repaired", StringComparison.Ordinal));
+    }
+
     private static List<string> SequentialScan(string[] files)
     {
         var detector = TreatyDetector.FromCatalogFile(RepositoryPaths.Combine("config", "treaties.json"));
