@@ -73,7 +73,7 @@ public static class ScanProfile
         {
             foreach (var (item, d) in rows)
             {
-                MessageJson.Serialize(new { source = file, link = item.Link, title = item.Title, published = item.Published, treaty = new { id = d.Treaty.Id, name = d.Treaty.Name }, action = Vocabulary.Name(d.Action), states = d.States, stage = Vocabulary.Name(d.Stage), confidence = Math.Round(d.Confidence, 3), evidence = d.Evidence });
+                MessageJson.Serialize(new { source = file, link = item.Link, title = item.Title, published = item.Published, treaty = new { id = d.Treaty.Id, name = d.Treaty.Name }, action = Vocabulary.Name(d.Action), states = d.States, stage = Vocabulary.Name(d.Milestone), confidence = Math.Round(d.Confidence, 3), evidence = d.Evidence });
             }
         });
 

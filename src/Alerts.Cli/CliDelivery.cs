@@ -1,5 +1,5 @@
 using Alerts.Cli.Running;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Events;
 using Alerts.Core.Operations;
 using Alerts.Core.Publishing;

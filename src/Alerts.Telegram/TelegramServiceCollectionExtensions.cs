@@ -1,4 +1,4 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -23,7 +23,7 @@ public static class CorpusPreview
 {
     private static readonly string[] OfficialHosts = ["kremlin.ru", "duma.gov.ru", "government.ru", "pravo.gov.ru", "council.gov.ru", "mid.ru"];
 
-    private sealed record Label(string Treaty, string Action, IReadOnlyList<string> States, string Stage);
+    private sealed record Label(string Treaty, string Action, IReadOnlyList<string> States, string Milestone);
 
     public static async Task<int> RunAsync(CliContext context, IServiceProvider provider, IReadOnlyList<DirectoryInfo> corpora, int galleryEvents, CancellationToken cancellationToken)
     {
@@ -127,7 +127,7 @@ public static class CorpusPreview
             {
                 var verdict = StageVerdict(post, labels) switch { true => "stage as labelled", false => "stage NOT as labelled", null => "unlabelled" };
                 var problems = post.Problems.Count == 0 ? "rules followed" : string.Join("; ", post.Problems);
-                sb.AppendLine(CultureInfo.InvariantCulture, $"{post.Language}, {post.Kind}, revision {post.Change.Revision}, stage {Vocabulary.Name(post.Change.Stage)} ({verdict}; {problems}):");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"{post.Language}, {post.Kind}, revision {post.Change.Revision}, stage {Vocabulary.Name(post.Change.Milestone)} ({verdict}; {problems}):");
                 sb.AppendLine();
                 sb.AppendLine("```html");
                 sb.AppendLine(post.Html);
@@ -140,7 +140,7 @@ public static class CorpusPreview
         sb.AppendLine();
         foreach (var post in broken)
         {
-            var verdict = StageVerdict(post, labels) == false ? "stage " + Vocabulary.Name(post.Change.Stage) + " not as labelled" : null;
+            var verdict = StageVerdict(post, labels) == false ? "stage " + Vocabulary.Name(post.Change.Milestone) + " not as labelled" : null;
             sb.AppendLine(CultureInfo.InvariantCulture, $"- `{post.EventId}` {post.ChannelId} {post.Kind} r{post.Change.Revision}: {string.Join("; ", post.Problems.Append(verdict).OfType<string>())}");
         }
         sb.AppendLine();
@@ -156,7 +156,7 @@ public static class CorpusPreview
         {
             return null;
         }
-        return mine.Any(l => l.Stage == Vocabulary.Name(post.Change.Stage));
+        return mine.Any(l => l.Milestone == Vocabulary.Name(post.Change.Milestone));
     }
 
     /// <summary>First posts beyond one per labelled event (treaty, action, states) in the channel; a successor (<c>-2</c>) is a new step, not a duplicate.</summary>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

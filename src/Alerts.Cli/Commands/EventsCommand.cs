@@ -32,7 +32,7 @@ public static class EventsCommand
                         treaty = head.Treaty,
                         action = head.Action,
                         states = head.States,
-                        stage = head.Stage,
+                        stage = head.Milestone,
                         step = head.Step,
                         effectiveDate = head.EffectiveDate,
                         level = head.Level,
@@ -51,7 +51,7 @@ public static class EventsCommand
                     Markup.Escape($"{head.Treaty.Name} ({head.Treaty.Id})"),
                     Vocabulary.Name(head.Action),
                     string.Join(",", head.States),
-                    Vocabulary.Name(head.Stage),
+                    Vocabulary.Name(head.Milestone),
                     Vocabulary.Name(head.Level),
                     head.Revision.ToString(CultureInfo.InvariantCulture),
                     head.Sources.Count.ToString(CultureInfo.InvariantCulture),
@@ -78,15 +78,15 @@ public static class EventsCommand
             var console = context.Console;
             console.MarkupLine($"[bold]{Markup.Escape(head.Treaty.Name)}[/] ({Markup.Escape(head.Treaty.Id)}) — {Vocabulary.Name(head.Action)} by {Markup.Escape(string.Join(", ", head.States))}");
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"stage {Vocabulary.Name(head.Stage)}{(head.Step is { } step ? $" ({Markup.Escape(step)})" : "")}, level {Vocabulary.Name(head.Level)}, revision {head.Revision}, first seen {head.FirstSeen:yyyy-MM-dd HH:mm}"));
+                $"stage {Vocabulary.Name(head.Milestone)}{(head.Step is { } step ? $" ({Markup.Escape(step)})" : "")}, level {Vocabulary.Name(head.Level)}, revision {head.Revision}, first seen {head.FirstSeen:yyyy-MM-dd HH:mm}"));
             if (head.EffectiveDate is { } effective)
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"takes effect {effective:yyyy-MM-dd}{(head.EffectiveDateBasis is { } basis ? $" ({Markup.Escape(basis)})" : "")}"));
             }
-            if (head.StageHistory.Count > 0)
+            if (head.MilestoneHistory.Count > 0)
             {
-                console.MarkupLine("procedure: " + string.Join(" → ", head.StageHistory.Select(h =>
-                    Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{h.Step ?? Vocabulary.Name(h.Stage)} {h.SeenAt:yyyy-MM-dd}")))));
+                console.MarkupLine("procedure: " + string.Join(" → ", head.MilestoneHistory.Select(h =>
+                    Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{h.Step ?? Vocabulary.Name(h.Milestone)} {h.SeenAt:yyyy-MM-dd}")))));
             }
             var timeline = new Table().AddColumns("when", "rev", "stage", "level", "source", "title", "link");
             foreach (var source in head.Sources.OrderBy(s => s.Source.Published ?? head.FirstSeen))
@@ -94,7 +94,7 @@ public static class EventsCommand
                 timeline.AddRow(
                     (source.Source.Published ?? head.FirstSeen).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     source.Revision.ToString(CultureInfo.InvariantCulture),
-                    Vocabulary.Name(source.Stage),
+                    Vocabulary.Name(source.Milestone),
                     Vocabulary.Name(source.Source.Authority),
                     Markup.Escape(source.Source.SourceId),
                     Markup.Escape(source.Source.Title),

@@ -85,7 +85,7 @@ public static class ScanCommand
                         Markup.Escape($"{row.Detection.Treaty.Name} ({row.Detection.Treaty.Id})"),
                         Vocabulary.Name(row.Detection.Action),
                         string.Join(",", row.Detection.States),
-                        Vocabulary.Name(row.Detection.Stage),
+                        Vocabulary.Name(row.Detection.Milestone),
                         row.Detection.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
                 }
                 context.Console.Write(view);

@@ -54,7 +54,7 @@ internal static class ScanJson
         w.WriteEndObject();
         w.WriteString("action", Vocabulary.Name(d.Action));
         WriteStrings(w, "states", d.States);
-        w.WriteString("stage", Vocabulary.Name(d.Stage));
+        w.WriteString("stage", Vocabulary.Name(d.Milestone));
         w.WriteNumber("confidence", Math.Round(d.Confidence, 3));
         WriteStrings(w, "evidence", d.Evidence);
         w.WriteEndObject();

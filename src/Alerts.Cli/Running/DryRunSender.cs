@@ -1,5 +1,5 @@
 using System.Globalization;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 
 namespace Alerts.Cli.Running;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Alerts.Core.Messages;
 
 namespace Alerts.Core.Detection;
@@ -16,6 +17,6 @@ public sealed record TreatyDetection(
     TreatyRef Treaty,
     TreatyAction Action,
     IReadOnlyList<string> States,
-    TreatyStage Stage,
+    [property: JsonPropertyName("stage")] TreatyMilestone Milestone,
     double Confidence,
     IReadOnlyList<string> Evidence);

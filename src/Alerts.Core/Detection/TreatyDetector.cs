@@ -60,7 +60,7 @@ public sealed class TreatyDetector : ITreatyDetector
             {
                 continue;
             }
-            results.Add(new TreatyDetection(treaty, decided.Action, decided.States, decided.Stage, ConfidenceScore.Of(decided.Score), decided.Evidence));
+            results.Add(new TreatyDetection(treaty, decided.Action, decided.States, decided.Milestone, ConfidenceScore.Of(decided.Score), decided.Evidence));
         }
         return results;
     }
@@ -166,7 +166,7 @@ public sealed class TreatyDetector : ITreatyDetector
     private static Candidate DecideStage(Candidate candidate, ItemContext item)
     {
         var decision = StageDecider.Decide(new StageInput(candidate.Action, candidate.ActionWords, candidate.ClauseBefore, item.Title.Text, item.Summary.Text, candidate.Sentence));
-        var decided = candidate with { Stage = decision.Stage };
+        var decided = candidate with { Milestone = decision.Milestone };
         return decision.Cue is null ? decided : decided.WithEvidence("stage: " + decision.Cue);
     }
 }

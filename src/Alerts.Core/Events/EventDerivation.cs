@@ -1,10 +1,11 @@
+using System.Text.Json.Serialization;
 using Alerts.Core.Detection;
 using Alerts.Core.Messages;
 
 namespace Alerts.Core.Events;
 
 /// <summary>What an event's sources add up to: its stage, step, level, history, effective date and step date.</summary>
-public sealed record DerivedProgress(TreatyStage Stage, string? Step, SourceLevel Level, IReadOnlyList<StageStep> History, DateOnly? EffectiveDate, string? Basis, DateOnly? StepDate);
+public sealed record DerivedProgress([property: JsonPropertyName("stage")] TreatyMilestone Milestone, string? Step, SourceLevel Level, IReadOnlyList<MilestoneStep> History, DateOnly? EffectiveDate, string? Basis, DateOnly? StepDate);
 
 /// <summary>
 /// The event's stage, step, level, history and effective date as a function of its sources, so
@@ -24,28 +25,28 @@ public sealed class EventDerivation(TreatyCatalog catalog)
         ArgumentNullException.ThrowIfNull(sources);
         DateTimeOffset When(EventSource s) => s.Source.Published ?? s.AppliedAt ?? head.FirstSeen;
 
-        var official = sources.Where(s => s.Source.Authority >= SourceLevel.Official && s.Stage > TreatyStage.Unknown).ToList();
+        var official = sources.Where(s => s.Source.Authority >= SourceLevel.Official && s.Milestone > TreatyMilestone.Unknown).ToList();
         bool Contradicted(EventSource s) => s.Source.Authority == SourceLevel.Media
             && official.Any(o => When(o) > When(s)
-                && (o.Stage < s.Stage || (o.Stage == s.Stage && o.Step is not null && s.Step is not null && ProcedureSteps.Rank(o.Step) < ProcedureSteps.Rank(s.Step))));
-        var counted = sources.Where(s => s.Stage > TreatyStage.Unknown && !Contradicted(s)).ToList();
+                && (o.Milestone < s.Milestone || (o.Milestone == s.Milestone && o.Step is not null && s.Step is not null && ProcedureSteps.Rank(o.Step) < ProcedureSteps.Rank(s.Step))));
+        var counted = sources.Where(s => s.Milestone > TreatyMilestone.Unknown && !Contradicted(s)).ToList();
 
-        var best = counted.OrderByDescending(s => s.Stage).ThenByDescending(s => ProcedureSteps.Rank(s.Step)).FirstOrDefault();
-        var stage = best?.Stage ?? TreatyStage.Unknown;
+        var best = counted.OrderByDescending(s => s.Milestone).ThenByDescending(s => ProcedureSteps.Rank(s.Step)).FirstOrDefault();
+        var stage = best?.Milestone ?? TreatyMilestone.Unknown;
         var step = best?.Step;
-        if (head.FollowUpRevision is not null && stage < TreatyStage.Effective)
+        if (head.FollowUpRevision is not null && stage < TreatyMilestone.Effective)
         {
-            stage = TreatyStage.Effective;
+            stage = TreatyMilestone.Effective;
             step = ProcedureSteps.InEffect;
         }
 
         var history = counted
-            .GroupBy(s => (s.Stage, Step: s.Step ?? ""))
+            .GroupBy(s => (s.Milestone, Step: s.Step ?? ""))
             .Select(g => g.MinBy(When)!)
-            .Select(s => new StageStep(s.Stage, When(s), s.Source.Link, s.Step))
+            .Select(s => new MilestoneStep(s.Milestone, When(s), s.Source.Link, s.Step))
             .ToList();
         // A bare stage adds nothing once a step of that stage is known.
-        history.RemoveAll(h => h.Step is null && history.Any(o => o.Stage == h.Stage && o.Step is not null));
+        history.RemoveAll(h => h.Step is null && history.Any(o => o.Milestone == h.Milestone && o.Step is not null));
 
         var level = sources.Max(s => s.Source.Authority);
         DateOnly? effective = null;
@@ -59,7 +60,7 @@ public sealed class EventDerivation(TreatyCatalog catalog)
         }
         else if (head.Action == TreatyAction.Withdrawal
             && catalog.Find(head.Treaty.Id)?.DenunciationEffect is { } notice
-            && counted.Where(s => s.Stage == TreatyStage.Notified).Select(When).DefaultIfEmpty().Min() is var notifiedAt
+            && counted.Where(s => s.Milestone == TreatyMilestone.Notified).Select(When).DefaultIfEmpty().Min() is var notifiedAt
             && notifiedAt != default
             && EffectiveDates.FromNoticePeriod(notice, DateOnly.FromDateTime(notifiedAt.UtcDateTime)) is { } computed)
         {
@@ -69,15 +70,15 @@ public sealed class EventDerivation(TreatyCatalog catalog)
 
         if (head.FollowUpRevision is not null && effective is { } day && history.All(h => h.Step != ProcedureSteps.InEffect))
         {
-            history.Add(new StageStep(TreatyStage.Effective, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, ProcedureSteps.InEffect));
+            history.Add(new MilestoneStep(TreatyMilestone.Effective, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, ProcedureSteps.InEffect));
         }
-        history = history.OrderBy(h => h.Stage).ThenBy(h => ProcedureSteps.Rank(h.Step)).ThenBy(h => h.SeenAt).ToList();
+        history = history.OrderBy(h => h.Milestone).ThenBy(h => ProcedureSteps.Rank(h.Step)).ThenBy(h => h.SeenAt).ToList();
 
         // The step's date: the act's own date when an official item of this step gives one, else its earliest report.
-        var ofStep = counted.Where(s => s.Stage == stage && (step is null || s.Step == step)).ToList();
+        var ofStep = counted.Where(s => s.Milestone == stage && (step is null || s.Step == step)).ToList();
         DateOnly? stepDate = ofStep.Where(s => s.ActDate is not null).Select(s => s.ActDate).Min()
             ?? (ofStep.Count > 0 ? DateOnly.FromDateTime(ofStep.Min(When).UtcDateTime) : null);
-        if (head.FollowUpRevision is not null && effective is { } effectiveDay && stage == TreatyStage.Effective && ofStep.Count == 0)
+        if (head.FollowUpRevision is not null && effective is { } effectiveDay && stage == TreatyMilestone.Effective && ofStep.Count == 0)
         {
             stepDate = effectiveDay;
         }
@@ -85,7 +86,7 @@ public sealed class EventDerivation(TreatyCatalog catalog)
     }
 
     /// <summary>Orders two (stage, step) pairs: by stage, then by the step's rank in the procedure.</summary>
-    public static int CompareProgress(TreatyStage stage, string? step, TreatyStage otherStage, string? otherStep)
+    public static int CompareProgress(TreatyMilestone stage, string? step, TreatyMilestone otherStage, string? otherStep)
     {
         var byStage = stage.CompareTo(otherStage);
         return byStage != 0 ? byStage : ProcedureSteps.Rank(step).CompareTo(ProcedureSteps.Rank(otherStep));

@@ -61,7 +61,7 @@ public sealed class EventFollowUps(EventTable events, EventDerivation derivation
                 await events.DeleteFollowUpAsync(eventId, cancellationToken);
                 return null;
             }
-            if (head.EffectiveDate is not { } date || head.Stage >= TreatyStage.Effective)
+            if (head.EffectiveDate is not { } date || head.Milestone >= TreatyMilestone.Effective)
             {
                 // A source reported the effect first, or the date was withdrawn: nothing to schedule.
                 await events.DeleteFollowUpAsync(eventId, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class EventFollowUps(EventTable events, EventDerivation derivation
                 Correction = null,
             };
             var derived = derivation.Derive(next, next.Sources);
-            next = next with { Stage = derived.Stage, Step = derived.Step, StageHistory = derived.History, StepDate = derived.StepDate };
+            next = next with { Milestone = derived.Milestone, Step = derived.Step, MilestoneHistory = derived.History, StepDate = derived.StepDate };
             try
             {
                 await events.ReplaceHeadAsync(stored, next, cancellationToken);

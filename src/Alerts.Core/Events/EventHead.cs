@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Alerts.Core.Messages;
 
 namespace Alerts.Core.Events;
@@ -10,7 +11,8 @@ public sealed record EventHead
     public required TreatyRef Treaty { get; init; }
     public required TreatyAction Action { get; init; }
     public required IReadOnlyList<string> States { get; init; }
-    public required TreatyStage Stage { get; init; }
+    [JsonPropertyName("stage")]
+    public required TreatyMilestone Milestone { get; init; }
     /// <summary>The latest procedure step (see <see cref="ProcedureSteps"/>), when the items name one.</summary>
     public string? Step { get; init; }
     public required SourceLevel Level { get; init; }
@@ -20,7 +22,8 @@ public sealed record EventHead
     public string Summary { get; init; } = "";
     public IReadOnlyList<string> Evidence { get; init; } = [];
     public required IReadOnlyList<EventSource> Sources { get; init; }
-    public IReadOnlyList<StageStep> StageHistory { get; init; } = [];
+    [JsonPropertyName("stageHistory")]
+    public IReadOnlyList<MilestoneStep> MilestoneHistory { get; init; } = [];
     public required DateTimeOffset FirstSeen { get; init; }
     public required DateTimeOffset LastChange { get; init; }
     /// <summary>When the newest item of this event was published (or seen): the idle window counts from here.</summary>
@@ -42,7 +45,7 @@ public sealed record EventHead
 }
 
 /// <summary>A context sentence in one language, the stage its source reported and the source's level.</summary>
-public sealed record EventContext(string Text, TreatyStage Stage, SourceLevel Level);
+public sealed record EventContext(string Text, [property: JsonPropertyName("stage")] TreatyMilestone Milestone, SourceLevel Level);
 
 /// <summary>
 /// A source of an event, with the revision it first appeared in, what it said (stage, step, stated
@@ -51,7 +54,7 @@ public sealed record EventContext(string Text, TreatyStage Stage, SourceLevel Le
 public sealed record EventSource(
     SourceRef Source,
     int Revision,
-    TreatyStage Stage,
+    [property: JsonPropertyName("stage")] TreatyMilestone Milestone,
     string? Step = null,
     DateOnly? StatedEffectiveDate = null,
     DateTimeOffset? AppliedAt = null,

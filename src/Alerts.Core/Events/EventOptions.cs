@@ -33,14 +33,14 @@ public sealed class EventOptions : IValidatableObject
     /// </summary>
     public TimeSpan FollowUpRepeatWindow { get; set; } = TimeSpan.FromHours(2);
 
-    public TimeSpan WindowFor(TreatyStage stage)
+    public TimeSpan WindowFor(TreatyMilestone stage)
         => Windows.TryGetValue(Vocabulary.Name(stage), out var window) ? window : TimeSpan.FromDays(30);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (key, window) in Windows)
         {
-            if (!Vocabulary.TryParseStage(key, out _))
+            if (!Vocabulary.TryParseMilestone(key, out _))
             {
                 yield return new ValidationResult($"{Section}:{nameof(Windows)}:{key} is not a stage (unknown, announced, proposed, legislative, enacted, notified, effective)", [nameof(Windows)]);
             }

@@ -103,27 +103,27 @@ public sealed class EventTable(IStateStore store)
         Treaty = head.Treaty,
         Action = head.Action,
         States = head.States,
-        Stage = head.Stage,
+        Milestone = head.Milestone,
         Step = head.Step,
         Confidence = head.Confidence,
         Level = head.Level,
         Title = head.Title,
         Summary = head.Summary,
-        Sources = head.Sources.Select(s => s.Source with { Reports = s.Stage }).Take(MaxSourcesKept).ToList(),
+        Sources = head.Sources.Select(s => s.Source with { Reports = s.Milestone }).Take(MaxSourcesKept).ToList(),
         Evidence = head.Evidence,
-        StageHistory = head.StageHistory,
+        MilestoneHistory = head.MilestoneHistory,
         EffectiveDate = head.EffectiveDate,
         Correction = head.Correction,
         DetectedAt = head.LastChange,
         StepDate = head.StepDate,
-        Contexts = head.Contexts?.Where(c => c.Value.Stage == head.Stage).ToDictionary(c => c.Key, c => c.Value.Text),
+        Contexts = head.Contexts?.Where(c => c.Value.Milestone == head.Milestone).ToDictionary(c => c.Key, c => c.Value.Text),
     };
 
     // The hint is written before the head: a crash in between leaves a hint the follow-up run
     // checks against the head (the truth) and drops, never a scheduled date without a hint.
     private async Task ScheduleFollowUpAsync(EventHead? before, EventHead after, CancellationToken cancellationToken)
     {
-        if (after.EffectiveDate is { } due && after.Stage < TreatyStage.Effective && after.FollowUpRevision is null && before?.EffectiveDate != due)
+        if (after.EffectiveDate is { } due && after.Milestone < TreatyMilestone.Effective && after.FollowUpRevision is null && before?.EffectiveDate != due)
         {
             await store.UpsertAsync(StateTables.Events, FollowUpPartition, after.EventId, MessageJson.Serialize(new FollowUpHint(after.EventId, due)), cancellationToken);
         }

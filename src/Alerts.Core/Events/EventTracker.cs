@@ -54,7 +54,7 @@ public sealed class EventTracker(
                 {
                     var head = NewHead(eventId, sequence, detection, source, summary ?? "", observed, now);
                     await events.InsertHeadAsync(head, cancellationToken);
-                    logger.LogInformation("Event {EventId} opened at stage {Stage}", eventId, head.Stage);
+                    logger.LogInformation("Event {EventId} opened at stage {Stage}", eventId, head.Milestone);
                     return await events.SaveRevisionAsync(head, cancellationToken);
                 }
 
@@ -63,7 +63,7 @@ public sealed class EventTracker(
                 // The same link again is a redelivered poll, unless the item was edited to say more
                 // (a live page updated from the Duma vote to the signature): then it counts anew.
                 var edited = known is not null
-                    && (EventDerivation.CompareProgress(observed.Stage, observed.Step, known.Stage, known.Step) > 0
+                    && (EventDerivation.CompareProgress(observed.Milestone, observed.Step, known.Milestone, known.Step) > 0
                         || (observed.StatedEffectiveDate is not null && observed.StatedEffectiveDate != known.StatedEffectiveDate));
                 if (known is not null && !edited)
                 {
@@ -77,8 +77,8 @@ public sealed class EventTracker(
                 // which would start with an earlier stage). An earlier or equal stage starts a new event.
                 // A closed event (one with a successor) is not reopened: the chain goes on to its successor.
                 var continues = current.SucceededBy is null
-                    && (observed.Stage > current.Stage || (observed.Stage == TreatyStage.Effective && current.Stage == TreatyStage.Effective));
-                var idle = known is null && !continues && observed.At - (current.LastActivity ?? current.LastChange) > _options.WindowFor(current.Stage);
+                    && (observed.Milestone > current.Milestone || (observed.Milestone == TreatyMilestone.Effective && current.Milestone == TreatyMilestone.Effective));
+                var idle = known is null && !continues && observed.At - (current.LastActivity ?? current.LastChange) > _options.WindowFor(current.Milestone);
                 if (idle)
                 {
                     var nextId = current.SucceededBy ?? EventIds.Successor(baseId, current.Sequence + 1);
@@ -124,7 +124,7 @@ public sealed class EventTracker(
     /// Keeps, per language, the summary of the source that states the furthest stage (then the highest
     /// level): a post in that language quotes only a source written in it.
     /// </summary>
-    private static IReadOnlyDictionary<string, EventContext>? WithContext(IReadOnlyDictionary<string, EventContext>? contexts, SourceRef source, string summary, TreatyStage stage)
+    private static IReadOnlyDictionary<string, EventContext>? WithContext(IReadOnlyDictionary<string, EventContext>? contexts, SourceRef source, string summary, TreatyMilestone stage)
     {
         var text = summary.Trim();
         if (source.Language is not { Length: > 0 } language
@@ -133,7 +133,7 @@ public sealed class EventTracker(
             return contexts;
         }
         if (contexts is not null && contexts.TryGetValue(language, out var kept)
-            && (kept.Stage > stage || (kept.Stage == stage && kept.Level >= source.Authority)))
+            && (kept.Milestone > stage || (kept.Milestone == stage && kept.Level >= source.Authority)))
         {
             return contexts;
         }
@@ -143,21 +143,21 @@ public sealed class EventTracker(
     }
 
     /// <summary>What one item says about its event, after reading its text for the finer step and a stated date.</summary>
-    private sealed record Observation(TreatyStage Stage, string? Step, DateOnly? StatedEffectiveDate, DateTimeOffset At, DateOnly? ActDate);
+    private sealed record Observation(TreatyMilestone Milestone, string? Step, DateOnly? StatedEffectiveDate, DateTimeOffset At, DateOnly? ActDate);
 
     private static Observation Observe(TreatyDetection detection, SourceRef source, string summary, DateTimeOffset now)
     {
         // A publication date in the future is a feed's mistake: it must not keep an event open.
         var at = source.Published is { } published && published < now ? published : now;
         var steps = ProcedureSteps.Classify(source.Title, summary);
-        var stage = detection.Stage;
+        var stage = detection.Milestone;
         var reference = DateOnly.FromDateTime(at.UtcDateTime);
         var stated = EffectiveDates.FromText(source.Title, summary, reference);
-        if (stage == TreatyStage.Effective && stated is { } day && day > reference)
+        if (stage == TreatyMilestone.Effective && stated is { } day && day > reference)
         {
             // "will take effect on 1 March" announces the effect; the item is at an earlier step.
-            var before = steps.Where(s => ProcedureSteps.StageOf(s) is > TreatyStage.Unknown and < TreatyStage.Effective).MaxBy(ProcedureSteps.Rank);
-            stage = before is null ? TreatyStage.Notified : ProcedureSteps.StageOf(before);
+            var before = steps.Where(s => ProcedureSteps.StageOf(s) is > TreatyMilestone.Unknown and < TreatyMilestone.Effective).MaxBy(ProcedureSteps.Rank);
+            stage = before is null ? TreatyMilestone.Notified : ProcedureSteps.StageOf(before);
         }
         var step = ProcedureSteps.Refine(stage, steps);
         if (step is not null && ProcedureSteps.StageOf(step) > stage)
@@ -178,7 +178,7 @@ public sealed class EventTracker(
             Treaty = detection.Treaty,
             Action = detection.Action,
             States = detection.States,
-            Stage = observed.Stage,
+            Milestone = observed.Milestone,
             Step = observed.Step,
             Level = source.Authority,
             Confidence = detection.Confidence,
@@ -186,8 +186,8 @@ public sealed class EventTracker(
             Title = source.Title,
             Summary = summary,
             Evidence = detection.Evidence,
-            Sources = [new EventSource(source, 1, observed.Stage, observed.Step, observed.StatedEffectiveDate, now, observed.ActDate)],
-            Contexts = WithContext(null, source, summary, observed.Stage),
+            Sources = [new EventSource(source, 1, observed.Milestone, observed.Step, observed.StatedEffectiveDate, now, observed.ActDate)],
+            Contexts = WithContext(null, source, summary, observed.Milestone),
             FirstSeen = now,
             LastChange = now,
             LastActivity = observed.At,
@@ -195,9 +195,9 @@ public sealed class EventTracker(
         var derived = derivation.Derive(head, head.Sources);
         return head with
         {
-            Stage = derived.Stage,
+            Milestone = derived.Milestone,
             Step = derived.Step,
-            StageHistory = derived.History,
+            MilestoneHistory = derived.History,
             EffectiveDate = derived.EffectiveDate,
             EffectiveDateBasis = derived.Basis,
             StepDate = derived.StepDate,
@@ -206,11 +206,11 @@ public sealed class EventTracker(
 
     private (EventHead Next, bool Significant) Merge(EventHead current, SourceRef source, string summary, TreatyDetection detection, Observation observed, DateTimeOffset now)
     {
-        var added = new EventSource(source, current.Revision, observed.Stage, observed.Step, observed.StatedEffectiveDate, now, observed.ActDate);
+        var added = new EventSource(source, current.Revision, observed.Milestone, observed.Step, observed.StatedEffectiveDate, now, observed.ActDate);
         var sources = current.Sources.Where(s => !string.Equals(s.Source.Link, source.Link, StringComparison.Ordinal)).Append(added).ToList();
         var derived = derivation.Derive(current, sources);
 
-        var order = EventDerivation.CompareProgress(derived.Stage, derived.Step, current.Stage, current.Step);
+        var order = EventDerivation.CompareProgress(derived.Milestone, derived.Step, current.Milestone, current.Step);
         var later = order > 0;
         var corrected = order < 0;
         var higherLevel = derived.Level > current.Level;
@@ -227,7 +227,7 @@ public sealed class EventTracker(
         var lastActivity = current.LastActivity ?? current.LastChange;
         var next = current with
         {
-            Stage = derived.Stage,
+            Milestone = derived.Milestone,
             Step = derived.Step,
             Level = derived.Level,
             Confidence = Math.Max(current.Confidence, detection.Confidence),
@@ -236,18 +236,18 @@ public sealed class EventTracker(
             Summary = leads && summary.Length > 0 ? summary : current.Summary,
             Evidence = leads ? detection.Evidence : current.Evidence,
             Sources = sources,
-            StageHistory = derived.History,
+            MilestoneHistory = derived.History,
             EffectiveDate = derived.EffectiveDate,
             EffectiveDateBasis = derived.Basis,
             StepDate = derived.StepDate,
-            Contexts = WithContext(current.Contexts, source, summary, observed.Stage),
+            Contexts = WithContext(current.Contexts, source, summary, observed.Milestone),
             Correction = significant ? correction : current.Correction,
             LastChange = significant ? now : current.LastChange,
             LastActivity = observed.At > lastActivity ? observed.At : lastActivity,
         };
         if (corrected)
         {
-            logger.LogInformation("Event {EventId}: {Link} corrects the stage from {From} to {To}", current.EventId, source.Link, current.Stage, derived.Stage);
+            logger.LogInformation("Event {EventId}: {Link} corrects the stage from {From} to {To}", current.EventId, source.Link, current.Milestone, derived.Milestone);
         }
         return (next, significant);
     }

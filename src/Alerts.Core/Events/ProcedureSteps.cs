@@ -7,7 +7,7 @@ namespace Alerts.Core.Events;
 /// The finer steps of a state's treaty procedure, in order, modelled on Russia's (government
 /// proposal → bill in the Duma → readings → Federation Council → law signed → depositary notified
 /// → in effect) and named so that other parliaments fit the same slots. Each step belongs to one
-/// coarse <see cref="TreatyStage"/>. <see cref="Classify"/> reads them from an item's title and
+/// coarse <see cref="TreatyMilestone"/>. <see cref="Classify"/> reads them from an item's title and
 /// summary (English and Russian); it is pure and separate from the detector on purpose: the
 /// detector decides the coarse stage, this only refines it.
 /// </summary>
@@ -51,14 +51,14 @@ public static partial class ProcedureSteps
     }
 
     /// <summary>The coarse stage a step belongs to.</summary>
-    public static TreatyStage StageOf(string step) => step switch
+    public static TreatyMilestone StageOf(string step) => step switch
     {
-        GovernmentProposal or BillSubmitted => TreatyStage.Proposed,
-        FirstReading or SecondReading or LowerHouseAdopted or UpperHouseApproved => TreatyStage.Legislative,
-        LawSigned => TreatyStage.Enacted,
-        DepositaryNotified => TreatyStage.Notified,
-        InEffect => TreatyStage.Effective,
-        _ => TreatyStage.Unknown,
+        GovernmentProposal or BillSubmitted => TreatyMilestone.Proposed,
+        FirstReading or SecondReading or LowerHouseAdopted or UpperHouseApproved => TreatyMilestone.Legislative,
+        LawSigned => TreatyMilestone.Enacted,
+        DepositaryNotified => TreatyMilestone.Notified,
+        InEffect => TreatyMilestone.Effective,
+        _ => TreatyMilestone.Unknown,
     };
 
     /// <summary>Every step the text mentions, earliest first. An item often recalls earlier steps too.</summary>
@@ -99,7 +99,7 @@ public static partial class ProcedureSteps
     }
 
     /// <summary>The latest step the text mentions within <paramref name="stage"/>, or null.</summary>
-    public static string? Within(TreatyStage stage, IReadOnlyList<string> steps)
+    public static string? Within(TreatyMilestone stage, IReadOnlyList<string> steps)
         => steps.Where(s => StageOf(s) == stage).MaxBy(Rank);
 
     /// <summary>
@@ -109,9 +109,9 @@ public static partial class ProcedureSteps
     /// though no stage word is in it. Never <see cref="InEffect"/> on its own, because «закон
     /// вступает в силу» is about the law, not the treaty.
     /// </summary>
-    public static string? Refine(TreatyStage detected, IReadOnlyList<string> steps)
-        => detected is TreatyStage.Unknown or TreatyStage.Announced
-            ? steps.Where(s => StageOf(s) is > TreatyStage.Announced and < TreatyStage.Effective).MaxBy(Rank)
+    public static string? Refine(TreatyMilestone detected, IReadOnlyList<string> steps)
+        => detected is TreatyMilestone.Unknown or TreatyMilestone.Announced
+            ? steps.Where(s => StageOf(s) is > TreatyMilestone.Announced and < TreatyMilestone.Effective).MaxBy(Rank)
             : Within(detected, steps);
 
     private static string Normalise(string? text)

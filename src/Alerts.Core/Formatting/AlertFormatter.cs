@@ -36,11 +36,11 @@ public sealed partial class AlertFormatter
     /// <summary>The post for a change: the first post of an event, and the text an edit puts in its place.</summary>
     public FormattedAlert Format(TreatyChange change, ChannelDefinition channel, int limit = TelegramHtml.MaxMessageLength) =>
         BackfillDigest.IsDigest(change)
-            ? Checked(DigestPost.Compose(change, channel, e => RenderHtml(e, channel, isUpdate: false, e.Stage, digest: true)), change, channel, limit)
+            ? Checked(DigestPost.Compose(change, channel, e => RenderHtml(e, channel, isUpdate: false, e.Milestone, digest: true)), change, channel, limit)
             : Render(change, channel, isUpdate: false, previousStage: null, limit);
 
     /// <summary>The short reply to the earlier post when the event reached a later stage.</summary>
-    public FormattedAlert FormatUpdate(TreatyChange change, TreatyStage previousStage, ChannelDefinition channel, int limit = TelegramHtml.MaxMessageLength) =>
+    public FormattedAlert FormatUpdate(TreatyChange change, TreatyMilestone previousStage, ChannelDefinition channel, int limit = TelegramHtml.MaxMessageLength) =>
         Render(change, channel, isUpdate: true, previousStage, limit);
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed partial class AlertFormatter
             {
                 foreach (var isUpdate in new[] { false, true })
                 {
-                    var html = RenderHtml(SampleChange, channel, isUpdate, TreatyStage.Announced);
+                    var html = RenderHtml(SampleChange, channel, isUpdate, TreatyMilestone.Announced);
                     if (!TelegramHtml.IsValid(html, out var error))
                     {
                         problems.Add($"{path}: renders HTML Telegram refuses ({error})");
@@ -69,7 +69,7 @@ public sealed partial class AlertFormatter
                     }
                 }
                 if (string.Equals(channel.Backfill, BackfillDigest.Digest, StringComparison.OrdinalIgnoreCase)
-                    && RenderHtml(SampleChange, channel, isUpdate: false, SampleChange.Stage, digest: true).Contains('\n', StringComparison.Ordinal))
+                    && RenderHtml(SampleChange, channel, isUpdate: false, SampleChange.Milestone, digest: true).Contains('\n', StringComparison.Ordinal))
                 {
                     problems.Add($"{path}: renders a backfill digest line over several lines (the channel takes digests; add the {{% if digest %}} branch)");
                 }
@@ -89,8 +89,8 @@ public sealed partial class AlertFormatter
         }
     }
 
-    private FormattedAlert Render(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyStage? previousStage, int limit)
-        => Checked(RenderHtml(change, channel, isUpdate, previousStage ?? change.Stage), change, channel, limit);
+    private FormattedAlert Render(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyMilestone? previousStage, int limit)
+        => Checked(RenderHtml(change, channel, isUpdate, previousStage ?? change.Milestone), change, channel, limit);
 
     private FormattedAlert Checked(string html, TreatyChange change, ChannelDefinition channel, int limit)
     {
@@ -103,7 +103,7 @@ public sealed partial class AlertFormatter
         return new FormattedAlert(TelegramHtml.Split(html, limit));
     }
 
-    private string RenderHtml(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyStage previousStage, bool digest = false)
+    private string RenderHtml(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyMilestone previousStage, bool digest = false)
     {
         var template = _templates.For(channel);
         var context = new TemplateContext(_options);
@@ -133,7 +133,7 @@ public sealed partial class AlertFormatter
         return text.Trim();
     }
 
-    private Dictionary<string, object?> Model(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyStage previousStage)
+    private Dictionary<string, object?> Model(TreatyChange change, ChannelDefinition channel, bool isUpdate, TreatyMilestone previousStage)
         => PostModel.Build(change, channel.Language, _names.Find(change.Treaty.Id, channel.Language), isUpdate, previousStage);
 
     /// <summary>
@@ -207,7 +207,7 @@ public sealed partial class AlertFormatter
         Treaty = new TreatyRef("coe:126", "European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment"),
         Action = TreatyAction.Withdrawal,
         States = ["RU"],
-        Stage = TreatyStage.Proposed,
+        Milestone = TreatyMilestone.Proposed,
         Step = "govt_proposal",
         StepDate = new DateOnly(2025, 8, 23),
         Confidence = 0.95,
@@ -220,8 +220,8 @@ public sealed partial class AlertFormatter
         },
         Sources =
         [
-            new SourceRef("moscowtimes", "https://www.themoscowtimes.com/2025/08/26/russia-to-quit-europes-anti-torture-convention-a90280", "Russia to Quit Europe's Anti-Torture Convention", new DateTimeOffset(2025, 8, 26, 10, 14, 0, TimeSpan.Zero), SourceLevel.Media, "en", TreatyStage.Proposed),
-            new SourceRef("government-ru-docs", "http://government.ru/docs/all/160982/", "О внесении Президенту Российской Федерации предложения о денонсации Европейской конвенции по предупреждению пыток", new DateTimeOffset(2025, 8, 25, 15, 0, 0, TimeSpan.Zero), SourceLevel.Official, "ru", TreatyStage.Proposed),
+            new SourceRef("moscowtimes", "https://www.themoscowtimes.com/2025/08/26/russia-to-quit-europes-anti-torture-convention-a90280", "Russia to Quit Europe's Anti-Torture Convention", new DateTimeOffset(2025, 8, 26, 10, 14, 0, TimeSpan.Zero), SourceLevel.Media, "en", TreatyMilestone.Proposed),
+            new SourceRef("government-ru-docs", "http://government.ru/docs/all/160982/", "О внесении Президенту Российской Федерации предложения о денонсации Европейской конвенции по предупреждению пыток", new DateTimeOffset(2025, 8, 25, 15, 0, 0, TimeSpan.Zero), SourceLevel.Official, "ru", TreatyMilestone.Proposed),
         ],
         DetectedAt = new DateTimeOffset(2025, 8, 26, 10, 20, 0, TimeSpan.Zero),
     };

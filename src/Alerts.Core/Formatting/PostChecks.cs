@@ -40,10 +40,10 @@ public static partial class PostChecks
         {
             problems.Add($"{OfficialNotFirst}: the first link is not the official or depositary document");
         }
-        var supporting = change.Sources.Where(s => s.Reports is null || s.Reports >= change.Stage).Select(s => Absolute(s.Link)).ToHashSet();
+        var supporting = change.Sources.Where(s => s.Reports is null || s.Reports >= change.Milestone).Select(s => Absolute(s.Link)).ToHashSet();
         if (change.Sources.Count > 0 && !links.Any(supporting.Contains))
         {
-            problems.Add($"{Unsupported}: no cited item states the stage {Vocabulary.Name(change.Stage)}");
+            problems.Add($"{Unsupported}: no cited item states the stage {Vocabulary.Name(change.Milestone)}");
         }
         return problems;
     }

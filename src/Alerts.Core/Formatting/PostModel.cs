@@ -17,10 +17,10 @@ public static class PostModel
     public const int MaxSources = PostSources.MaxSources;
 
     /// <summary>The model of one change for one language.</summary>
-    public static Dictionary<string, object?> Build(TreatyChange change, string language, TreatyName? known, bool isUpdate, TreatyStage previousStage)
+    public static Dictionary<string, object?> Build(TreatyChange change, string language, TreatyName? known, bool isUpdate, TreatyMilestone previousStage)
     {
         // A step of another stage says nothing about this one (a revision built with only the stage changed).
-        if (change.Step is { } step && ProcedureSteps.StageOf(step) != change.Stage)
+        if (change.Step is { } step && ProcedureSteps.StageOf(step) != change.Milestone)
         {
             change = change with { Step = null };
         }
@@ -52,7 +52,7 @@ public static class PostModel
             ["is_update"] = isUpdate,
             ["marker"] = AlertFormatter.Marker(change.Action),
             ["action"] = Vocabulary.Name(change.Action),
-            ["stage"] = Vocabulary.Name(change.Stage),
+            ["stage"] = Vocabulary.Name(change.Milestone),
             ["step"] = change.Step ?? "",
             ["previous_stage"] = Vocabulary.Name(previousStage),
             ["level"] = Vocabulary.Name(change.Level),

@@ -42,7 +42,7 @@ internal static class PostNextStep
         var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
         if (change.Action == TreatyAction.Signature)
         {
-            return (change.Stage >= TreatyStage.Enacted || change.Stage == TreatyStage.Unknown) && system == "bilateral" && change.States.Count >= 2 ? ("ratification_both", null) : ("", null);
+            return (change.Milestone >= TreatyMilestone.Enacted || change.Milestone == TreatyMilestone.Unknown) && system == "bilateral" && change.States.Count >= 2 ? ("ratification_both", null) : ("", null);
         }
         if (change.Action is TreatyAction.EntryIntoForce or TreatyAction.Other)
         {
@@ -52,38 +52,38 @@ internal static class PostNextStep
         // Leaving a Council of Europe or UN treaty is done by notifying its Secretary General: that is the next step
         // once a state has announced it or its law is signed (a proposal first goes through the state's own procedure).
         var notifySecretaryGeneral = change.Action == TreatyAction.Withdrawal && system is "coe" or "un"
-            && change.Stage is TreatyStage.Announced or TreatyStage.Enacted;
+            && change.Milestone is TreatyMilestone.Announced or TreatyMilestone.Enacted;
         if (notifySecretaryGeneral)
         {
             return (system == "coe" ? "notify_coe" : "notify_un", null);
         }
-        return change.Stage switch
+        return change.Milestone switch
         {
             // Russia leaves, suspends or joins a treaty by federal law: after the announcement the President submits the bill.
-            TreatyStage.Announced when russia => ("duma", null),
-            TreatyStage.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "final_vote", null),
-            TreatyStage.Proposed => (russia ? "duma" : "parliament", null),
-            TreatyStage.Legislative => change.Step switch
+            TreatyMilestone.Announced when russia => ("duma", null),
+            TreatyMilestone.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "final_vote", null),
+            TreatyMilestone.Proposed => (russia ? "duma" : "parliament", null),
+            TreatyMilestone.Legislative => change.Step switch
             {
                 ProcedureSteps.LowerHouseAdopted when russia => ("federation_council", null),
                 ProcedureSteps.UpperHouseApproved when russia => ("president", null),
                 _ => (russia ? "duma_final" : "final_vote", null),
             },
-            TreatyStage.Enacted when leaving && change.Action != TreatyAction.Deratification => system switch
+            TreatyMilestone.Enacted when leaving && change.Action != TreatyAction.Deratification => system switch
             {
                 "coe" => ("notify_coe", null),
                 "un" => ("notify_un", null),
                 "bilateral" when other is not null => ("notify_party", other),
                 _ => ("notify_depositary", null),
             },
-            TreatyStage.Enacted when !leaving => system switch
+            TreatyMilestone.Enacted when !leaving => system switch
             {
                 "bilateral" when other is not null => ("exchange", other),
                 "coe" => ("deposit_coe", null),
                 "un" => ("deposit_un", null),
                 _ => ("", null),
             },
-            TreatyStage.Notified when change.EffectiveDate is not null => ("effect_date", null),
+            TreatyMilestone.Notified when change.EffectiveDate is not null => ("effect_date", null),
             _ => ("", null),
         };
     }

@@ -44,7 +44,7 @@ public sealed record ReplayPost(
 /// </summary>
 public sealed class PostReplay(ITreatyDetector detector, EventTracker tracker, AlertFormatter formatter, double minimumConfidence)
 {
-    private sealed record Shown(int Revision, TreatyStage Stage);
+    private sealed record Shown(int Revision, TreatyMilestone Milestone);
 
     public async Task<IReadOnlyList<ReplayPost>> RunAsync(IEnumerable<ReplayItem> items, IReadOnlyList<ChannelDefinition> channels, CancellationToken cancellationToken = default)
     {
@@ -86,7 +86,7 @@ public sealed class PostReplay(ITreatyDetector detector, EventTracker tracker, A
         var key = (change.EventId, channel.Id);
         if (!shown.TryGetValue(key, out var before))
         {
-            shown[key] = new Shown(change.Revision, change.Stage);
+            shown[key] = new Shown(change.Revision, change.Milestone);
             yield return Render(change, channel, ReplayPost.First, null, ids);
             yield break;
         }
@@ -95,14 +95,14 @@ public sealed class PostReplay(ITreatyDetector detector, EventTracker tracker, A
             yield break;
         }
         yield return Render(change, channel, ReplayPost.Edit, null, ids);
-        if (change.Stage > before.Stage)
+        if (change.Milestone > before.Milestone)
         {
-            yield return Render(change, channel, ReplayPost.Reply, before.Stage, ids);
+            yield return Render(change, channel, ReplayPost.Reply, before.Milestone, ids);
         }
-        shown[key] = new Shown(change.Revision, change.Stage > before.Stage ? change.Stage : before.Stage);
+        shown[key] = new Shown(change.Revision, change.Milestone > before.Milestone ? change.Milestone : before.Milestone);
     }
 
-    private ReplayPost Render(TreatyChange change, ChannelDefinition channel, string kind, TreatyStage? previous, IReadOnlyList<string> ids)
+    private ReplayPost Render(TreatyChange change, ChannelDefinition channel, string kind, TreatyMilestone? previous, IReadOnlyList<string> ids)
     {
         var alert = previous is { } stage ? formatter.FormatUpdate(change, stage, channel) : formatter.Format(change, channel);
         var html = string.Join("\n\n", alert.Parts);

@@ -11,7 +11,7 @@ internal static class PostSources
     public static List<Dictionary<string, object?>> For(TreatyChange change, string language)
         => change.Sources
             .DistinctBy(s => s.Link)
-            .Where(s => s.Authority >= SourceLevel.Official || s.Reports is null || s.Reports >= change.Stage)
+            .Where(s => s.Authority >= SourceLevel.Official || s.Reports is null || s.Reports >= change.Milestone)
             .OrderByDescending(s => s.Authority)
             .ThenBy(s => s.Published ?? DateTimeOffset.MaxValue)
             .Take(MaxSources)
@@ -31,11 +31,11 @@ internal static class PostSources
     /// </summary>
     public static (string Outlet, string Link)? Attribution(TreatyChange change, string language)
     {
-        if (change.Stage < TreatyStage.Enacted)
+        if (change.Milestone < TreatyMilestone.Enacted)
         {
             return null;
         }
-        var stating = change.Sources.Where(s => s.Reports is null || s.Reports >= change.Stage).ToList();
+        var stating = change.Sources.Where(s => s.Reports is null || s.Reports >= change.Milestone).ToList();
         if (stating.Any(s => s.Authority >= SourceLevel.Official) || change.Correction is null && change.Sources.Count == 0)
         {
             return null;

@@ -16,11 +16,11 @@ internal static class PostSubject
             ProcedureSteps.FirstReading or ProcedureSteps.SecondReading or ProcedureSteps.LowerHouseAdopted => "parliament",
             ProcedureSteps.UpperHouseApproved => "upper_house",
             ProcedureSteps.LawSigned => "head_of_state",
-            null => change.Stage switch
+            null => change.Milestone switch
             {
-                TreatyStage.Proposed => "government",
-                TreatyStage.Legislative => "parliament",
-                TreatyStage.Enacted when change.Action is not TreatyAction.Signature => "head_of_state",
+                TreatyMilestone.Proposed => "government",
+                TreatyMilestone.Legislative => "parliament",
+                TreatyMilestone.Enacted when change.Action is not TreatyAction.Signature => "head_of_state",
                 _ => "state",
             },
             _ => "state",

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Alerts.Core.Messages;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed record SourceRef(
     DateTimeOffset? Published,
     SourceLevel Authority,
     string? Language = null,
-    TreatyStage? Reports = null);
+    TreatyMilestone? Reports = null);
 
 /// <summary>
 /// One revision of a treaty event: what subscribers should learn now. Put on
@@ -46,7 +48,8 @@ public sealed record TreatyChange : IQueueMessage
     public required TreatyRef Treaty { get; init; }
     public required TreatyAction Action { get; init; }
     public required IReadOnlyList<string> States { get; init; }
-    public required TreatyStage Stage { get; init; }
+    [JsonPropertyName("stage")]
+    public required TreatyMilestone Milestone { get; init; }
     public required double Confidence { get; init; }
     public required SourceLevel Level { get; init; }
     public required string Title { get; init; }
@@ -54,9 +57,10 @@ public sealed record TreatyChange : IQueueMessage
     public required IReadOnlyList<SourceRef> Sources { get; init; }
     public IReadOnlyList<string> Evidence { get; init; } = [];
     /// <summary>Stages reached so far, oldest first, with the date each was first seen.</summary>
-    public IReadOnlyList<StageStep> StageHistory { get; init; } = [];
+    [JsonPropertyName("stageHistory")]
+    public IReadOnlyList<MilestoneStep> MilestoneHistory { get; init; } = [];
     public required DateTimeOffset DetectedAt { get; init; }
-    /// <summary>The procedure step within <see cref="Stage"/> (e.g. <c>duma_adopted</c>, <c>law_signed</c>), when the items say it.</summary>
+    /// <summary>The procedure step within <see cref="Milestone"/> (e.g. <c>duma_adopted</c>, <c>law_signed</c>), when the items say it.</summary>
     public string? Step { get; init; }
     /// <summary>The day the action takes effect, stated in a source or computed from the treaty's notice period.</summary>
     public DateOnly? EffectiveDate { get; init; }
@@ -74,7 +78,7 @@ public sealed record TreatyChange : IQueueMessage
 }
 
 /// <summary>One step of an event's history; <paramref name="Step"/> is the finer procedure step (see docs/EVENTS.md).</summary>
-public sealed record StageStep(TreatyStage Stage, DateTimeOffset SeenAt, string? Link = null, string? Step = null);
+public sealed record MilestoneStep([property: JsonPropertyName("stage")] TreatyMilestone Milestone, DateTimeOffset SeenAt, string? Link = null, string? Step = null);
 
 /// <summary>Asks the delivery stage to post (or update) one revision of an event in one channel.</summary>
 public sealed record Delivery(string EventId, int Revision, string ChannelId, int Attempt = 0) : IQueueMessage

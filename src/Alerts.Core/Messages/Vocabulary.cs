@@ -18,9 +18,9 @@ public enum TreatyAction
 }
 
 /// <summary>How far the step has gone. Ordered: a later stage never moves back to an earlier one.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TreatyStage>))]
-[System.ComponentModel.TypeConverter(typeof(VocabularyConverter<TreatyStage>))]
-public enum TreatyStage
+[JsonConverter(typeof(JsonStringEnumConverter<TreatyMilestone>))]
+[System.ComponentModel.TypeConverter(typeof(VocabularyConverter<TreatyMilestone>))]
+public enum TreatyMilestone
 {
     [JsonStringEnumMemberName("unknown")] Unknown = 0,
     [JsonStringEnumMemberName("announced")] Announced = 1,
@@ -56,14 +56,14 @@ public static class Vocabulary
         _ => "other",
     };
 
-    public static string Name(TreatyStage stage) => stage switch
+    public static string Name(TreatyMilestone stage) => stage switch
     {
-        TreatyStage.Announced => "announced",
-        TreatyStage.Proposed => "proposed",
-        TreatyStage.Legislative => "legislative",
-        TreatyStage.Enacted => "enacted",
-        TreatyStage.Notified => "notified",
-        TreatyStage.Effective => "effective",
+        TreatyMilestone.Announced => "announced",
+        TreatyMilestone.Proposed => "proposed",
+        TreatyMilestone.Legislative => "legislative",
+        TreatyMilestone.Enacted => "enacted",
+        TreatyMilestone.Notified => "notified",
+        TreatyMilestone.Effective => "effective",
         _ => "unknown",
     };
 
@@ -88,9 +88,9 @@ public static class Vocabulary
         return false;
     }
 
-    public static bool TryParseStage(string? value, out TreatyStage stage)
+    public static bool TryParseMilestone(string? value, out TreatyMilestone stage)
     {
-        foreach (var candidate in Enum.GetValues<TreatyStage>())
+        foreach (var candidate in Enum.GetValues<TreatyMilestone>())
         {
             if (string.Equals(Name(candidate), value, StringComparison.OrdinalIgnoreCase))
             {
@@ -98,7 +98,7 @@ public static class Vocabulary
                 return true;
             }
         }
-        stage = TreatyStage.Unknown;
+        stage = TreatyMilestone.Unknown;
         return false;
     }
 }

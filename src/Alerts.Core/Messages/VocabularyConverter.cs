@@ -28,7 +28,7 @@ public sealed class VocabularyConverter<T>() : EnumConverter(typeof(T)) where T 
     private static string WireName(T value) => value switch
     {
         TreatyAction action => Vocabulary.Name(action),
-        TreatyStage stage => Vocabulary.Name(stage),
+        TreatyMilestone stage => Vocabulary.Name(stage),
         SourceLevel level => Vocabulary.Name(level),
         _ => value.ToString(),
     };

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Sources;
 
 namespace Alerts.Core.Operations;

@@ -1,5 +1,5 @@
 using System.Net;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

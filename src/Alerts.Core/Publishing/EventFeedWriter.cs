@@ -116,7 +116,7 @@ public static class EventFeedWriter
                 first = false;
             }
             xml.WriteStartElement("category", AtomNamespace);
-            xml.WriteAttributeString("term", Vocabulary.Name(head.Stage));
+            xml.WriteAttributeString("term", Vocabulary.Name(head.Milestone));
             xml.WriteAttributeString("scheme", "urn:treaty-alerts:stage");
             xml.WriteEndElement();
             xml.WriteStartElement("category", AtomNamespace);
@@ -169,7 +169,7 @@ public static class EventFeedWriter
             json.WriteString("date_modified", Rfc3339(head.LastChange));
             json.WriteStartArray("tags");
             json.WriteStringValue(Vocabulary.Name(head.Action));
-            json.WriteStringValue(Vocabulary.Name(head.Stage));
+            json.WriteStringValue(Vocabulary.Name(head.Milestone));
             foreach (var state in head.States)
             {
                 json.WriteStringValue(state);
@@ -179,7 +179,7 @@ public static class EventFeedWriter
             json.WriteString("event_id", head.EventId);
             json.WriteString("treaty", head.Treaty.Id);
             json.WriteString("action", Vocabulary.Name(head.Action));
-            json.WriteString("stage", Vocabulary.Name(head.Stage));
+            json.WriteString("stage", Vocabulary.Name(head.Milestone));
             if (head.StepDate is { } stepDate)
             {
                 json.WriteString("step_date", stepDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -207,8 +207,8 @@ public static class EventFeedWriter
     {
         var states = string.Join(", ", head.States.Select(s => StateNames.Name(s, language)));
         return language == "ru"
-            ? $"{TreatyName(head.Treaty, language, names)}: {RussianAction(head.Action)} — {states} ({RussianStage(head.Stage)})"
-            : $"{TreatyName(head.Treaty, language, names)}: {Vocabulary.Name(head.Action).Replace('_', ' ')} by {states} ({Vocabulary.Name(head.Stage)})";
+            ? $"{TreatyName(head.Treaty, language, names)}: {RussianAction(head.Action)} — {states} ({RussianStage(head.Milestone)})"
+            : $"{TreatyName(head.Treaty, language, names)}: {Vocabulary.Name(head.Action).Replace('_', ' ')} by {states} ({Vocabulary.Name(head.Milestone)})";
     }
 
     /// <summary>The treaty's name in the feed's language from the catalogue, else the name the event carries.</summary>
@@ -226,7 +226,7 @@ public static class EventFeedWriter
         var lines = new List<string>
         {
             Title(head, language, names),
-            (ru ? "Стадия: " : "Stage: ") + (ru ? RussianStage(head.Stage) : Vocabulary.Name(head.Stage)) + (head.Step is { } step ? $" ({step})" : ""),
+            (ru ? "Стадия: " : "Stage: ") + (ru ? RussianStage(head.Milestone) : Vocabulary.Name(head.Milestone)) + (head.Step is { } step ? $" ({step})" : ""),
         };
         if (head.StepDate is { } date)
         {
@@ -273,14 +273,14 @@ public static class EventFeedWriter
         _ => "изменение",
     };
 
-    private static string RussianStage(TreatyStage stage) => stage switch
+    private static string RussianStage(TreatyMilestone stage) => stage switch
     {
-        TreatyStage.Announced => "объявлено",
-        TreatyStage.Proposed => "внесено",
-        TreatyStage.Legislative => "в парламенте",
-        TreatyStage.Enacted => "принято",
-        TreatyStage.Notified => "уведомление направлено",
-        TreatyStage.Effective => "вступило в силу",
+        TreatyMilestone.Announced => "объявлено",
+        TreatyMilestone.Proposed => "внесено",
+        TreatyMilestone.Legislative => "в парламенте",
+        TreatyMilestone.Enacted => "принято",
+        TreatyMilestone.Notified => "уведомление направлено",
+        TreatyMilestone.Effective => "вступило в силу",
         _ => "неизвестно",
     };
 }

@@ -60,8 +60,8 @@ public static class BackfillDigest
     {
         var at = source.Published is { } published && published < now ? published : now;
         var day = DateOnly.FromDateTime(at.UtcDateTime);
-        var step = ProcedureSteps.Refine(detection.Stage, ProcedureSteps.Classify(source.Title, summary));
-        var stage = step is not null && ProcedureSteps.StageOf(step) > detection.Stage ? ProcedureSteps.StageOf(step) : detection.Stage;
+        var step = ProcedureSteps.Refine(detection.Milestone, ProcedureSteps.Classify(source.Title, summary));
+        var stage = step is not null && ProcedureSteps.StageOf(step) > detection.Milestone ? ProcedureSteps.StageOf(step) : detection.Milestone;
         var actDate = source.Authority >= SourceLevel.Official ? EffectiveDates.ActDate(source.Title, summary, day) : null;
         var entry = new TreatyChange
         {
@@ -70,7 +70,7 @@ public static class BackfillDigest
             Treaty = detection.Treaty,
             Action = detection.Action,
             States = detection.States,
-            Stage = stage,
+            Milestone = stage,
             Step = step,
             Confidence = detection.Confidence,
             Level = source.Authority,
@@ -87,7 +87,7 @@ public static class BackfillDigest
     {
         var entries = oldSteps
             .GroupBy(Key, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(c => c.Stage).ThenByDescending(c => c.StepDate ?? DateOnly.MinValue).First() with
+            .Select(g => g.OrderByDescending(c => c.Milestone).ThenByDescending(c => c.StepDate ?? DateOnly.MinValue).First() with
             {
                 Sources = [.. g.SelectMany(c => c.Sources).DistinctBy(s => s.Link)],
                 Level = g.Max(c => c.Level),
@@ -108,7 +108,7 @@ public static class BackfillDigest
             Treaty = new TreatyRef(TreatyId, ""),
             Action = TreatyAction.Other,
             States = [],
-            Stage = TreatyStage.Unknown,
+            Milestone = TreatyMilestone.Unknown,
             Confidence = 1.0,
             Level = level,
             Title = sourceId,
@@ -133,7 +133,7 @@ public static class BackfillDigest
         Summary = "",
         Evidence = [],
         Contexts = new Dictionary<string, string>(),
-        StageHistory = [],
+        MilestoneHistory = [],
         Sources = change.Sources.OrderByDescending(s => s.Authority).ThenBy(s => s.Published ?? DateTimeOffset.MaxValue).Take(2)
             .Select(s => s with { Title = s.Title.Length > MaxTitleLength / 2 ? s.Title[..(MaxTitleLength / 2)] : s.Title })
             .ToList(),

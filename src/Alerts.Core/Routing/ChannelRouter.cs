@@ -25,6 +25,6 @@ public static class ChannelRouter
         && change.Level >= channel.MinimumLevel;
 
     /// <summary>One <see cref="Delivery"/> per matching channel.</summary>
-    public static IReadOnlyList<Messages.Delivery> Deliveries(TreatyChange change, IEnumerable<ChannelDefinition> channels) =>
-        Route(change, channels).Select(c => new Messages.Delivery(change.EventId, change.Revision, c.Id)).ToList();
+    public static IReadOnlyList<Delivery> Deliveries(TreatyChange change, IEnumerable<ChannelDefinition> channels) =>
+        Route(change, channels).Select(c => new Delivery(change.EventId, change.Revision, c.Id)).ToList();
 }

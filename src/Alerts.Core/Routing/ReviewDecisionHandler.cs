@@ -8,19 +8,19 @@ namespace Alerts.Core.Routing;
 /// the operator's approval queues the held event's latest revision for its channel, a rejection drops it. An id that is
 /// not held can never succeed and goes to the poison queue, where <c>alerts replay</c> and the health report show it.
 /// </summary>
-public sealed class ReviewDecisionHandler(ReviewQueue reviews) : QueueHandler<ReviewDecision, Messages.Delivery?>
+public sealed class ReviewDecisionHandler(ReviewQueue reviews) : QueueHandler<ReviewDecision, Delivery?>
 {
     public override string Queue => QueueNames.ReviewDecisions;
 
     public override string? OutputQueue => QueueNames.TelegramDeliveries;
 
-    public override async Task<Handled<Messages.Delivery?>> HandleAsync(ReviewDecision message, CancellationToken cancellationToken)
+    public override async Task<Handled<Delivery?>> HandleAsync(ReviewDecision message, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.Id))
         {
             return new(null, new Settlement.Poison("a review decision needs an \"id\" (<channel>:<event id>)"));
         }
-        Messages.Delivery? delivery;
+        Delivery? delivery;
         try
         {
             delivery = await reviews.DecideAsync(message.Id, message.Approve, cancellationToken);

@@ -103,7 +103,7 @@ public sealed class ReviewQueue(IStateStore store, TimeProvider time, OperatorNo
     /// Approves or rejects a held event. Approval returns the delivery of its latest revision to enqueue;
     /// null for a rejection. Throws <see cref="KeyNotFoundException"/> for an id that is not held.
     /// </summary>
-    public async Task<Messages.Delivery?> DecideAsync(string id, bool approve, CancellationToken cancellationToken = default)
+    public async Task<Delivery?> DecideAsync(string id, bool approve, CancellationToken cancellationToken = default)
     {
         var colon = id.IndexOf(':', StringComparison.Ordinal);
         var entry = colon > 0 ? await GetAsync(id[..colon], id[(colon + 1)..], cancellationToken) : null;
@@ -113,7 +113,7 @@ public sealed class ReviewQueue(IStateStore store, TimeProvider time, OperatorNo
         }
         var decided = entry with { Status = approve ? ReviewEntry.Approved : ReviewEntry.Rejected };
         await store.UpsertAsync(StateTables.Channels, Partition, RowKey(entry.ChannelId, entry.EventId), MessageJson.Serialize(decided), cancellationToken);
-        return approve ? new Messages.Delivery(entry.EventId, entry.Revision, entry.ChannelId) : null;
+        return approve ? new Delivery(entry.EventId, entry.Revision, entry.ChannelId) : null;
     }
 
     /// <summary>What the operator chat reads: why it waits, what it is, and the two ways to decide.</summary>

@@ -10,17 +10,17 @@ namespace Alerts.Core.Routing;
 /// </summary>
 public sealed class RouteChangeStage(ChannelDirectory channels, ReviewQueue reviews, ILogger<RouteChangeStage> logger, Subscriptions.PersonalChannels? subscribers = null)
 {
-    public async Task<IReadOnlyList<Messages.Delivery>> RunAsync(TreatyChange change, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Delivery>> RunAsync(TreatyChange change, CancellationToken cancellationToken = default)
     {
         if (BackfillDigest.IsDigest(change))
         {
             // Old news: only channels that take digests, and only when one of the old events is theirs.
             var digests = channels.All.Where(c => c.Enabled && BackfillDigest.EntriesFor(change, c).Count > 0)
-                .Select(c => new Messages.Delivery(change.EventId, change.Revision, c.Id)).ToList();
+                .Select(c => new Delivery(change.EventId, change.Revision, c.Id)).ToList();
             logger.LogInformation("Backfill digest {EventId}: {Channels} channels", change.EventId, digests.Count);
             return digests;
         }
-        var deliveries = new List<Messages.Delivery>();
+        var deliveries = new List<Delivery>();
         foreach (var channel in channels.All.Where(c => ChannelRouter.MatchesFilters(change, c)))
         {
             var reason = ReviewQueue.ReasonToHold(change, channel);
@@ -39,7 +39,7 @@ public sealed class RouteChangeStage(ChannelDirectory channels, ReviewQueue revi
                 logger.LogInformation("Event {EventId} revision {Revision} held for review in channel {ChannelId}: {Reason}", change.EventId, change.Revision, channel.Id, reason);
                 continue;
             }
-            deliveries.Add(new Messages.Delivery(change.EventId, change.Revision, channel.Id));
+            deliveries.Add(new Delivery(change.EventId, change.Revision, channel.Id));
         }
         var channelCount = deliveries.Count;
         if (subscribers is not null)

@@ -208,9 +208,9 @@ public sealed class BotConversation(
             return Reply(message, texts.NoSuchEvent(TelegramHtml.Escape(Shorten(id))));
         }
         var sb = new StringBuilder(EventLine(head, language, texts));
-        foreach (var step in head.StageHistory)
+        foreach (var step in head.MilestoneHistory)
         {
-            sb.Append('\n').Append(step.SeenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" — ").Append(TelegramHtml.Escape(texts.Stage(step.Stage)));
+            sb.Append('\n').Append(step.SeenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" — ").Append(TelegramHtml.Escape(texts.Milestone(step.Milestone)));
         }
         foreach (var source in head.Sources.OrderBy(s => s.Source.Published ?? head.FirstSeen).Take(10))
         {
@@ -266,7 +266,7 @@ public sealed class BotConversation(
         var treaty = head.Treaty.Id == TreatyRef.UnknownId ? head.Treaty.Name : parser.TreatyName(head.Treaty.Id, language == "ru");
         var when = (head.StepDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) ?? head.LastChange.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return $"<b>{TelegramHtml.Escape(states)}</b> — {TelegramHtml.Escape(FilterParser.ActionName(head.Action, language == "ru"))}: {TelegramHtml.Escape(treaty)}\n"
-            + $"{TelegramHtml.Escape(texts.Stage(head.Stage))}, {when}";
+            + $"{TelegramHtml.Escape(texts.Milestone(head.Milestone))}, {when}";
     }
 
     private static BotReply Reply(BotMessage message, string html, IReadOnlyList<BotButton>? buttons = null) => new(message.ChatId, html, buttons);

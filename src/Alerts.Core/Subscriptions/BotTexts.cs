@@ -36,7 +36,7 @@ public abstract class BotTexts
     public abstract string UnknownCommand(string command);
     public abstract string NotACommand(string text);
     public abstract string TooLong(int max);
-    public abstract string Stage(TreatyStage stage);
+    public abstract string Milestone(TreatyMilestone stage);
 
     private sealed class EnglishTexts : BotTexts
     {
@@ -76,14 +76,14 @@ public abstract class BotTexts
         public override string UnknownCommand(string command) => $"I don't know {command}. Commands: /follow, /unfollow, /list, /latest, /event, /language, /stop, /help.";
         public override string NotACommand(string text) => $"To follow “{text}”, send /follow {text}. /help lists the commands.";
         public override string TooLong(int max) => $"That is too long for me (at most {max} characters).";
-        public override string Stage(TreatyStage stage) => stage switch
+        public override string Milestone(TreatyMilestone stage) => stage switch
         {
-            TreatyStage.Announced => "announced",
-            TreatyStage.Proposed => "proposed",
-            TreatyStage.Legislative => "in parliament",
-            TreatyStage.Enacted => "enacted",
-            TreatyStage.Notified => "notified to the depositary",
-            TreatyStage.Effective => "in effect",
+            TreatyMilestone.Announced => "announced",
+            TreatyMilestone.Proposed => "proposed",
+            TreatyMilestone.Legislative => "in parliament",
+            TreatyMilestone.Enacted => "enacted",
+            TreatyMilestone.Notified => "notified to the depositary",
+            TreatyMilestone.Effective => "in effect",
             _ => "reported",
         };
     }
@@ -126,14 +126,14 @@ public abstract class BotTexts
         public override string UnknownCommand(string command) => $"Не знаю команды {command}. Команды: /follow, /unfollow, /list, /latest, /event, /language, /stop, /help.";
         public override string NotACommand(string text) => $"Чтобы подписаться на «{text}», отправьте /follow {text}. /help — список команд.";
         public override string TooLong(int max) => $"Слишком длинно (не больше {max} символов).";
-        public override string Stage(TreatyStage stage) => stage switch
+        public override string Milestone(TreatyMilestone stage) => stage switch
         {
-            TreatyStage.Announced => "объявлено",
-            TreatyStage.Proposed => "предложено",
-            TreatyStage.Legislative => "в парламенте",
-            TreatyStage.Enacted => "закон принят",
-            TreatyStage.Notified => "депозитарий уведомлён",
-            TreatyStage.Effective => "вступило в силу",
+            TreatyMilestone.Announced => "объявлено",
+            TreatyMilestone.Proposed => "предложено",
+            TreatyMilestone.Legislative => "в парламенте",
+            TreatyMilestone.Enacted => "закон принят",
+            TreatyMilestone.Notified => "депозитарий уведомлён",
+            TreatyMilestone.Effective => "вступило в силу",
             _ => "сообщено",
         };
     }

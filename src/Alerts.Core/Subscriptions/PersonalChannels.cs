@@ -51,7 +51,7 @@ public sealed class PersonalChannels(SubscriptionStore subscriptions, IOptions<S
     /// review (unknown treaty, actor not a state, confidence under 0.5) is not sent to anyone personally: no operator
     /// reviews per user.
     /// </summary>
-    public async Task<IReadOnlyList<Messages.Delivery>> RouteAsync(TreatyChange change, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Delivery>> RouteAsync(TreatyChange change, CancellationToken cancellationToken = default)
     {
         if (!options.Value.Enabled)
         {
@@ -63,6 +63,6 @@ public sealed class PersonalChannels(SubscriptionStore subscriptions, IOptions<S
             return [];
         }
         var chats = await subscriptions.MatchingChatsAsync(change, cancellationToken);
-        return chats.Select(chat => new Messages.Delivery(change.EventId, change.Revision, ChannelId(chat))).ToList();
+        return chats.Select(chat => new Delivery(change.EventId, change.Revision, ChannelId(chat))).ToList();
     }
 }

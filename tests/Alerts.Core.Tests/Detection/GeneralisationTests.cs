@@ -40,7 +40,7 @@ public class GeneralisationTests
     public void A_legislature_passing_an_interstate_deal_ratifies_it(string title)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
-        Assert.Equal((TreatyAction.Ratification, TreatyStage.Legislative), (d.Action, d.Stage));
+        Assert.Equal((TreatyAction.Ratification, TreatyMilestone.Legislative), (d.Action, d.Milestone));
     }
 
     [Theory]

@@ -60,6 +60,6 @@ public class MultiTreatyTests
             "Armenia parliament ratifies ICC's founding statute."));
         Assert.Equal("un:XVIII-10", d.Treaty.Id);
         Assert.Equal(TreatyAction.Ratification, d.Action);
-        Assert.Equal(TreatyStage.Legislative, d.Stage);
+        Assert.Equal(TreatyMilestone.Legislative, d.Milestone);
     }
 }

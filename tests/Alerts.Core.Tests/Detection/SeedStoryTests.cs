@@ -15,7 +15,7 @@ public class SeedStoryTests
         Assert.Equal("coe:126", d.Treaty.Id);
         Assert.Equal(TreatyAction.Withdrawal, d.Action);
         Assert.Equal(["RU"], d.States);
-        Assert.Equal(TreatyStage.Proposed, d.Stage);
+        Assert.Equal(TreatyMilestone.Proposed, d.Milestone);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class SeedStoryTests
         Assert.Equal("coe:126", d.Treaty.Id);
         Assert.Equal(TreatyAction.Withdrawal, d.Action);
         Assert.Equal(["RU"], d.States);
-        Assert.Equal(TreatyStage.Proposed, d.Stage);
+        Assert.Equal(TreatyMilestone.Proposed, d.Milestone);
         Assert.Contains(d.Evidence, e => e.Contains("quit", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -37,7 +37,7 @@ public class SeedStoryTests
         Assert.Equal("coe:126", d.Treaty.Id);
         Assert.Equal(TreatyAction.Withdrawal, d.Action);
         Assert.Equal(["RU"], d.States);
-        Assert.Equal(TreatyStage.Announced, d.Stage);
+        Assert.Equal(TreatyMilestone.Announced, d.Milestone);
     }
 
     [Fact]

@@ -54,21 +54,21 @@ public class StateAndStageTests
     }
 
     [Theory]
-    [InlineData("Russian government approves proposal to denounce the CFE treaty", "", TreatyStage.Proposed)]
-    [InlineData("В Госдуму внесен законопроект о денонсации ДОВСЕ", "", TreatyStage.Proposed)]
-    [InlineData("Russia's Duma votes to withdraw from the CFE treaty", "", TreatyStage.Legislative)]
-    [InlineData("Госдума приняла закон о денонсации ДОВСЕ", "", TreatyStage.Legislative)]
-    [InlineData("Putin signs law on withdrawal from the CFE treaty", "", TreatyStage.Enacted)]
-    [InlineData("Путин подписал закон о денонсации ДОВСЕ", "", TreatyStage.Enacted)]
-    [InlineData("Russia notifies depositary of its withdrawal from the CFE treaty", "", TreatyStage.Notified)]
-    [InlineData("Россия уведомила депозитария о выходе из ДОВСЕ", "", TreatyStage.Notified)]
-    [InlineData("Russia's withdrawal from the CFE treaty takes effect", "", TreatyStage.Effective)]
-    [InlineData("Russia-North Korea defense pact enters into force", "", TreatyStage.Effective)]
-    [InlineData("Russia says it will withdraw from the CFE treaty", "", TreatyStage.Announced)]
-    public void Stage_comes_from_the_text(string title, string summary, TreatyStage stage)
+    [InlineData("Russian government approves proposal to denounce the CFE treaty", "", TreatyMilestone.Proposed)]
+    [InlineData("В Госдуму внесен законопроект о денонсации ДОВСЕ", "", TreatyMilestone.Proposed)]
+    [InlineData("Russia's Duma votes to withdraw from the CFE treaty", "", TreatyMilestone.Legislative)]
+    [InlineData("Госдума приняла закон о денонсации ДОВСЕ", "", TreatyMilestone.Legislative)]
+    [InlineData("Putin signs law on withdrawal from the CFE treaty", "", TreatyMilestone.Enacted)]
+    [InlineData("Путин подписал закон о денонсации ДОВСЕ", "", TreatyMilestone.Enacted)]
+    [InlineData("Russia notifies depositary of its withdrawal from the CFE treaty", "", TreatyMilestone.Notified)]
+    [InlineData("Россия уведомила депозитария о выходе из ДОВСЕ", "", TreatyMilestone.Notified)]
+    [InlineData("Russia's withdrawal from the CFE treaty takes effect", "", TreatyMilestone.Effective)]
+    [InlineData("Russia-North Korea defense pact enters into force", "", TreatyMilestone.Effective)]
+    [InlineData("Russia says it will withdraw from the CFE treaty", "", TreatyMilestone.Announced)]
+    public void Stage_comes_from_the_text(string title, string summary, TreatyMilestone stage)
     {
         var d = Assert.Single(DetectionTestData.Detect(title, summary));
-        Assert.Equal(stage, d.Stage);
+        Assert.Equal(stage, d.Milestone);
     }
 
     [Fact]

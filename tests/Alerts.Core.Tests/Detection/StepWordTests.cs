@@ -22,7 +22,7 @@ public class StepWordTests
     public void Severing_ties_with_an_organisation_is_a_withdrawal_announced(string title, string treaty, string state)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
-        Assert.Equal((TreatyAction.Withdrawal, treaty, state, TreatyStage.Announced), (d.Action, d.Treaty.Id, d.States[0], d.Stage));
+        Assert.Equal((TreatyAction.Withdrawal, treaty, state, TreatyMilestone.Announced), (d.Action, d.Treaty.Id, d.States[0], d.Milestone));
     }
 
     [Theory]
@@ -32,20 +32,20 @@ public class StepWordTests
     public void Ordering_a_state_to_leave_announces_the_withdrawal(string title, string treaty, string state)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
-        Assert.Equal((TreatyAction.Withdrawal, treaty, state, TreatyStage.Announced), (d.Action, d.Treaty.Id, d.States[0], d.Stage));
+        Assert.Equal((TreatyAction.Withdrawal, treaty, state, TreatyMilestone.Announced), (d.Action, d.Treaty.Id, d.States[0], d.Milestone));
     }
 
     [Theory]
-    [InlineData("US rejoins the Paris Agreement", "paris-agreement", TreatyStage.Effective)]
-    [InlineData("Brazil rejoins the WHO", "un:IX-1", TreatyStage.Effective)]
-    [InlineData("Argentina has rejoined the Paris climate agreement", "paris-agreement", TreatyStage.Effective)]
-    [InlineData("The US will return to the Paris agreement", "paris-agreement", TreatyStage.Announced)]
-    [InlineData("Brazil will return to the Paris climate accord", "paris-agreement", TreatyStage.Announced)]
-    [InlineData("Chile will return to the Istanbul Convention", "coe:210", TreatyStage.Announced)]
-    public void Rejoining_or_returning_is_an_accession(string title, string treaty, TreatyStage stage)
+    [InlineData("US rejoins the Paris Agreement", "paris-agreement", TreatyMilestone.Effective)]
+    [InlineData("Brazil rejoins the WHO", "un:IX-1", TreatyMilestone.Effective)]
+    [InlineData("Argentina has rejoined the Paris climate agreement", "paris-agreement", TreatyMilestone.Effective)]
+    [InlineData("The US will return to the Paris agreement", "paris-agreement", TreatyMilestone.Announced)]
+    [InlineData("Brazil will return to the Paris climate accord", "paris-agreement", TreatyMilestone.Announced)]
+    [InlineData("Chile will return to the Istanbul Convention", "coe:210", TreatyMilestone.Announced)]
+    public void Rejoining_or_returning_is_an_accession(string title, string treaty, TreatyMilestone stage)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
-        Assert.Equal((TreatyAction.Accession, treaty, stage), (d.Action, d.Treaty.Id, d.Stage));
+        Assert.Equal((TreatyAction.Accession, treaty, stage), (d.Action, d.Treaty.Id, d.Milestone));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public class StepWordTests
     public void A_third_state_approving_another_accession_ratifies_its_protocol(string title, string treaty, string state)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
-        Assert.Equal((TreatyAction.Ratification, treaty, state, TreatyStage.Legislative), (d.Action, d.Treaty.Id, d.States[0], d.Stage));
+        Assert.Equal((TreatyAction.Ratification, treaty, state, TreatyMilestone.Legislative), (d.Action, d.Treaty.Id, d.States[0], d.Milestone));
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public class StepWordTests
     public void Extending_a_treaty_is_a_step_enacted(string title, string treaty, string states)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
-        Assert.Equal((TreatyAction.Other, treaty, TreatyStage.Enacted), (d.Action, d.Treaty.Id, d.Stage));
+        Assert.Equal((TreatyAction.Other, treaty, TreatyMilestone.Enacted), (d.Action, d.Treaty.Id, d.Milestone));
         if (states.Length > 0)
         {
             Assert.Equal(states.Split(','), d.States);
@@ -87,14 +87,14 @@ public class StepWordTests
     }
 
     [Theory]
-    [InlineData("Путин подписал указ об отказе от ДОВСЕ", "cfe", TreatyStage.Enacted)]
-    [InlineData("Польша объявила об отказе от Стамбульской конвенции", "coe:210", TreatyStage.Announced)]
-    [InlineData("Россия отказалась от участия в Договоре по открытому небу", "open-skies", TreatyStage.Announced)]
-    [InlineData("Путин подписал указ об официальном отказе от договора с Украиной", "unknown", TreatyStage.Enacted)]
-    public void Renouncing_a_treaty_is_a_withdrawal(string title, string treaty, TreatyStage stage)
+    [InlineData("Путин подписал указ об отказе от ДОВСЕ", "cfe", TreatyMilestone.Enacted)]
+    [InlineData("Польша объявила об отказе от Стамбульской конвенции", "coe:210", TreatyMilestone.Announced)]
+    [InlineData("Россия отказалась от участия в Договоре по открытому небу", "open-skies", TreatyMilestone.Announced)]
+    [InlineData("Путин подписал указ об официальном отказе от договора с Украиной", "unknown", TreatyMilestone.Enacted)]
+    public void Renouncing_a_treaty_is_a_withdrawal(string title, string treaty, TreatyMilestone stage)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
-        Assert.Equal((TreatyAction.Withdrawal, treaty, stage), (d.Action, d.Treaty.Id, d.Stage));
+        Assert.Equal((TreatyAction.Withdrawal, treaty, stage), (d.Action, d.Treaty.Id, d.Milestone));
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public class UnknownTreatyTests
         Assert.StartsWith("Договора между Российской Федерацией и Республикой Таджикистан", d.Treaty.Name, StringComparison.Ordinal);
         Assert.Equal(TreatyAction.Ratification, d.Action);
         Assert.Equal(["RU"], d.States);
-        Assert.Equal(TreatyStage.Legislative, d.Stage);
+        Assert.Equal(TreatyMilestone.Legislative, d.Milestone);
     }
 
     [Fact]

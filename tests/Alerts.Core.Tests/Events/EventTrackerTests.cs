@@ -23,7 +23,7 @@ public sealed class EventTrackerTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private static TreatyDetection Cpt(TreatyStage stage) =>
+    private static TreatyDetection Cpt(TreatyMilestone stage) =>
         new(new TreatyRef("coe:126", "European Convention for the Prevention of Torture"), TreatyAction.Withdrawal, ["RU"], stage, 0.9, ["withdraw"]);
 
     private static SourceRef Src(string link, SourceLevel level = SourceLevel.Media, string lang = "en") =>
@@ -32,12 +32,12 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task First_detection_creates_revision_one_with_readable_id()
     {
-        var change = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "summary");
+        var change = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("https://a.example/1"), "summary");
 
         Assert.NotNull(change);
         Assert.Equal("coe-126.withdrawal.ru", change.EventId);
         Assert.Equal(1, change.Revision);
-        Assert.Equal(TreatyStage.Proposed, change.Stage);
+        Assert.Equal(TreatyMilestone.Proposed, change.Milestone);
         var stored = await _events.Store.GetRevisionAsync(change.EventId, 1);
         Assert.Equal(change.Title, stored?.Title);
     }
@@ -45,8 +45,8 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task Reprint_by_another_outlet_adds_a_source_silently()
     {
-        await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
-        var second = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://b.example/2"), "");
+        await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("https://a.example/1"), "");
+        var second = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("https://b.example/2"), "");
 
         Assert.Null(second);
         var head = await _events.Queries.GetHeadAsync("coe-126.withdrawal.ru");
@@ -57,33 +57,33 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task Later_stage_higher_level_and_new_language_each_make_a_revision()
     {
-        await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
-        var official = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("http://government.ru/docs/1", SourceLevel.Official), "");
-        var russian = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://ru.example/1", lang: "ru"), "");
-        var duma = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), Src("https://a.example/2"), "");
+        await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("https://a.example/1"), "");
+        var official = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("http://government.ru/docs/1", SourceLevel.Official), "");
+        var russian = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("https://ru.example/1", lang: "ru"), "");
+        var duma = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), Src("https://a.example/2"), "");
 
         Assert.Equal([2, 3, 4], new[] { official!.Revision, russian!.Revision, duma!.Revision });
         Assert.Equal(SourceLevel.Official, duma.Level);
-        Assert.Equal(TreatyStage.Legislative, duma.Stage);
+        Assert.Equal(TreatyMilestone.Legislative, duma.Milestone);
     }
 
     [Fact]
     public async Task Out_of_order_item_fills_history_without_moving_the_stage_back()
     {
-        await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), Src("https://a.example/law"), "");
-        var earlier = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), Src("https://a.example/vote"), "");
+        await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Enacted), Src("https://a.example/law"), "");
+        var earlier = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), Src("https://a.example/vote"), "");
 
         Assert.Null(earlier);
         var head = await _events.Queries.GetHeadAsync("coe-126.withdrawal.ru");
-        Assert.Equal(TreatyStage.Enacted, head!.Stage);
-        Assert.Equal([TreatyStage.Legislative, TreatyStage.Enacted], head.StageHistory.Select(s => s.Stage));
+        Assert.Equal(TreatyMilestone.Enacted, head!.Milestone);
+        Assert.Equal([TreatyMilestone.Legislative, TreatyMilestone.Enacted], head.MilestoneHistory.Select(s => s.Milestone));
     }
 
     [Fact]
     public async Task Same_item_applied_again_returns_the_same_revision()
     {
-        var first = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
-        var again = await _events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), Src("https://a.example/1"), "");
+        var first = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("https://a.example/1"), "");
+        var again = await _events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src("https://a.example/1"), "");
 
         Assert.Equal(first!.Revision, again!.Revision);
         Assert.Equal(first.EventId, again.EventId);
@@ -97,7 +97,7 @@ public sealed class EventTrackerTests : IDisposable
         var trackers = Enumerable.Range(0, 6)
             .Select(_ => TestEvents.On(new Local.SqliteStateStore(_db.Database, _time), _time).Tracker)
             .ToList();
-        var results = await Task.WhenAll(trackers.Select((t, i) => t.ApplyAsync(Cpt(TreatyStage.Proposed), Src($"https://outlet{i}.example/story"), "")));
+        var results = await Task.WhenAll(trackers.Select((t, i) => t.ApplyAsync(Cpt(TreatyMilestone.Proposed), Src($"https://outlet{i}.example/story"), "")));
 
         var announced = results.Where(r => r is not null).ToList();
         Assert.Single(announced);
@@ -112,22 +112,22 @@ public sealed class EventTrackerTests : IDisposable
     {
         var events = EventsWith(new EventOptions { Windows = { ["announced"] = TimeSpan.FromDays(60), ["effective"] = TimeSpan.FromDays(60) } });
         var start = _time.GetUtcNow();
-        var announced = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Announced), At("https://a.example/1", start, title: "t"), "");
+        var announced = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Announced), At("https://a.example/1", start, title: "t"), "");
         // Four months on, the parliament votes: the same process, not a new event.
         _time.Advance(TimeSpan.FromDays(120));
-        var voted = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://b.example/1", _time.GetUtcNow(), title: "t"), "");
+        var voted = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("https://b.example/1", _time.GetUtcNow(), title: "t"), "");
         _time.Advance(TimeSpan.FromDays(10));
-        var left = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://c.example/1", _time.GetUtcNow(), title: "t"), "");
+        var left = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://c.example/1", _time.GetUtcNow(), title: "t"), "");
         // Three months after it took effect, another outlet reports the state has left: one more source.
         _time.Advance(TimeSpan.FromDays(90));
-        var again = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://d.example/1", _time.GetUtcNow(), title: "t"), "");
+        var again = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://d.example/1", _time.GetUtcNow(), title: "t"), "");
         // A new announcement much later is a new process (a state that rejoined and leaves again).
         _time.Advance(TimeSpan.FromDays(90));
-        var anew = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Announced), At("https://e.example/1", _time.GetUtcNow(), title: "t"), "");
+        var anew = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Announced), At("https://e.example/1", _time.GetUtcNow(), title: "t"), "");
 
         Assert.Equal("coe-126.withdrawal.ru", announced!.EventId);
-        Assert.Equal(("coe-126.withdrawal.ru", TreatyStage.Legislative), (voted!.EventId, voted.Stage));
-        Assert.Equal(("coe-126.withdrawal.ru", TreatyStage.Effective), (left!.EventId, left.Stage));
+        Assert.Equal(("coe-126.withdrawal.ru", TreatyMilestone.Legislative), (voted!.EventId, voted.Milestone));
+        Assert.Equal(("coe-126.withdrawal.ru", TreatyMilestone.Effective), (left!.EventId, left.Milestone));
         Assert.True(again is null || again.EventId == "coe-126.withdrawal.ru", again?.EventId);
         Assert.Equal(4, (await events.Queries.GetHeadAsync("coe-126.withdrawal.ru"))!.Sources.Count);
         Assert.Equal("coe-126.withdrawal.ru-2", anew!.EventId);
@@ -136,7 +136,7 @@ public sealed class EventTrackerTests : IDisposable
     [Fact]
     public async Task Unknown_treaties_correlate_by_normalised_name()
     {
-        TreatyDetection Unknown(string name) => new(new TreatyRef(TreatyRef.UnknownId, name), TreatyAction.Ratification, ["AM"], TreatyStage.Legislative, 0.8, []);
+        TreatyDetection Unknown(string name) => new(new TreatyRef(TreatyRef.UnknownId, name), TreatyAction.Ratification, ["AM"], TreatyMilestone.Legislative, 0.8, []);
 
         var a = await _events.Tracker.ApplyAsync(Unknown("Treaty of Friendship"), Src("https://a.example/1"), "");
         var b = await _events.Tracker.ApplyAsync(Unknown("treaty of  friendship"), Src("https://b.example/1"), "");
@@ -157,14 +157,14 @@ public sealed class EventTrackerTests : IDisposable
     {
         var events = EventsWith(new EventOptions { Windows = { ["proposed"] = TimeSpan.FromDays(100) } });
         var start = _time.GetUtcNow();
-        var first = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://a.example/1", start), "");
+        var first = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://a.example/1", start), "");
         _time.Advance(TimeSpan.FromDays(90));
-        var within = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+        var within = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
         _time.Advance(TimeSpan.FromDays(101));
-        var after = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
-        var again = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
+        var after = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
+        var again = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://c.example/1", _time.GetUtcNow()), "");
         // An old item, published while the first event was open, still belongs to it.
-        var late = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://d.example/old", start.AddDays(10)), "");
+        var late = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://d.example/old", start.AddDays(10)), "");
 
         Assert.Equal("coe-126.withdrawal.ru", first!.EventId);
         Assert.Null(within);
@@ -183,12 +183,12 @@ public sealed class EventTrackerTests : IDisposable
     public async Task Windows_are_per_stage_a_notified_withdrawal_waits_a_year_for_its_effect()
     {
         var events = EventsWith();
-        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://depositary.example/n", _time.GetUtcNow(), SourceLevel.Depositary), "");
+        await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Notified), At("https://depositary.example/n", _time.GetUtcNow(), SourceLevel.Depositary), "");
         _time.Advance(TimeSpan.FromDays(400));
-        var effect = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
+        var effect = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
 
         Assert.Equal("coe-126.withdrawal.ru", effect!.EventId);
-        Assert.Equal(TreatyStage.Effective, effect.Stage);
+        Assert.Equal(TreatyMilestone.Effective, effect.Milestone);
     }
 
     [Fact]
@@ -196,14 +196,14 @@ public sealed class EventTrackerTests : IDisposable
     {
         var events = EventsWith();
         var t = _time.GetUtcNow();
-        var duma = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/duma", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
-        var council = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://a.example/fc", t.AddDays(7), title: "Совет Федерации одобрил закон о денонсации конвенции", lang: "ru"), "");
-        var reprint = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://b.example/fc", t.AddDays(7), title: "Совфед одобрил закон о денонсации конвенции", lang: "ru"), "");
+        var duma = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("https://a.example/duma", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
+        var council = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("https://a.example/fc", t.AddDays(7), title: "Совет Федерации одобрил закон о денонсации конвенции", lang: "ru"), "");
+        var reprint = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("https://b.example/fc", t.AddDays(7), title: "Совфед одобрил закон о денонсации конвенции", lang: "ru"), "");
 
         Assert.Equal(ProcedureSteps.LowerHouseAdopted, duma!.Step);
         Assert.Equal((2, ProcedureSteps.UpperHouseApproved), (council!.Revision, council.Step));
         Assert.Null(reprint);
-        Assert.Equal([ProcedureSteps.LowerHouseAdopted, ProcedureSteps.UpperHouseApproved], council.StageHistory.Select(h => h.Step));
+        Assert.Equal([ProcedureSteps.LowerHouseAdopted, ProcedureSteps.UpperHouseApproved], council.MilestoneHistory.Select(h => h.Step));
     }
 
     [Fact]
@@ -212,14 +212,14 @@ public sealed class EventTrackerTests : IDisposable
         var events = EventsWith();
         var t = _time.GetUtcNow();
         // A headline says Russia has left; the Duma's own record, published afterwards, shows a vote.
-        var media = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/quits", t), "");
-        var official = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddHours(3), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
+        var media = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://a.example/quits", t), "");
+        var official = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("http://duma.gov.ru/news/1", t.AddHours(3), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
 
-        Assert.Equal(TreatyStage.Effective, media!.Stage);
+        Assert.Equal(TreatyMilestone.Effective, media!.Milestone);
         Assert.Equal(2, official!.Revision);
-        Assert.Equal(TreatyStage.Legislative, official.Stage);
+        Assert.Equal(TreatyMilestone.Legislative, official.Milestone);
         Assert.Equal(EventTracker.CorrectionStage, official.Correction);
-        Assert.DoesNotContain(official.StageHistory, h => h.Stage == TreatyStage.Effective);
+        Assert.DoesNotContain(official.MilestoneHistory, h => h.Milestone == TreatyMilestone.Effective);
     }
 
     [Fact]
@@ -227,13 +227,13 @@ public sealed class EventTrackerTests : IDisposable
     {
         var events = EventsWith();
         var t = _time.GetUtcNow();
-        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/signed", t), "");
-        var official = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("http://duma.gov.ru/news/1", t.AddDays(-5), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
+        await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Enacted), At("https://a.example/signed", t), "");
+        var official = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("http://duma.gov.ru/news/1", t.AddDays(-5), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
 
         // Higher level and a new language make a revision; the stage stays.
-        Assert.Equal(TreatyStage.Enacted, official!.Stage);
+        Assert.Equal(TreatyMilestone.Enacted, official!.Milestone);
         Assert.Null(official.Correction);
-        Assert.Equal([TreatyStage.Legislative, TreatyStage.Enacted], official.StageHistory.Select(h => h.Stage));
+        Assert.Equal([TreatyMilestone.Legislative, TreatyMilestone.Enacted], official.MilestoneHistory.Select(h => h.Milestone));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class EventTrackerTests : IDisposable
         var events = EventsWith(catalog: catalog);
         var notified = new DateTimeOffset(2025, 10, 3, 12, 0, 0, TimeSpan.Zero);
         _time.SetUtcNow(notified);
-        var change = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Notified), At("https://coe.example/notification", notified, SourceLevel.Depositary), "");
+        var change = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Notified), At("https://coe.example/notification", notified, SourceLevel.Depositary), "");
 
         Assert.Equal(new DateOnly(2026, 5, 1), change!.EffectiveDate);
         Assert.Empty(await events.FollowUps.DueFollowUpsAsync(new DateTimeOffset(2026, 4, 30, 23, 0, 0, TimeSpan.Zero)));
@@ -254,8 +254,8 @@ public sealed class EventTrackerTests : IDisposable
         var due = new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero);
         _time.SetUtcNow(due);
         var followUp = Assert.Single(await events.FollowUps.DueFollowUpsAsync(due));
-        Assert.Equal((2, TreatyStage.Effective, ProcedureSteps.InEffect), (followUp.Revision, followUp.Stage, followUp.Step));
-        Assert.Equal(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), followUp.StageHistory[^1].SeenAt);
+        Assert.Equal((2, TreatyMilestone.Effective, ProcedureSteps.InEffect), (followUp.Revision, followUp.Milestone, followUp.Step));
+        Assert.Equal(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), followUp.MilestoneHistory[^1].SeenAt);
         Assert.NotNull(await _events.Store.GetRevisionAsync(followUp.EventId, 2));
 
         // A timer run that failed before its enqueue gets the same revision again, for a while.
@@ -270,14 +270,14 @@ public sealed class EventTrackerTests : IDisposable
     {
         var events = EventsWith();
         var t = _time.GetUtcNow();
-        var change = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://a.example/law", t, title: "Putin signs law on denunciation; the denunciation takes effect on 1 March 2026"), "");
+        var change = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Enacted), At("https://a.example/law", t, title: "Putin signs law on denunciation; the denunciation takes effect on 1 March 2026"), "");
         Assert.Equal(new DateOnly(2026, 3, 1), change!.EffectiveDate);
 
-        var corrected = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("http://kremlin.ru/acts/1", t.AddDays(1), SourceLevel.Official, "Putin signs law on denunciation; the denunciation takes effect on 16 March 2026"), "");
+        var corrected = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Enacted), At("http://kremlin.ru/acts/1", t.AddDays(1), SourceLevel.Official, "Putin signs law on denunciation; the denunciation takes effect on 16 March 2026"), "");
         Assert.Equal((new DateOnly(2026, 3, 16), EventTracker.CorrectionEffectiveDate), (corrected!.EffectiveDate, corrected.Correction));
 
         _time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
-        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
+        await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://a.example/effect", _time.GetUtcNow()), "");
         Assert.Empty(await events.FollowUps.DueFollowUpsAsync(new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero)));
     }
 
@@ -285,9 +285,9 @@ public sealed class EventTrackerTests : IDisposable
     public async Task A_future_take_effect_phrase_is_not_the_effect()
     {
         var events = EventsWith();
-        var change = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Effective), At("https://a.example/1", _time.GetUtcNow(), title: "Russia's withdrawal from the anti-torture convention will take effect on 1 March 2026"), "");
+        var change = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://a.example/1", _time.GetUtcNow(), title: "Russia's withdrawal from the anti-torture convention will take effect on 1 March 2026"), "");
 
-        Assert.Equal(TreatyStage.Notified, change!.Stage);
+        Assert.Equal(TreatyMilestone.Notified, change!.Milestone);
         Assert.Equal(new DateOnly(2026, 3, 1), change.EffectiveDate);
     }
 
@@ -307,9 +307,9 @@ public sealed class EventTrackerTests : IDisposable
     {
         var events = EventsWith();
         var t = _time.GetUtcNow();
-        await events.Tracker.ApplyAsync(Cpt(TreatyStage.Legislative), At("https://live.example/page", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
-        var edited = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
-        var redelivered = await events.Tracker.ApplyAsync(Cpt(TreatyStage.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+        await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("https://live.example/page", t, title: "Госдума приняла закон о денонсации конвенции", lang: "ru"), "");
+        var edited = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
+        var redelivered = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Enacted), At("https://live.example/page", t, title: "Путин подписал закон о денонсации конвенции", lang: "ru"), "");
 
         Assert.Equal((2, ProcedureSteps.LawSigned), (edited!.Revision, edited.Step));
         Assert.Equal(2, redelivered!.Revision);
@@ -332,9 +332,9 @@ public sealed class EventTrackerTests : IDisposable
         using var provider = services.BuildServiceProvider();
 
         var tracker = provider.GetRequiredService<EventTracker>();
-        await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://a.example/1", _time.GetUtcNow()), "");
+        await tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://a.example/1", _time.GetUtcNow()), "");
         _time.Advance(TimeSpan.FromDays(2));
-        var next = await tracker.ApplyAsync(Cpt(TreatyStage.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+        var next = await tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
 
         // The configured one-day window, not the default 400 days.
         Assert.Equal("coe-126.withdrawal.ru-2", next!.EventId);

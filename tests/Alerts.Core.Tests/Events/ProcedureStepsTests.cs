@@ -49,16 +49,16 @@ public sealed class ProcedureStepsTests
     {
         // A signed-law item that recalls the Federation Council vote: the detector says enacted.
         var steps = ProcedureSteps.Classify("Путин подписал закон о денонсации", "Совет Федерации одобрил его 24 мая");
-        Assert.Equal(ProcedureSteps.LawSigned, ProcedureSteps.Refine(TreatyStage.Enacted, steps));
-        Assert.Equal(ProcedureSteps.UpperHouseApproved, ProcedureSteps.Refine(TreatyStage.Legislative, steps));
+        Assert.Equal(ProcedureSteps.LawSigned, ProcedureSteps.Refine(TreatyMilestone.Enacted, steps));
+        Assert.Equal(ProcedureSteps.UpperHouseApproved, ProcedureSteps.Refine(TreatyMilestone.Legislative, steps));
 
         // No stage word for the detector, but the operative clause of a law.
         var law = ProcedureSteps.Classify("«Денонсировать Европейскую конвенцию по предупреждению пыток»", "");
-        Assert.Equal(ProcedureSteps.LawSigned, ProcedureSteps.Refine(TreatyStage.Announced, law));
+        Assert.Equal(ProcedureSteps.LawSigned, ProcedureSteps.Refine(TreatyMilestone.Announced, law));
 
         // «Закон вступает в силу» never makes an announced item effective.
         var lawInForce = ProcedureSteps.Classify("Закон о денонсации вступает в силу со дня опубликования", "");
-        Assert.Null(ProcedureSteps.Refine(TreatyStage.Announced, lawInForce));
+        Assert.Null(ProcedureSteps.Refine(TreatyMilestone.Announced, lawInForce));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ProcedureStepsTests
         var stages = ProcedureSteps.All.Select(ProcedureSteps.StageOf).ToList();
 
         Assert.Equal(stages.Order(), stages);
-        Assert.DoesNotContain(TreatyStage.Unknown, stages);
+        Assert.DoesNotContain(TreatyMilestone.Unknown, stages);
         Assert.Equal(Enumerable.Range(1, ProcedureSteps.All.Count), ProcedureSteps.All.Select(ProcedureSteps.Rank));
         Assert.Equal(0, ProcedureSteps.Rank(null));
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Events;
 using Alerts.Core.Messages;
 
@@ -25,11 +25,11 @@ public class StoredJsonNamesTests
     public void A_stored_event_head_reads_its_stage_fields()
     {
         var head = MessageJson.Deserialize<EventHead>(StoredHead);
-        Assert.Equal(TreatyStage.Enacted, head.Stage);
-        Assert.Equal([TreatyStage.Proposed, TreatyStage.Enacted], head.StageHistory.Select(step => step.Stage));
-        Assert.Equal(TreatyStage.Enacted, Assert.Single(head.Sources).Stage);
-        Assert.Equal(TreatyStage.Enacted, head.Sources[0].Source.Reports);
-        Assert.Equal(TreatyStage.Enacted, head.Contexts!["en"].Stage);
+        Assert.Equal(TreatyMilestone.Enacted, head.Milestone);
+        Assert.Equal([TreatyMilestone.Proposed, TreatyMilestone.Enacted], head.MilestoneHistory.Select(step => step.Milestone));
+        Assert.Equal(TreatyMilestone.Enacted, Assert.Single(head.Sources).Milestone);
+        Assert.Equal(TreatyMilestone.Enacted, head.Sources[0].Source.Reports);
+        Assert.Equal(TreatyMilestone.Enacted, head.Contexts!["en"].Milestone);
     }
 
     [Fact]
@@ -53,13 +53,13 @@ public class StoredJsonNamesTests
              "detectedAt":"2025-08-26T10:00:00+00:00"}
             """;
         var change = MessageJson.Deserialize<TreatyChange>(stored);
-        Assert.Equal(TreatyStage.Proposed, change.Stage);
+        Assert.Equal(TreatyMilestone.Proposed, change.Milestone);
         var written = JsonDocument.Parse(MessageJson.Serialize(change)).RootElement;
         Assert.Equal("proposed", written.GetProperty("stage").GetString());
         Assert.Equal("proposed", written.GetProperty("stageHistory")[0].GetProperty("stage").GetString());
 
         var post = MessageJson.Deserialize<EventPost>("""{"chatId":"-100","messageIds":[7],"revision":1,"stage":"legislative","postedAt":"2025-08-26T10:00:00+00:00"}""");
-        Assert.Equal(TreatyStage.Legislative, post.Stage);
+        Assert.Equal(TreatyMilestone.Legislative, post.Milestone);
         Assert.Equal("legislative", JsonDocument.Parse(MessageJson.Serialize(post)).RootElement.GetProperty("stage").GetString());
     }
 

@@ -31,25 +31,25 @@ public sealed class TimelineReplayTests : IDisposable
     /// Scenario, its one event, the stage and step it ends at, and the revisions a subscriber sees
     /// when the items arrive in order (each a post or an edit of it).
     /// </summary>
-    public static TheoryData<string, string, TreatyStage, string, int> Expected => new()
+    public static TheoryData<string, string, TreatyMilestone, string, int> Expected => new()
     {
         // bill submitted (kremlin.ru, official) → law signed (kremlin.ru): 2 posts; reprints are silent.
-        { "new-start", "new-start.suspension.ru", TreatyStage.Enacted, ProcedureSteps.LawSigned, 2 },
+        { "new-start", "new-start.suspension.ru", TreatyMilestone.Enacted, ProcedureSteps.LawSigned, 2 },
         // bill → Duma → Federation Council → law signed → "formally quits" (English: also a new language).
-        { "cfe", "cfe.withdrawal.ru", TreatyStage.Effective, ProcedureSteps.InEffect, 5 },
+        { "cfe", "cfe.withdrawal.ru", TreatyMilestone.Effective, ProcedureSteps.InEffect, 5 },
         // bill → Duma third reading → Federation Council → law signed.
-        { "ctbt", "un-xxvi-4.deratification.ru", TreatyStage.Enacted, ProcedureSteps.LawSigned, 4 },
+        { "ctbt", "un-xxvi-4.deratification.ru", TreatyMilestone.Enacted, ProcedureSteps.LawSigned, 4 },
         // government proposal → Duma → law signed (kremlin.ru).
-        { "coe-2023", "coe-treaties.withdrawal.ru", TreatyStage.Enacted, ProcedureSteps.LawSigned, 3 },
+        { "coe-2023", "coe-treaties.withdrawal.ru", TreatyMilestone.Enacted, ProcedureSteps.LawSigned, 3 },
         // government proposal → The Moscow Times in English (new language) → Federation Council → law text.
-        { "cpt-2025", "coe-126.withdrawal.ru", TreatyStage.Enacted, ProcedureSteps.LawSigned, 4 },
-        { "open-skies", "open-skies.withdrawal.ru", TreatyStage.Proposed, ProcedureSteps.GovernmentProposal, 1 },
-        { "plutonium", "ru-us-plutonium-2000.withdrawal.ru", TreatyStage.Proposed, ProcedureSteps.GovernmentProposal, 1 },
+        { "cpt-2025", "coe-126.withdrawal.ru", TreatyMilestone.Enacted, ProcedureSteps.LawSigned, 4 },
+        { "open-skies", "open-skies.withdrawal.ru", TreatyMilestone.Proposed, ProcedureSteps.GovernmentProposal, 1 },
+        { "plutonium", "ru-us-plutonium-2000.withdrawal.ru", TreatyMilestone.Proposed, ProcedureSteps.GovernmentProposal, 1 },
     };
 
     [Theory]
     [MemberData(nameof(Expected))]
-    public async Task In_order_with_reprints_ends_as_one_event_at_the_right_stage(string scenario, string eventId, TreatyStage stage, string step, int revisions)
+    public async Task In_order_with_reprints_ends_as_one_event_at_the_right_stage(string scenario, string eventId, TreatyMilestone stage, string step, int revisions)
     {
         var items = TimelineReplay.Items(scenario);
 
@@ -57,20 +57,20 @@ public sealed class TimelineReplayTests : IDisposable
 
         var head = Assert.Single(await _events.Queries.ListAsync());
         Assert.Equal(eventId, head.EventId);
-        Assert.Equal((stage, step), (head.Stage, head.Step));
+        Assert.Equal((stage, step), (head.Milestone, head.Step));
         Assert.Equal(revisions, head.Revision);
         Assert.Equal(Enumerable.Range(1, revisions), announced.Select(c => c.Revision));
         // m24.ru is the evidence of two rows (the bill, then the signature): one page, edited.
         Assert.Equal(items.Select(i => i.Link).Distinct().Count(), head.Sources.Count);
         Assert.Equal(revisions, (await TestEvents.RevisionsAsync(_db.Store, eventId)).Count);
         // The history walks the procedure forward, one entry per step.
-        Assert.Equal(head.StageHistory.OrderBy(h => h.Stage).ThenBy(h => ProcedureSteps.Rank(h.Step)), head.StageHistory);
-        Assert.Equal(head.StageHistory.Count, head.StageHistory.Select(h => (h.Stage, h.Step)).Distinct().Count());
+        Assert.Equal(head.MilestoneHistory.OrderBy(h => h.Milestone).ThenBy(h => ProcedureSteps.Rank(h.Step)), head.MilestoneHistory);
+        Assert.Equal(head.MilestoneHistory.Count, head.MilestoneHistory.Select(h => (h.Milestone, h.Step)).Distinct().Count());
     }
 
     [Theory]
     [MemberData(nameof(Expected))]
-    public async Task Shuffled_with_reprints_ends_in_the_same_state_as_in_order(string scenario, string eventId, TreatyStage stage, string step, int revisions)
+    public async Task Shuffled_with_reprints_ends_in_the_same_state_as_in_order(string scenario, string eventId, TreatyMilestone stage, string step, int revisions)
     {
         var items = TimelineReplay.Items(scenario);
         await TimelineReplay.ReplayAsync(items, _events.Tracker, _time);
@@ -84,8 +84,8 @@ public sealed class TimelineReplayTests : IDisposable
 
             var head = Assert.Single(await events.Queries.ListAsync());
             Assert.Equal(eventId, head.EventId);
-            Assert.Equal((stage, step, ordered.Level), (head.Stage, head.Step, head.Level));
-            Assert.Equal(Render(ordered.StageHistory), Render(head.StageHistory));
+            Assert.Equal((stage, step, ordered.Level), (head.Milestone, head.Step, head.Level));
+            Assert.Equal(Render(ordered.MilestoneHistory), Render(head.MilestoneHistory));
             // Out of order, earlier steps fill the history silently: never more posts than in order,
             // except for a level or language first seen on an earlier step.
             Assert.InRange(head.Revision, 1, revisions + 2);
@@ -107,7 +107,7 @@ public sealed class TimelineReplayTests : IDisposable
         foreach (var row in Expected)
         {
             var head = heads.Single(h => h.EventId == (string)row[1]);
-            Assert.Equal(((TreatyStage)row[2], (string)row[3], (int)row[4]), (head.Stage, head.Step, head.Revision));
+            Assert.Equal(((TreatyMilestone)row[2], (string)row[3], (int)row[4]), (head.Milestone, head.Step, head.Revision));
         }
     }
 
@@ -126,6 +126,6 @@ public sealed class TimelineReplayTests : IDisposable
         Assert.Equal(5, (await _events.Queries.GetHeadAsync("cfe.withdrawal.ru"))!.Revision);
     }
 
-    private static List<string> Render(IEnumerable<StageStep> history)
-        => history.Select(h => $"{h.Stage}/{h.Step}/{h.SeenAt:O}/{h.Link}").ToList();
+    private static List<string> Render(IEnumerable<MilestoneStep> history)
+        => history.Select(h => $"{h.Milestone}/{h.Step}/{h.SeenAt:O}/{h.Link}").ToList();
 }

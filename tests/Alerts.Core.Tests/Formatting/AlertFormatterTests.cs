@@ -60,16 +60,16 @@ public class AlertFormatterTests
     }
 
     [Theory]
-    [InlineData(TreatyAction.Ratification, TreatyStage.Enacted, null, "📥 <b>The President of Russia signed the law on ratification of the")]
-    [InlineData(TreatyAction.Accession, TreatyStage.Proposed, null, "📥 <b>The government of Russia proposed accession to the")]
-    [InlineData(TreatyAction.Signature, TreatyStage.Effective, null, "✍️ <b>Russia signed the")]
-    [InlineData(TreatyAction.EntryIntoForce, TreatyStage.Effective, null, "⚖️ <b>The European Convention")]
-    [InlineData(TreatyAction.Suspension, TreatyStage.Enacted, "law_signed", "⏸ <b>The President of Russia signed the law on suspension of the")]
-    [InlineData(TreatyAction.Deratification, TreatyStage.Legislative, "duma_reading_1", "📤 <b>Russia's State Duma passed a bill on revoking the ratification of the")]
-    [InlineData(TreatyAction.Withdrawal, TreatyStage.Legislative, "federation_council", "📤 <b>Russia's Federation Council approved the law on withdrawal from the")]
-    public void First_line_names_who_took_which_step_in_the_past_tense(TreatyAction action, TreatyStage stage, string? step, string start)
+    [InlineData(TreatyAction.Ratification, TreatyMilestone.Enacted, null, "📥 <b>The President of Russia signed the law on ratification of the")]
+    [InlineData(TreatyAction.Accession, TreatyMilestone.Proposed, null, "📥 <b>The government of Russia proposed accession to the")]
+    [InlineData(TreatyAction.Signature, TreatyMilestone.Effective, null, "✍️ <b>Russia signed the")]
+    [InlineData(TreatyAction.EntryIntoForce, TreatyMilestone.Effective, null, "⚖️ <b>The European Convention")]
+    [InlineData(TreatyAction.Suspension, TreatyMilestone.Enacted, "law_signed", "⏸ <b>The President of Russia signed the law on suspension of the")]
+    [InlineData(TreatyAction.Deratification, TreatyMilestone.Legislative, "duma_reading_1", "📤 <b>Russia's State Duma passed a bill on revoking the ratification of the")]
+    [InlineData(TreatyAction.Withdrawal, TreatyMilestone.Legislative, "federation_council", "📤 <b>Russia's Federation Council approved the law on withdrawal from the")]
+    public void First_line_names_who_took_which_step_in_the_past_tense(TreatyAction action, TreatyMilestone stage, string? step, string start)
     {
-        var change = AlertFormatter.SampleChange with { Action = action, Stage = stage, Step = step, Contexts = null };
+        var change = AlertFormatter.SampleChange with { Action = action, Milestone = stage, Step = step, Contexts = null };
 
         var html = RepositoryTemplates.Formatter().Format(change, English).Parts[0];
 
@@ -77,14 +77,14 @@ public class AlertFormatterTests
     }
 
     [Theory]
-    [InlineData("law_signed", TreatyStage.Enacted, "📤 <b>Президент России подписал закон о выходе из конвенции «")]
-    [InlineData("duma_adopted", TreatyStage.Legislative, "📤 <b>Госдума приняла закон о выходе из конвенции «")]
-    [InlineData("federation_council", TreatyStage.Legislative, "📤 <b>Совет Федерации одобрил закон о выходе из конвенции «")]
-    [InlineData("in_effect", TreatyStage.Effective, "📤 <b>Россия вышла из конвенции «")]
-    public void Russian_headlines_agree_with_their_subject(string step, TreatyStage stage, string start)
+    [InlineData("law_signed", TreatyMilestone.Enacted, "📤 <b>Президент России подписал закон о выходе из конвенции «")]
+    [InlineData("duma_adopted", TreatyMilestone.Legislative, "📤 <b>Госдума приняла закон о выходе из конвенции «")]
+    [InlineData("federation_council", TreatyMilestone.Legislative, "📤 <b>Совет Федерации одобрил закон о выходе из конвенции «")]
+    [InlineData("in_effect", TreatyMilestone.Effective, "📤 <b>Россия вышла из конвенции «")]
+    public void Russian_headlines_agree_with_their_subject(string step, TreatyMilestone stage, string start)
     {
         var official = AlertFormatter.SampleChange.Sources[1] with { Reports = stage };
-        var change = AlertFormatter.SampleChange with { Stage = stage, Step = step, Sources = [official] };
+        var change = AlertFormatter.SampleChange with { Milestone = stage, Step = step, Sources = [official] };
 
         var html = RepositoryTemplates.Formatter().Format(change, Russian).Parts[0];
 
@@ -101,7 +101,7 @@ public class AlertFormatterTests
             Treaty = new TreatyRef("ru-kp-partnership-2024", "Treaty on Comprehensive Strategic Partnership"),
             Action = TreatyAction.Signature,
             States = ["RU", "KP"],
-            Stage = TreatyStage.Unknown,
+            Milestone = TreatyMilestone.Unknown,
             Step = null,
         };
 
@@ -113,8 +113,8 @@ public class AlertFormatterTests
     [Fact]
     public void A_stage_only_one_outlet_claims_is_attributed_to_it()
     {
-        var report = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyStage.Effective };
-        var change = AlertFormatter.SampleChange with { Stage = TreatyStage.Effective, Step = "in_effect", Level = SourceLevel.Media, Sources = [report], Contexts = null };
+        var report = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyMilestone.Effective };
+        var change = AlertFormatter.SampleChange with { Milestone = TreatyMilestone.Effective, Step = "in_effect", Level = SourceLevel.Media, Sources = [report], Contexts = null };
 
         var english = RepositoryTemplates.Formatter().Format(change, English).Parts[0];
         var russian = RepositoryTemplates.Formatter().Format(change, Russian).Parts[0];
@@ -128,9 +128,9 @@ public class AlertFormatterTests
     [Fact]
     public void Two_independent_outlets_or_an_official_item_carry_the_claim_themselves()
     {
-        var first = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyStage.Effective };
-        var second = new SourceRef("tass", "https://tass.com/politics/1", "Russia leaves the convention", first.Published, SourceLevel.Media, "en", TreatyStage.Effective);
-        var change = AlertFormatter.SampleChange with { Stage = TreatyStage.Effective, Step = "in_effect", Level = SourceLevel.Media, Sources = [first, second], Contexts = null };
+        var first = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyMilestone.Effective };
+        var second = new SourceRef("tass", "https://tass.com/politics/1", "Russia leaves the convention", first.Published, SourceLevel.Media, "en", TreatyMilestone.Effective);
+        var change = AlertFormatter.SampleChange with { Milestone = TreatyMilestone.Effective, Step = "in_effect", Level = SourceLevel.Media, Sources = [first, second], Contexts = null };
 
         var html = RepositoryTemplates.Formatter().Format(change, English).Parts[0];
 
@@ -142,8 +142,8 @@ public class AlertFormatterTests
     public void Reports_of_an_earlier_stage_are_not_cited_for_a_later_one()
     {
         var proposal = AlertFormatter.SampleChange.Sources[0];
-        var law = AlertFormatter.SampleChange.Sources[1] with { Reports = TreatyStage.Enacted };
-        var change = AlertFormatter.SampleChange with { Stage = TreatyStage.Enacted, Step = "law_signed", Sources = [proposal, law] };
+        var law = AlertFormatter.SampleChange.Sources[1] with { Reports = TreatyMilestone.Enacted };
+        var change = AlertFormatter.SampleChange with { Milestone = TreatyMilestone.Enacted, Step = "law_signed", Sources = [proposal, law] };
 
         var html = RepositoryTemplates.Formatter().Format(change, English).Parts[0];
 
@@ -191,9 +191,9 @@ public class AlertFormatterTests
     [Fact]
     public void Update_reply_names_the_new_step_its_date_and_what_comes_next()
     {
-        var change = AlertFormatter.SampleChange with { Revision = 3, Stage = TreatyStage.Legislative, Step = "duma_reading_1", StepDate = new DateOnly(2025, 9, 16), Contexts = null };
+        var change = AlertFormatter.SampleChange with { Revision = 3, Milestone = TreatyMilestone.Legislative, Step = "duma_reading_1", StepDate = new DateOnly(2025, 9, 16), Contexts = null };
 
-        var html = Assert.Single(RepositoryTemplates.Formatter().FormatUpdate(change, TreatyStage.Proposed, English).Parts);
+        var html = Assert.Single(RepositoryTemplates.Formatter().FormatUpdate(change, TreatyMilestone.Proposed, English).Parts);
 
         Assert.Equal(
             "📤 <b>Update: Russia's State Duma passed a bill on withdrawal from the European Convention for the Prevention of Torture (ETS 126) in the first reading</b>\n"
@@ -217,8 +217,8 @@ public class AlertFormatterTests
     [Fact]
     public void A_notified_withdrawal_names_the_day_it_takes_effect()
     {
-        var notified = AlertFormatter.SampleChange.Sources[1] with { Reports = TreatyStage.Notified };
-        var change = AlertFormatter.SampleChange with { Stage = TreatyStage.Notified, Step = "depositary_notified", EffectiveDate = new DateOnly(2026, 11, 1), Sources = [notified], Contexts = null };
+        var notified = AlertFormatter.SampleChange.Sources[1] with { Reports = TreatyMilestone.Notified };
+        var change = AlertFormatter.SampleChange with { Milestone = TreatyMilestone.Notified, Step = "depositary_notified", EffectiveDate = new DateOnly(2026, 11, 1), Sources = [notified], Contexts = null };
 
         var html = RepositoryTemplates.Formatter().Format(change, Russian).Parts[0];
 

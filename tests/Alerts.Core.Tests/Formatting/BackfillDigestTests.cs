@@ -28,13 +28,13 @@ public class BackfillDigestTests
     {
         var older = Seed() with { Treaty = new TreatyRef("coe:1", "Statute of the Council of Europe"), StepDate = new DateOnly(2022, 3, 15) };
         var proposal = Seed();
-        var law = Seed() with { Stage = TreatyStage.Enacted, Step = null, StepDate = new DateOnly(2025, 10, 28) };
+        var law = Seed() with { Milestone = TreatyMilestone.Enacted, Step = null, StepDate = new DateOnly(2025, 10, 28) };
 
         var digest = BackfillDigest.Build("gov", SourceLevel.Official, [older, proposal, law], Now)!;
 
         Assert.Equal("digest.gov", digest.EventId);
         Assert.Equal(1, digest.Revision);
-        Assert.Equal([TreatyStage.Enacted, TreatyStage.Proposed], digest.Digest!.Select(e => e.Stage));
+        Assert.Equal([TreatyMilestone.Enacted, TreatyMilestone.Proposed], digest.Digest!.Select(e => e.Milestone));
         Assert.Equal(["coe:126", "coe:1"], digest.Digest!.Select(e => e.Treaty.Id));
     }
 
@@ -45,13 +45,13 @@ public class BackfillDigestTests
             "О внесении предложения о денонсации Российской Федерацией Соглашения об утилизации плутония",
             new DateTimeOffset(2025, 7, 31, 9, 0, 0, TimeSpan.Zero), SourceLevel.Official, "ru");
         var detection = new Alerts.Core.Detection.TreatyDetection(new TreatyRef("ru-us-plutonium-2000", "Plutonium Management and Disposition Agreement"),
-            TreatyAction.Withdrawal, ["RU"], TreatyStage.Proposed, 0.95, []);
+            TreatyAction.Withdrawal, ["RU"], TreatyMilestone.Proposed, 0.95, []);
 
         var entry = BackfillDigest.Entry(detection, decree, "Постановление от 30 июля 2025 г. № 1144", Now);
 
         Assert.Equal(new DateOnly(2025, 7, 30), entry.StepDate);
-        Assert.Equal(TreatyStage.Proposed, entry.Stage);
-        Assert.Equal(TreatyStage.Proposed, Assert.Single(entry.Sources).Reports);
+        Assert.Equal(TreatyMilestone.Proposed, entry.Milestone);
+        Assert.Equal(TreatyMilestone.Proposed, Assert.Single(entry.Sources).Reports);
         Assert.Equal("ru-us-plutonium-2000|withdrawal|RU", entry.EventId);
     }
 

@@ -38,7 +38,7 @@ public class PostChecksTests
     [Fact]
     public void A_stage_no_cited_item_states_is_unsupported()
     {
-        var change = Seed with { Stage = TreatyStage.Effective, Sources = [Seed.Sources[0]] };
+        var change = Seed with { Milestone = TreatyMilestone.Effective, Sources = [Seed.Sources[0]] };
         const string html = "<b>Russia withdrew</b>\nDate: 23 August 2025.\n<a href=\"https://www.themoscowtimes.com/2025/08/26/russia-to-quit-europes-anti-torture-convention-a90280\">The Moscow Times</a>";
 
         Assert.Contains(PostChecks.Check(html, "en", change), p => p.StartsWith(PostChecks.Unsupported, StringComparison.Ordinal));

@@ -63,8 +63,8 @@ public class PostWordingTests
     [Fact]
     public void English_state_names_take_their_article_inside_and_at_the_start_of_a_sentence()
     {
-        var effective = AlertFormatter.SampleChange.Sources[1] with { Reports = TreatyStage.Effective };
-        var left = AlertFormatter.SampleChange with { States = ["US"], Stage = TreatyStage.Effective, Step = "in_effect", Sources = [effective], Contexts = null };
+        var effective = AlertFormatter.SampleChange.Sources[1] with { Reports = TreatyMilestone.Effective };
+        var left = AlertFormatter.SampleChange with { States = ["US"], Milestone = TreatyMilestone.Effective, Step = "in_effect", Sources = [effective], Contexts = null };
         var proposed = AlertFormatter.SampleChange with { States = ["GB"], Contexts = null };
 
         var leftHtml = RepositoryTemplates.Formatter().Format(left, English).Parts[0];
@@ -80,7 +80,7 @@ public class PostWordingTests
     [Fact]
     public void An_announced_withdrawal_from_a_council_of_europe_treaty_names_the_secretary_general_next()
     {
-        var change = AlertFormatter.SampleChange with { Stage = TreatyStage.Announced, Step = null, Contexts = null };
+        var change = AlertFormatter.SampleChange with { Milestone = TreatyMilestone.Announced, Step = null, Contexts = null };
 
         var english = RepositoryTemplates.Formatter().Format(change, English).Parts[0];
         var russian = RepositoryTemplates.Formatter().Format(change, Russian).Parts[0];
@@ -95,8 +95,8 @@ public class PostWordingTests
         var names = new TreatyNameTable()
             .Add("coe-treaties", "en", new TreatyName("Council of Europe treaties") { System = "group" })
             .Add("coe-treaties", "ru", new TreatyName("Международные договоры Совета Европы") { System = "group" });
-        var law = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyStage.Enacted };
-        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("coe-treaties", "Council of Europe treaties"), Stage = TreatyStage.Enacted, Step = "law_signed", Sources = [law], Contexts = null };
+        var law = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyMilestone.Enacted };
+        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("coe-treaties", "Council of Europe treaties"), Milestone = TreatyMilestone.Enacted, Step = "law_signed", Sources = [law], Contexts = null };
 
         var english = RepositoryTemplates.Formatter(names).Format(change, English).Parts[0];
 
@@ -110,7 +110,7 @@ public class PostWordingTests
             .Add("un:paris", "en", new TreatyName("Paris Agreement") { System = "un", DenunciationEffect = "withdrawal one year after notification (Article 28)" })
             .Add("un:paris", "ru", new TreatyName("Парижское соглашение") { System = "un", DenunciationEffect = "withdrawal one year after notification (Article 28)" })
             .Add("coe:210", "en", new TreatyName("Istanbul Convention") { System = "coe", DenunciationEffect = "typical CoE final clause: effective on the first day of the month following the expiration of a period after receipt of the notification (six months in most conventions, twelve in some); check the treaty's denunciation article" });
-        var announced = AlertFormatter.SampleChange with { Stage = TreatyStage.Announced, Step = null, Contexts = null, States = ["US"] };
+        var announced = AlertFormatter.SampleChange with { Milestone = TreatyMilestone.Announced, Step = null, Contexts = null, States = ["US"] };
 
         var paris = RepositoryTemplates.Formatter(names).Format(announced with { Treaty = new TreatyRef("un:paris", "Paris Agreement") }, English).Parts[0];
         var parisRu = RepositoryTemplates.Formatter(names).Format(announced with { Treaty = new TreatyRef("un:paris", "Paris Agreement") }, Russian).Parts[0];
@@ -126,8 +126,8 @@ public class PostWordingTests
     {
         var names = new TreatyNameTable()
             .Add("coe-treaties", "ru", new TreatyName("Международные договоры Совета Европы") { System = "group" });
-        var law = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyStage.Enacted };
-        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("coe-treaties", "Council of Europe treaties"), Stage = TreatyStage.Enacted, Step = "law_signed", Sources = [law], Contexts = null };
+        var law = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyMilestone.Enacted };
+        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("coe-treaties", "Council of Europe treaties"), Milestone = TreatyMilestone.Enacted, Step = "law_signed", Sources = [law], Contexts = null };
 
         var russian = RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0];
 
@@ -139,7 +139,7 @@ public class PostWordingTests
     {
         var names = new TreatyNameTable()
             .Add("open-skies", "en", new TreatyName("Treaty on Open Skies") { System = "multilateral" });
-        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("open-skies", "Treaty on Open Skies"), Stage = TreatyStage.Announced, Step = null, Contexts = null };
+        var change = AlertFormatter.SampleChange with { Treaty = new TreatyRef("open-skies", "Treaty on Open Skies"), Milestone = TreatyMilestone.Announced, Step = null, Contexts = null };
 
         var english = RepositoryTemplates.Formatter(names).Format(change, English).Parts[0];
         var elsewhere = RepositoryTemplates.Formatter(names).Format(change with { States = ["US"] }, English).Parts[0];

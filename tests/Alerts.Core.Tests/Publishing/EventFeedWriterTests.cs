@@ -12,13 +12,13 @@ public sealed class EventFeedWriterTests
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    private static EventHead Head(string id, string treatyId, string treatyName, string state, TreatyStage stage, DateTimeOffset lastChange, params (string Link, string Title, SourceLevel Level)[] sources) => new()
+    private static EventHead Head(string id, string treatyId, string treatyName, string state, TreatyMilestone stage, DateTimeOffset lastChange, params (string Link, string Title, SourceLevel Level)[] sources) => new()
     {
         EventId = id,
         Treaty = new TreatyRef(treatyId, treatyName),
         Action = TreatyAction.Withdrawal,
         States = [state],
-        Stage = stage,
+        Milestone = stage,
         Level = sources.Max(s => s.Level),
         Confidence = 0.9,
         Revision = 2,
@@ -30,12 +30,12 @@ public sealed class EventFeedWriterTests
         StepDate = DateOnly.FromDateTime(lastChange.UtcDateTime),
     };
 
-    private static readonly EventHead Torture = Head("coe-126.withdrawal.ru", "coe:126", "European Convention for the Prevention of Torture", "RU", TreatyStage.Proposed,
+    private static readonly EventHead Torture = Head("coe-126.withdrawal.ru", "coe:126", "European Convention for the Prevention of Torture", "RU", TreatyMilestone.Proposed,
         new DateTimeOffset(2025, 10, 3, 9, 30, 0, TimeSpan.Zero),
         ("https://government.ru/docs/123/", "Order on the bill", SourceLevel.Official),
         ("https://www.themoscowtimes.com/2025/10/03/russia-to-quit", "Russia to quit", SourceLevel.Media));
 
-    private static readonly EventHead Start = Head("new-start.withdrawal.us", "new-start", "New START", "US", TreatyStage.Announced,
+    private static readonly EventHead Start = Head("new-start.withdrawal.us", "new-start", "New START", "US", TreatyMilestone.Announced,
         new DateTimeOffset(2025, 11, 1, 12, 0, 0, TimeSpan.Zero),
         ("https://example.org/news/1", "US leaves New START", SourceLevel.Media));
 

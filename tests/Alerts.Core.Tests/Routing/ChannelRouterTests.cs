@@ -60,6 +60,6 @@ public class ChannelRouterTests
     {
         var deliveries = ChannelRouter.Deliveries(Seed with { Revision = 3 }, [Channel("a"), Channel("b", c => c.Enabled = false), Channel("c")]);
 
-        Assert.Equal([new Messages.Delivery(Seed.EventId, 3, "a"), new Messages.Delivery(Seed.EventId, 3, "c")], deliveries);
+        Assert.Equal([new Delivery(Seed.EventId, 3, "a"), new Delivery(Seed.EventId, 3, "c")], deliveries);
     }
 }

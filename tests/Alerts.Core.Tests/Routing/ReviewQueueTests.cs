@@ -77,7 +77,7 @@ public sealed class ReviewQueueTests : IDisposable
         await _reviews.DecideAsync("strict:unknown-3f2a.withdrawal.ru", approve: false);
         var third = await _route.RunAsync(Unknown(3));
 
-        Assert.Equal(new Messages.Delivery("unknown-3f2a.withdrawal.ru", 2, "careful"), approved);
+        Assert.Equal(new Delivery("unknown-3f2a.withdrawal.ru", 2, "careful"), approved);
         Assert.Equal(["careful", "open"], third.Select(d => d.ChannelId));
         Assert.Empty(await _reviews.ListAsync());
         await Assert.ThrowsAsync<KeyNotFoundException>(() => _reviews.DecideAsync("careful:no-such-event", approve: true));

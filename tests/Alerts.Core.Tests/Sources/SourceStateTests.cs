@@ -23,7 +23,7 @@ public sealed class SourceStateTests
     [Fact]
     public void States_found_in_the_text_win_and_sources_without_a_state_add_none()
     {
-        var named = new TreatyDetection(new TreatyRef("cfe", "CFE"), TreatyAction.Withdrawal, ["BY"], TreatyStage.Proposed, 0.9, []);
+        var named = new TreatyDetection(new TreatyRef("cfe", "CFE"), TreatyAction.Withdrawal, ["BY"], TreatyMilestone.Proposed, 0.9, []);
         var unnamed = named with { States = [] };
         var official = new SourceDefinition { Id = "kremlin-acts", Url = "http://kremlin.ru/acts/news/feed", State = "RU" };
         var media = new SourceDefinition { Id = "bbc", Url = "https://feeds.bbci.co.uk/news/world/rss.xml" };

@@ -1,6 +1,6 @@
 using Alerts.Azure;
 using Alerts.Cli;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Ports;
 using Alerts.Integration.Tests.Stores;
 using Alerts.Local;

@@ -161,7 +161,7 @@ public sealed class CliCommandTests : IDisposable
             Treaty = new TreatyRef("coe:126", "European Convention for the Prevention of Torture"),
             Action = TreatyAction.Withdrawal,
             States = ["RU"],
-            Stage = TreatyStage.Proposed,
+            Milestone = TreatyMilestone.Proposed,
             Confidence = 0.9,
             Level = SourceLevel.Official,
             Title = "О внесении Президенту Российской Федерации предложения о денонсации Европейской конвенции по предупреждению пыток",

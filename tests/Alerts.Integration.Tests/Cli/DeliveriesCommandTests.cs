@@ -1,4 +1,4 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Messages;
 using Alerts.Local;
 
@@ -56,6 +56,6 @@ public sealed class DeliveriesCommandTests : IDisposable
 
         var queue = new SqliteMessageQueue(SqliteDatabase.ForFile(Path.Combine(_cli.WorkDir, "alerts.db")), TimeProvider.System);
         var queued = Assert.Single(await queue.ReceiveAsync(QueueNames.TelegramDeliveries, 10, TimeSpan.FromMinutes(1)));
-        Assert.Equal(new Alerts.Core.Messages.Delivery("ev-held", 1, "main"), MessageJson.Deserialize<Alerts.Core.Messages.Delivery>(queued.Body));
+        Assert.Equal(new Delivery("ev-held", 1, "main"), MessageJson.Deserialize<Delivery>(queued.Body));
     }
 }

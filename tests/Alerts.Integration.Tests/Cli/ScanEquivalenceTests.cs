@@ -88,7 +88,7 @@ public sealed class ScanEquivalenceTests : IDisposable
                         treaty = new { id = d.Treaty.Id, name = d.Treaty.Name },
                         action = Vocabulary.Name(d.Action),
                         states = d.States,
-                        stage = Vocabulary.Name(d.Stage),
+                        stage = Vocabulary.Name(d.Milestone),
                         confidence = Math.Round(d.Confidence, 3),
                         evidence = d.Evidence,
                     }));

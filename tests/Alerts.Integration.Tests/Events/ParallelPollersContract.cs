@@ -30,7 +30,7 @@ public abstract class ParallelPollersContract
 
     private EventTracker NewTracker(EventOptions? options = null) => NewEvents(options).Tracker;
 
-    private TreatyDetection Detection(TreatyStage stage)
+    private TreatyDetection Detection(TreatyMilestone stage)
         => new(new TreatyRef(_treatyId, "Test Convention"), TreatyAction.Withdrawal, ["RU"], stage, 0.9, ["test"]);
 
     private SourceRef Source(string link, string title = "Russia to quit the Test Convention", SourceLevel level = SourceLevel.Media)
@@ -54,7 +54,7 @@ public abstract class ParallelPollersContract
     {
         var trackers = Enumerable.Range(0, Pollers).Select(_ => NewTracker()).ToList();
 
-        var results = await Together(Pollers, i => trackers[i].ApplyAsync(Detection(TreatyStage.Proposed), Source($"https://outlet{i}.example/story"), ""));
+        var results = await Together(Pollers, i => trackers[i].ApplyAsync(Detection(TreatyMilestone.Proposed), Source($"https://outlet{i}.example/story"), ""));
 
         var announced = Assert.Single(results, r => r is not null);
         Assert.Equal((EventId, 1), (announced!.EventId, announced.Revision));
@@ -66,14 +66,14 @@ public abstract class ParallelPollersContract
     [Fact]
     public async Task Parallel_pollers_with_different_stages_agree_on_the_revisions()
     {
-        var stages = new[] { TreatyStage.Proposed, TreatyStage.Legislative, TreatyStage.Enacted, TreatyStage.Proposed, TreatyStage.Legislative, TreatyStage.Enacted };
+        var stages = new[] { TreatyMilestone.Proposed, TreatyMilestone.Legislative, TreatyMilestone.Enacted, TreatyMilestone.Proposed, TreatyMilestone.Legislative, TreatyMilestone.Enacted };
         var titles = new[] { "Government proposes to quit the Test Convention", "Duma passes bill to quit the Test Convention", "Putin signs law on the Test Convention" };
         var trackers = stages.Select(_ => NewTracker()).ToList();
 
         var results = await Together(stages.Length, i => trackers[i].ApplyAsync(Detection(stages[i]), Source($"https://outlet{i}.example/story", titles[i % 3]), ""));
 
         var head = (await NewEvents().Queries.GetHeadAsync(EventId))!;
-        Assert.Equal(TreatyStage.Enacted, head.Stage);
+        Assert.Equal(TreatyMilestone.Enacted, head.Milestone);
         Assert.Equal(stages.Length, head.Sources.Count);
         Assert.Single(await NewEvents().Queries.ListAsync(), h => h.Treaty.Id == _treatyId);
         // Every revision handed out is the one stored under its number: no two pollers made different revision 2s.
@@ -83,18 +83,18 @@ public abstract class ParallelPollersContract
         {
             Assert.Equal(MessageJson.Serialize(stored[change.Revision - 1]), MessageJson.Serialize(change));
         }
-        Assert.Equal([TreatyStage.Proposed, TreatyStage.Legislative, TreatyStage.Enacted], head.StageHistory.Select(h => h.Stage).Distinct());
+        Assert.Equal([TreatyMilestone.Proposed, TreatyMilestone.Legislative, TreatyMilestone.Enacted], head.MilestoneHistory.Select(h => h.Milestone).Distinct());
     }
 
     [Fact]
     public async Task Parallel_pollers_past_an_idle_window_open_one_successor()
     {
         var options = new EventOptions { Windows = { ["proposed"] = TimeSpan.FromDays(30) } };
-        await NewTracker(options).ApplyAsync(Detection(TreatyStage.Proposed), Source("https://first.example/1"), "");
+        await NewTracker(options).ApplyAsync(Detection(TreatyMilestone.Proposed), Source("https://first.example/1"), "");
         Time.Advance(TimeSpan.FromDays(45));
         var trackers = Enumerable.Range(0, Pollers).Select(_ => NewTracker(options)).ToList();
 
-        var results = await Together(Pollers, i => trackers[i].ApplyAsync(Detection(TreatyStage.Proposed), Source($"https://outlet{i}.example/again"), ""));
+        var results = await Together(Pollers, i => trackers[i].ApplyAsync(Detection(TreatyMilestone.Proposed), Source($"https://outlet{i}.example/again"), ""));
 
         var announced = Assert.Single(results, r => r is not null);
         Assert.Equal((EventId + "-2", 1), (announced!.EventId, announced.Revision));
@@ -107,7 +107,7 @@ public abstract class ParallelPollersContract
     public async Task Parallel_timer_runs_make_one_follow_up_revision()
     {
         var tracker = NewTracker();
-        var notice = await tracker.ApplyAsync(Detection(TreatyStage.Enacted),
+        var notice = await tracker.ApplyAsync(Detection(TreatyMilestone.Enacted),
             Source("https://outlet.example/law", "Putin signs law; the denunciation of the Test Convention takes effect on 1 March 2026"), "");
         Assert.Equal(new DateOnly(2026, 3, 1), notice!.EffectiveDate);
         var due = new DateTimeOffset(2026, 3, 1, 0, 5, 0, TimeSpan.Zero);
@@ -118,7 +118,7 @@ public abstract class ParallelPollersContract
 
         var followUps = results.SelectMany(r => r).Where(c => c.EventId == EventId).ToList();
         Assert.NotEmpty(followUps);
-        Assert.All(followUps, c => Assert.Equal((2, TreatyStage.Effective), (c.Revision, c.Stage)));
+        Assert.All(followUps, c => Assert.Equal((2, TreatyMilestone.Effective), (c.Revision, c.Milestone)));
         Assert.Equal(2, (await NewEvents().Queries.GetHeadAsync(EventId))!.Revision);
     }
 }

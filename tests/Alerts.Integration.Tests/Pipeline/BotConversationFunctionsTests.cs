@@ -1,7 +1,7 @@
 using System.Net;
 using Alerts.Core.Messages;
 using Alerts.Functions;
-using Alerts.Integration.Tests.Delivery;
+using Alerts.Integration.Tests.Posting;
 using Alerts.Integration.Tests.Functions;
 using Alerts.Integration.Tests.Stores;
 using Alerts.Telegram;

@@ -129,16 +129,16 @@ public sealed class CliPipelineTests : IAsyncLifetime
     public async Task A_russian_post_told_only_by_an_english_source_quotes_none_of_it_and_is_what_preview_shows()
     {
         // Only The Moscow Times (English) reports the step: the Russian channel's post is composed from facts.
-        _feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree());
+        _rig.Feeds.Serve(PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocsBeforeTheDecree());
         var config = Config(withDecrees: true);
         var first = await RunOnceAsync(config);
         Assert.True(first.ExitCode == 0, first.ToString());
-        _feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
+        _rig.Feeds.Replace(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory());
         await Task.Delay(TimeSpan.FromSeconds(1.2));
         var second = await RunOnceAsync(config);
         Assert.True(second.ExitCode == 0, second.ToString());
 
-        var delivered = Assert.Single(_telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId).Text!;
+        var delivered = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == RussianChatId).Text!;
         Assert.Contains("Правительство России предложило выйти из конвенции", delivered, StringComparison.Ordinal);
         Assert.DoesNotContain("Prime Minister Mikhail Mishustin", delivered, StringComparison.Ordinal);
         Assert.DoesNotContain("Europe's Anti-Torture", delivered, StringComparison.Ordinal);

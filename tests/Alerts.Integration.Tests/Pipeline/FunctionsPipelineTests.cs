@@ -79,7 +79,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal("coe:126", change.Treaty.Id);
         Assert.Equal(TreatyAction.Withdrawal, change.Action);
         Assert.Equal(["RU"], change.States);
-        Assert.Equal(TreatyStage.Proposed, change.Stage);
+        Assert.Equal(TreatyMilestone.Proposed, change.Milestone);
 
         Assert.Equal(1, await PumpAsync(QueueNames.TreatyChanges, Resolve<RouteChange>().Run));
         var deliveries = await PeekAsync(QueueNames.TelegramDeliveries);

@@ -4,7 +4,7 @@ using Alerts.Core.Messages;
 using Alerts.Core.Operations;
 using Alerts.Core.Ports;
 using Alerts.Core.Queues;
-using Alerts.Integration.Tests.Delivery;
+using Alerts.Integration.Tests.Posting;
 using Alerts.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +19,7 @@ namespace Alerts.Integration.Tests.Pipeline;
 [Collection(MessageContractCollection.Name)]
 public sealed class MessageHandlingContractTests(AzuriteFixture azurite)
 {
-    private static readonly string GoodDelivery = MessageJson.Serialize(new Alerts.Core.Messages.Delivery(MessageHost.EventId, 1, MessageHost.ChannelId));
+    private static readonly string GoodDelivery = MessageJson.Serialize(new Delivery(MessageHost.EventId, 1, MessageHost.ChannelId));
 
     [Fact]
     public Task A_good_message_is_handled_once() => OnBothHostsAsync(

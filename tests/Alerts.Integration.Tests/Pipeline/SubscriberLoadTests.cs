@@ -66,7 +66,7 @@ public sealed class SubscriberLoadTests(ITestOutputHelper output) : IAsyncLifeti
 
         var span = sends[^1].At - sends[0].At;
         // The subscribers' sends go at the personal share of the global rate (Delivery:ChannelReservedPerSecond is kept for channels).
-        var minimum = Subscribers / (double)new Alerts.Core.Delivery.DeliveryOptions().PersonalPerSecond;
+        var minimum = Subscribers / (double)new Alerts.Core.Posting.DeliveryOptions().PersonalPerSecond;
         output.WriteLine($"subscribers {Subscribers}, sends {sends.Count}, channel post at send #{channelSend + 1}, 429s {_rig.Telegram.TooManyRequestsCount}, first-to-last send {span.TotalSeconds:F1} s, "
             + $"limit-bound minimum {minimum:F1} s, efficiency {minimum / span.TotalSeconds:P1}, wall clock of the run {clock.Elapsed.TotalSeconds:F1} s");
     }

@@ -73,7 +73,7 @@ public static class CorpusEvaluator
                 {
                     problems.Add("states");
                 }
-                if (detected.Any(d => expected.Any(e => Vocabulary.Name(d.Stage) == e.Stage)))
+                if (detected.Any(d => expected.Any(e => Vocabulary.Name(d.Milestone) == e.Milestone)))
                 {
                     stageOk++;
                     language[3]++;

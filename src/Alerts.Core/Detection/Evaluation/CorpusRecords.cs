@@ -25,4 +25,4 @@ public sealed record LabelledEvent(
     [property: JsonPropertyName("treaty")] string Treaty,
     [property: JsonPropertyName("action")] string Action,
     [property: JsonPropertyName("states")] IReadOnlyList<string>? States,
-    [property: JsonPropertyName("stage")] string? Stage);
+    [property: JsonPropertyName("stage")] string? Milestone);

@@ -69,11 +69,11 @@ public static class EvaluationReportRenderer
             sb.AppendLine(inv, $"- {o.Id} [{string.Join(", ", o.Problems)}] {o.Title}");
             foreach (var e in o.Expected)
             {
-                sb.AppendLine(inv, $"    expected: {e.Action} {e.Treaty} [{string.Join(",", e.States ?? [])}] {e.Stage}");
+                sb.AppendLine(inv, $"    expected: {e.Action} {e.Treaty} [{string.Join(",", e.States ?? [])}] {e.Milestone}");
             }
             foreach (var d in o.Detected)
             {
-                sb.AppendLine(inv, $"    detected: {Vocabulary.Name(d.Action)} {d.Treaty.Id} \"{d.Treaty.Name}\" [{string.Join(",", d.States)}] {Vocabulary.Name(d.Stage)} {d.Confidence:0.00}");
+                sb.AppendLine(inv, $"    detected: {Vocabulary.Name(d.Action)} {d.Treaty.Id} \"{d.Treaty.Name}\" [{string.Join(",", d.States)}] {Vocabulary.Name(d.Milestone)} {d.Confidence:0.00}");
                 sb.AppendLine(inv, $"      evidence: {string.Join(" | ", d.Evidence)}");
             }
             if (!string.IsNullOrEmpty(o.Note))

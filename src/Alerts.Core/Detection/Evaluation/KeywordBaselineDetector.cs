@@ -30,7 +30,7 @@ public sealed partial class KeywordBaselineDetector : ITreatyDetector
             : action.Groups["acc"].Success ? TreatyAction.Accession
             : action.Groups["eif"].Success ? TreatyAction.EntryIntoForce
             : TreatyAction.Signature;
-        return [new TreatyDetection(new TreatyRef(TreatyRef.UnknownId, treaty.Value), kind, [], TreatyStage.Unknown, 0.5, [treaty.Value, action.Value])];
+        return [new TreatyDetection(new TreatyRef(TreatyRef.UnknownId, treaty.Value), kind, [], TreatyMilestone.Unknown, 0.5, [treaty.Value, action.Value])];
     }
 
     [GeneratedRegex(@"\b(?:treat(?:y|ies)|conventions?|pacts?|agreements?|protocols?|charters?|statutes?|договор\w*|конвенц\w*|соглашени\w*|протокол\w*|пакт\w*|устав\w*)\b", RegexOptions.CultureInvariant)]

@@ -21,7 +21,7 @@ internal sealed record Candidate
     public required int SentenceStart { get; init; }
     public required int SentenceEnd { get; init; }
     public IReadOnlyList<string> States { get; init; } = [];
-    public TreatyStage Stage { get; init; }
+    public TreatyMilestone Milestone { get; init; }
     public required ConfidenceFactors Score { get; init; }
     public required string ActionWords { get; init; }
     public IReadOnlyList<string> Evidence { get; init; } = [];

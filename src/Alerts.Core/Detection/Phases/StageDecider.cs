@@ -9,7 +9,7 @@ namespace Alerts.Core.Detection.Phases;
 internal sealed record StageInput(TreatyAction Action, string ActionWords, string ClauseBefore, string Title, string Summary, string Sentence);
 
 /// <summary>A stage and the words that showed it (null when it is the default for the action).</summary>
-internal sealed record StageDecision(TreatyStage Stage, string? Cue);
+internal sealed record StageDecision(TreatyMilestone Milestone, string? Cue);
 
 /// <summary>
 /// The stage of a step, conservatively. An explicit procedural cue outside a future or hypothetical clause shows the
@@ -27,7 +27,7 @@ internal static partial class StageDecider
         // A parliament that is to vote on the step has it before it: "Senate to vote on the treaty", «Госдума проголосует».
         if (aspect != Aspect.Completed && LegislatureToDecide().Match(input.Title) is { Success: true } house)
         {
-            return new StageDecision(TreatyStage.Legislative, house.Value);
+            return new StageDecision(TreatyMilestone.Legislative, house.Value);
         }
         var membership = input.Action is TreatyAction.Accession or TreatyAction.Withdrawal;
         // The item is dated by the step itself: "Brexit day", "on the day the UK leaves", "last night in the EU".
@@ -40,7 +40,7 @@ internal static partial class StageDecider
             }
             if (day.Success)
             {
-                return new StageDecision(TreatyStage.Effective, day.Value);
+                return new StageDecision(TreatyMilestone.Effective, day.Value);
             }
         }
         if (aspect is Aspect.Future or Aspect.Progressive)
@@ -52,22 +52,22 @@ internal static partial class StageDecider
             }
             if (membership && today.Success)
             {
-                return new StageDecision(TreatyStage.Effective, today.Value);
+                return new StageDecision(TreatyMilestone.Effective, today.Value);
             }
             if (aspect == Aspect.Future)
             {
                 // What the item says of later steps ("would submit its notice", "the bill will") is not reached yet.
                 // A law or decree signed, a vote held or a proposal made is a completed act even under a future headline
                 // ("Russia to quit convention" + "signed a decree proposing"); a notice may be a later one.
-                return Cue(input.Title) ?? (Cue(input.Summary) is { Stage: TreatyStage.Enacted or TreatyStage.Legislative or TreatyStage.Proposed } done ? done : null)
-                    ?? new StageDecision(TreatyStage.Announced, null);
+                return Cue(input.Title) ?? (Cue(input.Summary) is { Milestone: TreatyMilestone.Enacted or TreatyMilestone.Legislative or TreatyMilestone.Proposed } done ? done : null)
+                    ?? new StageDecision(TreatyMilestone.Announced, null);
             }
         }
         var titleCue = Cue(input.Title);
         var summaryCue = Cue(input.Summary);
-        var cue = titleCue is null || (summaryCue is not null && summaryCue.Stage > titleCue.Stage) ? summaryCue : titleCue;
+        var cue = titleCue is null || (summaryCue is not null && summaryCue.Milestone > titleCue.Milestone) ? summaryCue : titleCue;
         var byVerb = aspect == Aspect.Completed ? Completed(input) : null;
-        if (cue is not null && (byVerb is null || cue.Stage >= byVerb.Stage))
+        if (cue is not null && (byVerb is null || cue.Milestone >= byVerb.Milestone))
         {
             return cue;
         }
@@ -77,13 +77,13 @@ internal static partial class StageDecider
         }
         if (RussianActTitle().IsMatch(input.Title))
         {
-            return new StageDecision(TreatyStage.Proposed, "act title");
+            return new StageDecision(TreatyMilestone.Proposed, "act title");
         }
         return new StageDecision(input.Action switch
         {
-            TreatyAction.Ratification => TreatyStage.Legislative,
-            TreatyAction.EntryIntoForce => TreatyStage.Effective,
-            _ => TreatyStage.Announced,
+            TreatyAction.Ratification => TreatyMilestone.Legislative,
+            TreatyAction.EntryIntoForce => TreatyMilestone.Effective,
+            _ => TreatyMilestone.Announced,
         }, null);
     }
 
@@ -93,18 +93,18 @@ internal static partial class StageDecider
         var word = input.ActionWords;
         return input.Action switch
         {
-            TreatyAction.EntryIntoForce => new StageDecision(TreatyStage.Effective, null),
+            TreatyAction.EntryIntoForce => new StageDecision(TreatyMilestone.Effective, null),
             // "withdraws from" is the act of a government (decree, notice); "leaves", "quits", "left", "joins" the result.
-            TreatyAction.Withdrawal when word.StartsWith("withdr", StringComparison.Ordinal) => new StageDecision(TreatyStage.Enacted, null),
+            TreatyAction.Withdrawal when word.StartsWith("withdr", StringComparison.Ordinal) => new StageDecision(TreatyMilestone.Enacted, null),
             // "terminates", "scraps", "ditches", "severs ties", "tears up": a declaration; its instrument comes later.
             TreatyAction.Withdrawal when Declaration().IsMatch(word) => null,
-            TreatyAction.Accession or TreatyAction.Withdrawal => new StageDecision(TreatyStage.Effective, null),
+            TreatyAction.Accession or TreatyAction.Withdrawal => new StageDecision(TreatyMilestone.Effective, null),
             // Signed is enacted; a draft approved is only the decision to sign.
-            TreatyAction.Signature when Signing().IsMatch(word) => new StageDecision(TreatyStage.Enacted, null),
+            TreatyAction.Signature when Signing().IsMatch(word) => new StageDecision(TreatyMilestone.Enacted, null),
             // A treaty's term prolonged by those who made it: «Путин и Си Цзиньпин продлили договор».
-            TreatyAction.Other => new StageDecision(TreatyStage.Enacted, null),
+            TreatyAction.Other => new StageDecision(TreatyMilestone.Enacted, null),
             TreatyAction.Ratification or TreatyAction.Deratification when HeadOfState().Match(input.ClauseBefore) is { Success: true } head
-                => new StageDecision(TreatyStage.Enacted, head.Value),
+                => new StageDecision(TreatyMilestone.Enacted, head.Value),
             _ => null,
         };
     }
@@ -126,13 +126,13 @@ internal static partial class StageDecider
         return null;
     }
 
-    private static readonly (Func<Regex> Regex, TreatyStage Stage)[] Cues =
+    private static readonly (Func<Regex> Regex, TreatyMilestone Milestone)[] Cues =
     [
-        (DetectionPatterns.StageEffective, TreatyStage.Effective),
-        (DetectionPatterns.StageNotified, TreatyStage.Notified),
-        (DetectionPatterns.StageEnacted, TreatyStage.Enacted),
-        (DetectionPatterns.StageLegislative, TreatyStage.Legislative),
-        (DetectionPatterns.StageProposed, TreatyStage.Proposed),
+        (DetectionPatterns.StageEffective, TreatyMilestone.Effective),
+        (DetectionPatterns.StageNotified, TreatyMilestone.Notified),
+        (DetectionPatterns.StageEnacted, TreatyMilestone.Enacted),
+        (DetectionPatterns.StageLegislative, TreatyMilestone.Legislative),
+        (DetectionPatterns.StageProposed, TreatyMilestone.Proposed),
     ];
 
     private static Regex RussianActTitle() => DetectionPatterns.RussianActTitle();

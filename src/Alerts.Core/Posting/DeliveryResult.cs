@@ -1,4 +1,4 @@
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>What the host does with a delivery message after <see cref="DeliverStage"/> ran it.</summary>
 public abstract record DeliveryResult

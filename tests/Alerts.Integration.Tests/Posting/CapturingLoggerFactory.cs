@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 /// <summary>Keeps every log line (message, exception text and state values) so tests can look for leaks and for expected warnings.</summary>
 internal sealed class CapturingLoggerFactory : ILoggerFactory, ILoggerProvider

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Telegram;
 using Alerts.Testing;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 public sealed class TelegramChannelSenderTests : IAsyncLifetime
 {

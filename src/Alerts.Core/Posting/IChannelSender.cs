@@ -1,4 +1,4 @@
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>Posts to a chat. The Telegram adapter implements it; the dry run prints instead.</summary>
 public interface IChannelSender

@@ -3,7 +3,7 @@ using Alerts.Core.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// One sendMessage or editMessageText of a <see cref="DeliveryRun"/>, within the limits, with the ledger moved

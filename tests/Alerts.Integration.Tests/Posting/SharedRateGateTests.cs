@@ -1,10 +1,10 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Alerts.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 /// <summary>
 /// Two app instances (two stages, each with its own in-process limiter) deliver to the same chat

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Alerts.Testing;
 using Xunit.Abstractions;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 /// <summary>
 /// 500 alerts (25 events × 20 channels) through the SQLite queue, the real stage and sender, against a fake

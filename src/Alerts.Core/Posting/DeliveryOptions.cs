@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>Delivery limits and retry policy (configuration section <c>Delivery</c>).</summary>
 public sealed class DeliveryOptions

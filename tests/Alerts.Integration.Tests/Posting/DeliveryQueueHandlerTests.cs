@@ -1,4 +1,4 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 public class DeliveryQueueHandlerTests
 {
@@ -24,7 +24,7 @@ public class DeliveryQueueHandlerTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var h = await DeliveryHarness.StartAsync(time: time);
         await h.SaveChangeAsync();
-        await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(new Alerts.Core.Messages.Delivery("ev-ru-cpt", 1, "main")));
+        await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(new Delivery("ev-ru-cpt", 1, "main")));
         h.Telegram.FailNext(new FakeTelegramFault.TooManyRequests(30));
 
         var first = Assert.Single(await h.Queue.ReceiveAsync(QueueNames.TelegramDeliveries, 1, Visibility));
@@ -36,7 +36,7 @@ public class DeliveryQueueHandlerTests
         time.Advance(TimeSpan.FromSeconds(2));
         var second = Assert.Single(await h.Queue.ReceiveAsync(QueueNames.TelegramDeliveries, 1, Visibility));
         Assert.Equal(1, second.DequeueCount);
-        Assert.Equal(1, MessageJson.Deserialize<Alerts.Core.Messages.Delivery>(second.Body).Attempt);
+        Assert.Equal(1, MessageJson.Deserialize<Delivery>(second.Body).Attempt);
 
         Assert.IsType<DeliveryResult.Delivered>(await h.Handler.HandleAsync(second));
         Assert.Equal(0, await h.Queue.CountAsync(QueueNames.TelegramDeliveries));
@@ -53,8 +53,8 @@ public class DeliveryQueueHandlerTests
         await h.SaveChangeAsync();
         h.Telegram.FailChat("-1001001", new FakeTelegramFault.ServerError(500));
         h.Telegram.FailChat("-1009", new FakeTelegramFault.Kicked());
-        await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(new Alerts.Core.Messages.Delivery("ev-ru-cpt", 1, "main")));
-        await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(new Alerts.Core.Messages.Delivery("ev-ru-cpt", 1, "gone")));
+        await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(new Delivery("ev-ru-cpt", 1, "main")));
+        await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.Serialize(new Delivery("ev-ru-cpt", 1, "gone")));
         await h.Queue.EnqueueAsync(QueueNames.TelegramDeliveries, "{\"eventId\": 12");
 
         var results = new List<DeliveryResult>();
@@ -85,7 +85,7 @@ public class DeliveryQueueHandlerTests
             using var good = Provider(telegram, dir, DeliveryHarness.TemplatesDirectory);
             _ = good.GetRequiredService<IOptions<FormattingOptions>>().Value;
             await good.GetRequiredService<Core.Events.EventTable>().SaveRevisionAsync(AlertFormatter.SampleChange);
-            var result = await good.GetRequiredService<DeliverStage>().RunAsync(new Alerts.Core.Messages.Delivery(AlertFormatter.SampleChange.EventId, 1, "main"));
+            var result = await good.GetRequiredService<DeliverStage>().RunAsync(new Delivery(AlertFormatter.SampleChange.EventId, 1, "main"));
             Assert.IsType<DeliveryResult.Delivered>(result);
             Assert.Single(telegram.Messages("-100555"));
             Assert.Equal("main", Assert.Single(good.GetRequiredService<ChannelDirectory>().All).Id);

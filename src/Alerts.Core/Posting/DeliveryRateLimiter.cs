@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// Telegram's flood limits in process: per chat per second, per channel per minute, and per bot per second.

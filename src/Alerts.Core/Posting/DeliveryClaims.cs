@@ -1,7 +1,7 @@
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// One delivery of an event to a channel at a time, across processes and hosts: a claim document in

@@ -3,7 +3,7 @@ using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// Telegram's limits across every instance of the app: the in-process <see cref="DeliveryRateLimiter"/>

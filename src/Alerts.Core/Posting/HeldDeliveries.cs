@@ -1,7 +1,7 @@
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// The operator's view of deliveries that ended neither sent nor queued: held (the outcome of a request is
@@ -26,7 +26,7 @@ public sealed class HeldDeliveries(DeliveryLedger ledger, IMessageQueue queue)
     {
         var record = await FindAsync(id, LedgerTrigger.Release, cancellationToken);
         record = await ledger.MoveAsync(record, LedgerTrigger.Release, e => e with { Failures = 0, Acknowledged = false, Note = "released by the operator" }, cancellationToken);
-        var delivery = new Messages.Delivery(record.EventId, record.Revision, record.ChannelId);
+        var delivery = new Delivery(record.EventId, record.Revision, record.ChannelId);
         await queue.EnqueueAsync(QueueNames.TelegramDeliveries, MessageJson.SerializeForQueue(delivery), null, cancellationToken);
         return record;
     }

@@ -1,4 +1,4 @@
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// A send slot from <see cref="DeliveryRateLimiter.AcquireAsync"/>. When <see cref="Granted"/>, make the call,

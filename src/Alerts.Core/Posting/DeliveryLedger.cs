@@ -2,7 +2,7 @@ using System.Globalization;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// Per (event, revision, channel) in <see cref="StateTables.Ledger"/>: partition = event id, row =

@@ -1,7 +1,8 @@
+using System.Text.Json.Serialization;
 using Alerts.Core.Messages;
 using Alerts.Core.Ports;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// What delivery learned about each channel, in <see cref="StateTables.Channels"/>: partition = channel id,
@@ -79,4 +80,4 @@ public sealed record ChannelState
 }
 
 /// <summary>The post that carries an event in a channel: its message ids (one per part), and the revision and stage it shows.</summary>
-public sealed record EventPost(string ChatId, IReadOnlyList<long> MessageIds, int Revision, TreatyStage Stage, DateTimeOffset PostedAt);
+public sealed record EventPost(string ChatId, IReadOnlyList<long> MessageIds, int Revision, [property: JsonPropertyName("stage")] TreatyMilestone Milestone, DateTimeOffset PostedAt);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 public static class DeliveryServiceCollectionExtensions
 {

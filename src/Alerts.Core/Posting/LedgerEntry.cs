@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>The ledger's record of one (event, revision, channel) delivery.</summary>
 public sealed record LedgerEntry

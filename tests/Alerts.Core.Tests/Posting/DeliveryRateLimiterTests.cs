@@ -1,8 +1,8 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Alerts.Core.Tests.Delivery;
+namespace Alerts.Core.Tests.Posting;
 
 public class DeliveryRateLimiterTests
 {

@@ -1,7 +1,7 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Operations;
 
-namespace Alerts.Core.Tests.Delivery;
+namespace Alerts.Core.Tests.Posting;
 
 public class LedgerTransitionsTests
 {

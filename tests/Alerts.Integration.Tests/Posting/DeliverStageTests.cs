@@ -1,11 +1,11 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Alerts.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 public class DeliverStageTests
 {
@@ -140,7 +140,7 @@ public class DeliverStageTests
         var first = await h.DeliverAsync();
         var otherMessageSameChat = await h.DeliverAsync(eventId: "ev-2");
         var nextRun = h.NewStage(new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(h.Options), h.Time));
-        var second = await nextRun.RunAsync(new Alerts.Core.Messages.Delivery("ev-ru-cpt", 1, "main", 1));
+        var second = await nextRun.RunAsync(new Delivery("ev-ru-cpt", 1, "main", 1));
 
         Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<DeliveryResult.Retry>(first).After);
         Assert.Contains("whole chat waits", Assert.IsType<DeliveryResult.Retry>(otherMessageSameChat).Reason);
@@ -195,8 +195,8 @@ public class DeliverStageTests
         Assert.IsType<DeliveryResult.Retry>(await h.DeliverAsync(eventId: "ev-0", attempt: 5));
         Assert.IsType<DeliveryResult.Retry>(await h.DeliverAsync(eventId: "ev-0", attempt: 6));
         var nextRun = h.NewStage(new DeliveryRateLimiter(Microsoft.Extensions.Options.Options.Create(h.Options), h.Time));
-        Assert.IsType<DeliveryResult.Delivered>(await nextRun.RunAsync(new Alerts.Core.Messages.Delivery("ev-0", 1, "main", 7)));
-        var limited = await nextRun.RunAsync(new Alerts.Core.Messages.Delivery("ev-1", 1, "main", 30));
+        Assert.IsType<DeliveryResult.Delivered>(await nextRun.RunAsync(new Delivery("ev-0", 1, "main", 7)));
+        var limited = await nextRun.RunAsync(new Delivery("ev-1", 1, "main", 30));
 
         Assert.Equal("rate limit", Assert.IsType<DeliveryResult.Retry>(limited).Reason);
         Assert.Equal(2, h.Telegram.CallsOf("sendMessage").Count);
@@ -276,7 +276,7 @@ public class DeliverStageTests
         await using var h = await DeliveryHarness.StartAsync();
         await h.SaveChangeAsync();
         Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync());
-        await h.SaveChangeAsync(revision: 2, stage: TreatyStage.Legislative, summary: "the State Duma passed the denunciation bill.");
+        await h.SaveChangeAsync(revision: 2, stage: TreatyMilestone.Legislative, summary: "the State Duma passed the denunciation bill.");
 
         var update = await h.DeliverAsync(revision: 2);
         var again = await h.DeliverAsync(revision: 2, attempt: 1);
@@ -292,15 +292,15 @@ public class DeliverStageTests
         Assert.Equal(1, messages[1].ReplyToMessageId);
         Assert.StartsWith("📤 Update: Russia's State Duma took up a bill on withdrawal", messages[1].PlainText);
         var post = (await h.ChannelStates.GetPostAsync("main", "ev-ru-cpt"))!;
-        Assert.Equal((2, TreatyStage.Legislative), (post.Revision, post.Stage));
+        Assert.Equal((2, TreatyMilestone.Legislative), (post.Revision, post.Milestone));
     }
 
     [Theory]
-    [InlineData(UpdateMode.Edit, TreatyStage.Legislative, new[] { "sendMessage", "editMessageText" })]
-    [InlineData(UpdateMode.Reply, TreatyStage.Legislative, new[] { "sendMessage", "sendMessage" })]
-    [InlineData(UpdateMode.Both, TreatyStage.Proposed, new[] { "sendMessage", "editMessageText" })]
-    [InlineData(UpdateMode.Reply, TreatyStage.Proposed, new[] { "sendMessage" })]
-    public async Task The_channel_chooses_how_updates_appear(UpdateMode updates, TreatyStage newStage, string[] methods)
+    [InlineData(UpdateMode.Edit, TreatyMilestone.Legislative, new[] { "sendMessage", "editMessageText" })]
+    [InlineData(UpdateMode.Reply, TreatyMilestone.Legislative, new[] { "sendMessage", "sendMessage" })]
+    [InlineData(UpdateMode.Both, TreatyMilestone.Proposed, new[] { "sendMessage", "editMessageText" })]
+    [InlineData(UpdateMode.Reply, TreatyMilestone.Proposed, new[] { "sendMessage" })]
+    public async Task The_channel_chooses_how_updates_appear(UpdateMode updates, TreatyMilestone newStage, string[] methods)
     {
         await using var h = await DeliveryHarness.StartAsync(channels: [DeliveryHarness.Channel("main", Chat, updates: updates)]);
         await h.SaveChangeAsync();
@@ -317,7 +317,7 @@ public class DeliverStageTests
     {
         await using var h = await DeliveryHarness.StartAsync();
         await h.SaveChangeAsync();
-        await h.SaveChangeAsync(revision: 2, stage: TreatyStage.Legislative, summary: "the State Duma passed the denunciation bill.");
+        await h.SaveChangeAsync(revision: 2, stage: TreatyMilestone.Legislative, summary: "the State Duma passed the denunciation bill.");
 
         var early = await h.DeliverAsync(revision: 2);
         var first = await h.DeliverAsync(revision: 1);
@@ -336,7 +336,7 @@ public class DeliverStageTests
         // The earlier revision's delivery was lost before it reached the ledger; the later one stopped waiting for it.
         await using var h = await DeliveryHarness.StartAsync(o => o.RevisionOrderWait = TimeSpan.Zero);
         await h.SaveChangeAsync();
-        await h.SaveChangeAsync(revision: 2, stage: TreatyStage.Legislative);
+        await h.SaveChangeAsync(revision: 2, stage: TreatyMilestone.Legislative);
         await h.DeliverAsync(revision: 2);
 
         var late = await h.DeliverAsync(revision: 1);
@@ -368,7 +368,7 @@ public class DeliverStageTests
             Assert.All(messages, m => Assert.InRange(m.PlainText.Length, 1, 4096));
             Assert.All(h.Telegram.Calls, c => Assert.Equal(200, c.StatusCode));
 
-            await h.SaveChangeAsync(revision: 2, stage: TreatyStage.Proposed, summary: summary + " !");
+            await h.SaveChangeAsync(revision: 2, stage: TreatyMilestone.Proposed, summary: summary + " !");
             Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(revision: 2));
             Assert.Equal(4, h.Telegram.CallsOf("editMessageText").Count);
             Assert.Equal(4, h.Telegram.Messages(Chat).Count);
@@ -453,7 +453,7 @@ public class DeliverStageTests
         Assert.IsType<DeliveryResult.Delivered>(await h.DeliverAsync(eventId: "ev-0"));
         using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)); // the chat's next slot is a second away
 
-        var stopped = await h.Stage.RunAsync(new Alerts.Core.Messages.Delivery("ev-1", 1, "main"), stopping.Token);
+        var stopped = await h.Stage.RunAsync(new Delivery("ev-1", 1, "main"), stopping.Token);
 
         Assert.Equal(TimeSpan.Zero, Assert.IsType<DeliveryResult.Retry>(stopped).After);
         Assert.Equal(LedgerState.Pending, (await h.Ledger.GetAsync("ev-1", 1, "main"))!.Entry.State);

@@ -1,4 +1,4 @@
-using Alerts.Core.Delivery;
+using Alerts.Core.Posting;
 using Alerts.Core.Events;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 /// <summary>
 /// The real delivery parts wired together: a SQLite state file per test, the fake Telegram server, the real
@@ -96,13 +96,13 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         new() { Id = id, ChatId = chatId, Language = language, Updates = updates, Template = template };
 
     /// <summary>The seed story as revision <paramref name="revision"/> of event <paramref name="eventId"/>, saved in the event store.</summary>
-    public async Task<TreatyChange> SaveChangeAsync(string eventId = "ev-ru-cpt", int revision = 1, TreatyStage stage = TreatyStage.Proposed, string? summary = null)
+    public async Task<TreatyChange> SaveChangeAsync(string eventId = "ev-ru-cpt", int revision = 1, TreatyMilestone stage = TreatyMilestone.Proposed, string? summary = null)
     {
         var change = AlertFormatter.SampleChange with
         {
             EventId = eventId,
             Revision = revision,
-            Stage = stage,
+            Milestone = stage,
             Summary = summary ?? AlertFormatter.SampleChange.Summary,
             Contexts = summary is null ? AlertFormatter.SampleChange.Contexts : new Dictionary<string, string> { ["en"] = summary, ["ru"] = summary },
         };
@@ -111,7 +111,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     }
 
     public Task<DeliveryResult> DeliverAsync(string eventId = "ev-ru-cpt", int revision = 1, string channelId = "main", int attempt = 0) =>
-        Stage.RunAsync(new Alerts.Core.Messages.Delivery(eventId, revision, channelId, attempt));
+        Stage.RunAsync(new Delivery(eventId, revision, channelId, attempt));
 
     public async ValueTask DisposeAsync()
     {

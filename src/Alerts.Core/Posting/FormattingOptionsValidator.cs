@@ -2,7 +2,7 @@ using Alerts.Core.Formatting;
 using Alerts.Core.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>Checks at start that every channel's template loads, renders and yields valid Telegram HTML.</summary>
 public sealed class FormattingOptionsValidator(ChannelDirectory channels, ITreatyNames names) : IValidateOptions<FormattingOptions>

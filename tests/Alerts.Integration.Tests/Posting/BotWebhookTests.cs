@@ -1,6 +1,6 @@
 using Alerts.Telegram;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 public sealed class BotWebhookTests
 {

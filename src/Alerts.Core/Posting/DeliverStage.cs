@@ -5,7 +5,7 @@ using Alerts.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Alerts.Core.Delivery;
+namespace Alerts.Core.Posting;
 
 /// <summary>
 /// The delivery stage: posts (or updates) one revision of an event in one channel, once as far as Telegram lets
@@ -34,7 +34,7 @@ public sealed class DeliverStage(
     /// no new request starts, a request already written is answered or times out, and the result is a
     /// <see cref="DeliveryResult.Retry"/> with no delay: the host puts the delivery back for the next run.
     /// </summary>
-    public async Task<DeliveryResult> RunAsync(Messages.Delivery delivery, CancellationToken cancellationToken = default)
+    public async Task<DeliveryResult> RunAsync(Delivery delivery, CancellationToken cancellationToken = default)
     {
         DeliveryResult result;
         try
@@ -50,7 +50,7 @@ public sealed class DeliverStage(
         return result;
     }
 
-    private void Log(Messages.Delivery delivery, DeliveryResult result)
+    private void Log(Delivery delivery, DeliveryResult result)
     {
         switch (result)
         {
@@ -69,7 +69,7 @@ public sealed class DeliverStage(
         }
     }
 
-    private async Task<DeliveryResult> DeliverAsync(Messages.Delivery delivery, CancellationToken ct)
+    private async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken ct)
     {
         var channel = await channels.FindAsync(delivery.ChannelId, ct);
         if (channel is null)
@@ -96,7 +96,7 @@ public sealed class DeliverStage(
         }
     }
 
-    private async Task<DeliveryResult> DeliverClaimedAsync(Messages.Delivery delivery, ChannelDefinition channel, TreatyChange change, DeliveryClaim claim, CancellationToken ct)
+    private async Task<DeliveryResult> DeliverClaimedAsync(Delivery delivery, ChannelDefinition channel, TreatyChange change, DeliveryClaim claim, CancellationToken ct)
     {
         var entries = (await ledger.ListAsync(change.EventId, ct)).Where(r => r.ChannelId == channel.Id).ToList();
         var state = await channelStates.GetAsync(channel.Id, ct);
@@ -218,7 +218,7 @@ public sealed class DeliverStage(
             }
         }
         var ids = run.Record.Entry.MessageIds;
-        await channelStates.SavePostAsync(run.Channel.Id, run.Change.EventId, new EventPost(run.ChatId, ids, run.Change.Revision, run.Change.Stage, time.GetUtcNow()), CancellationToken.None);
+        await channelStates.SavePostAsync(run.Channel.Id, run.Change.EventId, new EventPost(run.ChatId, ids, run.Change.Revision, run.Change.Milestone, time.GetUtcNow()), CancellationToken.None);
         await ledger.MoveAsync(run.Record, LedgerTrigger.Complete, cancellationToken: CancellationToken.None);
         return new DeliveryResult.Delivered(ids);
     }
@@ -252,9 +252,9 @@ public sealed class DeliverStage(
             run.Record = await ledger.MoveAsync(run.Record, LedgerTrigger.Progress, e => e with { Edited = true }, CancellationToken.None);
         }
 
-        if (mode is UpdateMode.Reply or UpdateMode.Both && run.Change.Stage > post.Stage)
+        if (mode is UpdateMode.Reply or UpdateMode.Both && run.Change.Milestone > post.Milestone)
         {
-            var update = formatter.FormatUpdate(run.Change, post.Stage, run.Channel);
+            var update = formatter.FormatUpdate(run.Change, post.Milestone, run.Channel);
             for (var i = run.Record.Entry.MessageIds.Count; i < update.Parts.Count; i++)
             {
                 var (_, stop) = await sends.SendAsync(run, update.Parts[i], replyTo: postIds[0], editId: null, (e, id) => e with { MessageIds = [.. e.MessageIds, id] }, ct);
@@ -265,17 +265,17 @@ public sealed class DeliverStage(
             }
         }
 
-        var stage = run.Change.Stage > post.Stage ? run.Change.Stage : post.Stage;
-        await channelStates.SavePostAsync(run.Channel.Id, run.Change.EventId, post with { MessageIds = postIds, Revision = run.Change.Revision, Stage = stage }, CancellationToken.None);
+        var stage = run.Change.Milestone > post.Milestone ? run.Change.Milestone : post.Milestone;
+        await channelStates.SavePostAsync(run.Channel.Id, run.Change.EventId, post with { MessageIds = postIds, Revision = run.Change.Revision, Milestone = stage }, CancellationToken.None);
         await ledger.MoveAsync(run.Record, LedgerTrigger.Complete, cancellationToken: CancellationToken.None);
         return new DeliveryResult.Delivered([.. run.Record.Entry.EditedIds, .. run.Record.Entry.MessageIds]);
     }
 }
 
 /// <summary>One attempt at one delivery, as it goes: the ledger record and the chat (which a migration changes).</summary>
-public sealed class DeliveryRun(Messages.Delivery delivery, ChannelDefinition channel, TreatyChange change, LedgerRecord record, string chatId, DeliveryClaim claim)
+public sealed class DeliveryRun(Delivery delivery, ChannelDefinition channel, TreatyChange change, LedgerRecord record, string chatId, DeliveryClaim claim)
 {
-    public Messages.Delivery Delivery { get; } = delivery;
+    public Delivery Delivery { get; } = delivery;
     public ChannelDefinition Channel { get; } = channel;
     public TreatyChange Change { get; } = change;
     public LedgerRecord Record { get; set; } = record;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Alerts.Testing;
 
-namespace Alerts.Integration.Tests.Delivery;
+namespace Alerts.Integration.Tests.Posting;
 
 /// <summary>The fake must be strict where Telegram is, or the delivery tests prove nothing.</summary>
 public sealed class FakeTelegramServerTests : IAsyncLifetime
