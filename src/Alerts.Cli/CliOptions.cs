@@ -13,7 +13,7 @@ public static class CliOptions
 
     public static Option<string?> Store { get; } = new("--store")
     {
-        Description = "State and queue store: a SQLite connection string (default 'Data Source=.alerts/alerts.db') or an Azure Storage connection string (Azurite: UseDevelopmentStorage=true).",
+        Description = "State and queue store: a SQLite connection string (default 'Data Source=.alerts/alerts.db') or an Azure Storage connection string (Azurite: UseDevelopmentStorage=true), or a storage account's queue endpoint (https://<account>.queue.core.windows.net, signed in with az login).",
         Recursive = true,
     };
 

@@ -84,6 +84,9 @@ public static class CliServices
             logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
             // HttpClient logs request URLs; some carry tokens (Telegram puts it in the path).
             logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+            // A start that fails is reported by the command, one line per problem (exit 3); the host's own
+            // "Hosting failed to start" record would add a stack trace. --verbose keeps it for developers.
+            logging.AddFilter("Microsoft.Extensions.Hosting", verbose ? LogLevel.Information : LogLevel.None);
         });
         services.AddAlertsCore(configuration);
         services.AddAlertsHosting(configuration, AppContext.BaseDirectory);

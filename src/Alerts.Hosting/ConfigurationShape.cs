@@ -11,6 +11,7 @@ namespace Alerts.Hosting;
 /// <list type="bullet">
 /// <item>a top-level key in a JSON configuration file that the app does not read (a typo such as <c>Chanels</c>);</item>
 /// <item>a section of the wrong type (<c>"Channels": "main"</c>, <c>"Telegram": "x"</c>, <c>"UseDefaultSources": { }</c>);</item>
+/// <item>an <c>Events:Windows</c> entry that is not a time span (the binder would skip it silently);</item>
 /// <item>a <c>Store:NamePrefix</c> that would make a table or queue name Azure refuses;</item>
 /// <item>a bot token set empty (<c>Telegram__BotToken=</c>) over one configured earlier, which would silently turn delivery off.</item>
 /// </list>
@@ -46,6 +47,14 @@ public static class ConfigurationShape
     {
         var problems = new List<string>();
         CheckTypes(configuration, problems);
+        // The binder skips a dictionary entry it cannot convert and keeps the default: say so instead.
+        foreach (var window in configuration.GetSection("Events:Windows").GetChildren())
+        {
+            if (window.Value is { } value && !TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _))
+            {
+                problems.Add($"{window.Path}: '{value}' is not a time span (d.hh:mm:ss)");
+            }
+        }
         if (Alerts.Core.Ports.StorageNames.PrefixProblem(configuration[NamePrefixKey]) is { } prefix)
         {
             problems.Add($"{NamePrefixKey}: {prefix}");

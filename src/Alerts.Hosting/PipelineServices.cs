@@ -35,7 +35,7 @@ public static class PipelineServices
 
         // The treaty catalogue feeds both the detector and the localized names in posts.
         var catalogPath = AlertsConfiguration.ResolvePath(configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory);
-        services.AddSingleton(_ => TreatyCatalog.Load(catalogPath));
+        services.AddSingleton(_ => LoadCatalog(catalogPath));
         services.AddSingleton<ITreatyDetector>(sp => new TreatyDetector(sp.GetRequiredService<TreatyCatalog>()));
         // Posts also use the catalogue's tags and dates; the detector's loader has already checked the file.
         services.AddSingleton<ITreatyNames>(sp => new CatalogTreatyNames(sp.GetRequiredService<TreatyCatalog>(), File.ReadAllText(catalogPath)));
@@ -43,6 +43,19 @@ public static class PipelineServices
         // One registry of source kinds for the configuration check and the reader; the catalogue gives CoE items their treaty titles.
         services.AddSingleton(sp => SourceKinds.CreateDefault(sp.GetRequiredService<TreatyCatalog>()));
         return services;
+    }
+
+    /// <summary>The treaty catalogue, or a configuration problem naming <see cref="TreatyCatalogKey"/> (missing, too large, not JSON).</summary>
+    private static TreatyCatalog LoadCatalog(string path)
+    {
+        try
+        {
+            return TreatyCatalog.Load(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new ConfigurationProblemException([$"{TreatyCatalogKey}: {ex.Message}"]);
+        }
     }
 
     /// <summary>
@@ -79,7 +92,7 @@ public static class PipelineServices
             {
                 problems.AddRange(ex.Problems);
             }
-            catch (InvalidOperationException ex) when (ex.InnerException is FormatException or InvalidOperationException)
+            catch (InvalidOperationException ex) when (ex.InnerException is FormatException or ArgumentException or InvalidOperationException)
             {
                 // The binder could not convert a value; its message names the key.
                 problems.Add(ex.Message + " " + ex.InnerException?.Message);

@@ -13,13 +13,18 @@ public static class FeedValidator
 
     public static string Directory => RepositoryPaths.Combine("tools", "feed-validator");
 
+    /// <summary>Why the validator in <paramref name="directory"/> cannot run (its packages are not installed), or null.</summary>
+    public static string? InstallProblem(string directory)
+        => System.IO.Directory.Exists(Path.Combine(directory, "node_modules", "xmllint-wasm")) && System.IO.Directory.Exists(Path.Combine(directory, "node_modules", "ajv"))
+            ? null
+            : $"The feed validator is not installed: {Path.Combine(directory, "node_modules")} is missing. Run 'npm ci' in {directory} (.ci/run does).";
+
     /// <summary>Validates the files; returns the validator's output (one "ok" line per file). Throws with its reasons when any is invalid.</summary>
     public static async Task<string> AssertValidAsync(params string[] files)
     {
-        if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "xmllint-wasm")) || !System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "ajv")))
+        if (InstallProblem(Directory) is { } problem)
         {
-            throw new InvalidOperationException(
-                $"The feed validator is not installed: {Path.Combine(Directory, "node_modules")} is missing. Run 'npm ci' in {Directory} (.ci/run does).");
+            throw new InvalidOperationException(problem);
         }
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Directory };
         start.ArgumentList.Add(Path.Combine(Directory, "validate.mjs"));

@@ -27,13 +27,20 @@ public static class RunCommand
             CliDelivery.KeepDryRunOffTheStore(services, configuration);
             services.AddSingleton<LocalRunner>();
             BotPolling.Add(services, configuration);
+            var maxDelayedWait = RunSetting(configuration, "Run:MaxDelayedWait");
+            var visibilityTimeout = RunSetting(configuration, "Run:VisibilityTimeout");
             using var host = builder.Build();
             var provider = host.Services;
             PipelineServices.Start(host);
             var runner = provider.GetRequiredService<LocalRunner>();
-            runner.MaxDelayedWait = configuration.GetValue("Run:MaxDelayedWait", runner.MaxDelayedWait);
-            runner.VisibilityTimeout = configuration.GetValue("Run:VisibilityTimeout", runner.VisibilityTimeout);
+            runner.MaxDelayedWait = maxDelayedWait ?? runner.MaxDelayedWait;
+            runner.VisibilityTimeout = visibilityTimeout ?? runner.VisibilityTimeout;
 
+            if (!CliDelivery.HasToken(configuration) && !configuration.GetSection(AlertsConfiguration.ChannelsSection).GetChildren().Any())
+            {
+                // The default configuration has no channels: a dry run would route nothing and print nothing.
+                await context.Error.WriteLineAsync("alerts run: dry run with no channels configured: events are detected and kept ('alerts events'), but no post is printed; add a channel (Channels:0:Id, :ChatId, :Language) to see each post.");
+            }
             var bot = await BotPolling.ResolveAsync(provider, cancellationToken);
             if (parse.GetValue(once))
             {
@@ -63,6 +70,21 @@ public static class RunCommand
             return AlertsCli.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>A <c>Run:*</c> time span, or a configuration problem naming the key (exit 3) when it is not a positive one.</summary>
+    private static TimeSpan? RunSetting(IConfiguration configuration, string key)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
+        {
+            return span;
+        }
+        throw new ConfigurationProblemException([$"{key}: '{value}' is not a positive time span (hh:mm:ss)"]);
     }
 
     private static int Summarise(CliContext context, RunReport report)

@@ -194,7 +194,7 @@ public static class ScanCommand
         }
         catch (FeedFormatException ex)
         {
-            return (null, "not a feed: " + ex.Message);
+            return (null, ex.Message.StartsWith("not a feed", StringComparison.Ordinal) ? ex.Message : "not a feed: " + ex.Message);
         }
     }
 

@@ -226,7 +226,7 @@ public sealed partial class HttpSourceReader : ISourceReader
 
     private SourceReadResult Fail(SourceDefinition source, SourceValidators validators, string error, int? status = null, TimeSpan? retryAfter = null)
     {
-        LogFailed(source.Id, status, error);
+        LogFailed(source.Id, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", error);
         return SourceReadResult.Failure(validators, error, status, retryAfter);
     }
 
@@ -247,6 +247,7 @@ public sealed partial class HttpSourceReader : ISourceReader
     [LoggerMessage(Level = LogLevel.Information, Message = "Source {SourceId} fetched: HTTP {HttpStatus}, {Bytes} bytes, {Items} items, {Warnings} warnings")]
     private partial void LogFetched(string sourceId, int httpStatus, int bytes, int items, int warnings);
 
+    // HttpStatus is "-" when no response came (DNS, refused address, timeout), not "(null)".
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source {SourceId} failed: HTTP {HttpStatus}: {Error}")]
-    private partial void LogFailed(string sourceId, int? httpStatus, string error);
+    private partial void LogFailed(string sourceId, string httpStatus, string error);
 }

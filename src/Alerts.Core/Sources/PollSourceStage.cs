@@ -69,7 +69,7 @@ public sealed class PollSourceStage(
             };
             await states.SaveAsync(source.Id, failed, cancellationToken);
             logger.LogWarning("Source {SourceId} failed ({Failures} in a row, HTTP {Status}): {Error}; next poll in {Backoff}",
-                source.Id, failures, result.HttpStatus, result.Error, backoff);
+                source.Id, failures, result.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", result.Error, backoff);
             if (!SourceHealth.IsStale(source, state, _options, now) && SourceHealth.IsStale(source, failed, _options, now))
             {
                 // Tell the operator once, when the source crosses the line, not at every failed poll.

@@ -13,7 +13,8 @@ namespace Alerts.Core.Subscriptions;
 /// (a filter's most selective dimension): row <c>&lt;chat id&gt;|&lt;key&gt;</c>, so routing a change reads a few partitions;</item>
 /// <item>partition <c>updates|&lt;yyyy-MM-dd&gt;</c> (the UTC day it was handled): row per Telegram <c>update_id</c>, so a
 /// redelivered update is answered once; kept <see cref="SubscriptionOptions.UpdateRetentionDays"/> days, then pruned
-/// (<see cref="PruneUpdatesAsync"/>, run by the first claim of each day in whichever host handles updates).</item>
+/// (<see cref="PruneUpdatesAsync"/>, run by the first claim of each day in whichever host handles updates). The first
+/// prune also deletes the rows of the layout before it, partitions <c>updates|&lt;update id / 100000&gt;</c>.</item>
 /// </list>
 /// A follow writes the index row before the user's row and an unfollow deletes it after, so an index row without its
 /// user row (a crash in between) is skipped by routing and rewritten by the next follow.
@@ -186,26 +187,49 @@ public sealed class SubscriptionStore(IStateStore store, TimeProvider time, IOpt
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var last = today.AddDays(-RetentionDays - 1);
-        var cursor = await store.GetAsync(StateTables.Subscriptions, UpdatesPartition, PrunedThroughRow, cancellationToken);
+        var stored = await store.GetAsync(StateTables.Subscriptions, UpdatesPartition, PrunedThroughRow, cancellationToken);
+        var cursor = stored is null ? null : MessageJson.Deserialize<PruneCursor>(stored.Json);
         // Without a cursor no claim has pruned yet, and every claim prunes on its first day: there is at most the last
         // day to clear. After an idle period the loop reads one (empty) partition per day once.
-        var first = cursor is null ? last : MessageJson.Deserialize<PruneCursor>(cursor.Json).Day.AddDays(1);
+        var first = cursor is null ? last : cursor.Day.AddDays(1);
         var deleted = 0;
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            foreach (var doc in await store.QueryAsync(StateTables.Subscriptions, UpdatesPartitionOf(day), cancellationToken))
-            {
-                if (await store.DeleteAsync(StateTables.Subscriptions, doc.PartitionKey, doc.RowKey, cancellationToken))
-                {
-                    deleted++;
-                }
-            }
+            deleted += await DeleteRowsAsync(await store.QueryAsync(StateTables.Subscriptions, UpdatesPartitionOf(day), cancellationToken), cancellationToken);
         }
-        if (first <= last)
+        var legacyPruned = cursor?.LegacyPruned ?? false;
+        if (!legacyPruned)
         {
-            await store.UpsertAsync(StateTables.Subscriptions, UpdatesPartition, PrunedThroughRow, MessageJson.Serialize(new PruneCursor(last)), cancellationToken);
+            // Once per store: the rows of the layout before the per-day one (partition updates|<update id / 100000>)
+            // were never looked up since, and nothing else would ever delete them.
+            var legacy = (await store.QueryAllAsync(StateTables.Subscriptions, cancellationToken)).Where(d => IsLegacyUpdatesPartition(d.PartitionKey));
+            deleted += await DeleteRowsAsync(legacy, cancellationToken);
+        }
+        if (first <= last || !legacyPruned)
+        {
+            var day = first <= last ? last : cursor!.Day;
+            await store.UpsertAsync(StateTables.Subscriptions, UpdatesPartition, PrunedThroughRow, MessageJson.Serialize(new PruneCursor(day, LegacyPruned: true)), cancellationToken);
         }
         _prunedOn = today;
+        return deleted;
+    }
+
+    /// <summary><c>updates|&lt;digits&gt;</c>: a partition of the first layout of handled updates (by update id, never pruned).</summary>
+    public static bool IsLegacyUpdatesPartition(string partitionKey)
+        => partitionKey.StartsWith("updates|", StringComparison.Ordinal)
+           && partitionKey.Length > "updates|".Length
+           && partitionKey.AsSpan("updates|".Length).IndexOfAnyExceptInRange('0', '9') < 0;
+
+    private async Task<int> DeleteRowsAsync(IEnumerable<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var doc in documents)
+        {
+            if (await store.DeleteAsync(StateTables.Subscriptions, doc.PartitionKey, doc.RowKey, cancellationToken))
+            {
+                deleted++;
+            }
+        }
         return deleted;
     }
 }
@@ -234,4 +258,5 @@ public sealed record FollowedFilter(long ChatId, SubscriptionFilter Filter, Date
 
 internal sealed record HandledUpdate(long UpdateId, DateTimeOffset At);
 
-internal sealed record PruneCursor(DateOnly Day);
+/// <summary>The prune cursor: the last day whose updates were deleted; whether the first layout's rows are gone (false in cursors written before).</summary>
+internal sealed record PruneCursor(DateOnly Day, bool LegacyPruned = false);

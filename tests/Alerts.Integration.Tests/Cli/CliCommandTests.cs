@@ -90,6 +90,22 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dry_run_without_channels_says_why_it_prints_no_post_and_one_with_a_channel_does_not()
+    {
+        var bare = await _cli.RunAsync("run", "--once", "--config", _cli.WriteConfig(new { UseDefaultSources = false }, "bare.json"), "--store", _cli.StoreArgument);
+        var withChannel = await _cli.RunAsync("run", "--once", "--store", _cli.StoreArgument, "--config", _cli.WriteConfig(new
+        {
+            UseDefaultSources = false,
+            Channels = new[] { new { Id = "main", ChatId = "@x", Language = "en" } },
+        }, "channel.json"));
+
+        Assert.True(bare.ExitCode == 0, bare.ToString());
+        Assert.Contains("dry run with no channels configured", bare.Error, StringComparison.Ordinal);
+        Assert.True(withChannel.ExitCode == 0, withChannel.ToString());
+        Assert.DoesNotContain("no channels configured", withChannel.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Default_catalogue_overrides_by_id_and_lists_health()
     {
         var config = _cli.WriteConfig(new

@@ -32,6 +32,7 @@ public sealed class BotConversationFunctionsTests(AzuriteFixture azurite) : IAsy
     private const string Secret = "webhook-secret-0123456789_abc";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 8, 26, 10, 0, 0, TimeSpan.Zero));
     private readonly CapturingLoggerFactory _logs = new();
+    private PipelineRig _rig = null!;
     private LoopbackFeedServer _feeds = null!;
     private FakeTelegramServer _telegram = null!;
     private ServiceProvider _services = null!;
@@ -39,28 +40,13 @@ public sealed class BotConversationFunctionsTests(AzuriteFixture azurite) : IAsy
     public async Task InitializeAsync()
     {
         await ResetStorageAsync();
-        _feeds = await LoopbackFeedServer.StartAsync();
-        _telegram = await FakeTelegramServer.StartAsync();
-        _feeds.Serve(PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive());
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["UseDefaultSources"] = "false",
-            ["Sources:0:Id"] = "moscowtimes",
-            ["Sources:0:Url"] = _feeds.Url(PipelineFeeds.NewsPath).ToString(),
-            ["Sources:0:Group"] = "news",
-            ["Sources:0:Language"] = "en",
-            ["Sources:0:Authority"] = "media",
-            ["Sources:0:AllowPrivateNetwork"] = "true",
-            ["Channels:0:Id"] = "main-en",
-            ["Channels:0:ChatId"] = ChannelChat,
-            ["Channels:0:Language"] = "en",
-            ["Channels:0:Review"] = "none",
-            ["Telegram:BotToken"] = _telegram.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-            ["Bot:WebhookSecret"] = Secret,
-            ["Bot:MaxUpdateBytes"] = "4096",
-        }).Build();
+        _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive()));
+        (_feeds, _telegram) = (_rig.Feeds, _rig.Telegram);
+        var settings = _rig.Settings().Set("AzureWebJobsStorage", azurite.ConnectionString)
+            .Source("moscowtimes", PipelineFeeds.NewsPath)
+            .Channel("main-en", ChannelChat, review: "none")
+            .Set("Bot:WebhookSecret", Secret).Set("Bot:MaxUpdateBytes", "4096");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(_logs);
         services.AddLogging();
@@ -73,8 +59,7 @@ public sealed class BotConversationFunctionsTests(AzuriteFixture azurite) : IAsy
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _feeds.DisposeAsync();
-        await _telegram.DisposeAsync();
+        await _rig.DisposeAsync();
     }
 
     [Fact]

@@ -162,6 +162,33 @@ public abstract class SubscriptionStoreContract
             d => d.RowKey == update.ToString("D12", System.Globalization.CultureInfo.InvariantCulture));
         Assert.False(await At().TryClaimUpdateAsync(other));
     }
+
+    [Fact]
+    public async Task The_first_prune_deletes_the_rows_of_the_layout_before_the_per_day_one_and_keeps_the_rest()
+    {
+        var raw = CreateStore();
+        // A store written by the first layout: partition updates|<update id / 100000>, never pruned. The cursor is
+        // removed, as in a store no per-day prune has run on yet (the Azure table is shared by this class's tests).
+        await raw.DeleteAsync(StateTables.Subscriptions, "updates", "pruned-through");
+        var update = NewChat();
+        var legacyPartition = "updates|" + (update / 100_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var legacyRow = update.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+        await raw.UpsertAsync(StateTables.Subscriptions, legacyPartition, legacyRow, $"{{\"updateId\":{update},\"at\":\"2026-01-05T10:00:00+00:00\"}}");
+        var chat = NewChat();
+        var store = new SubscriptionStore(raw, TimeProvider.System);
+        await store.FollowAsync(chat, Russia, 10);
+        Assert.True(await store.TryClaimUpdateAsync(update + 1));
+
+        // The claim above pruned (the first of the day in this process): the old row is gone, today's claim, the
+        // user's filter and its index row are not, and a later prune leaves the cursor's flag set.
+        Assert.Null(await raw.GetAsync(StateTables.Subscriptions, legacyPartition, legacyRow));
+        Assert.False(await new SubscriptionStore(CreateStore(), TimeProvider.System).TryClaimUpdateAsync(update + 1));
+        Assert.Contains(chat, await store.MatchingChatsAsync(RussiaQuitsTorture));
+        Assert.Contains("\"legacyPruned\":true", (await raw.GetAsync(StateTables.Subscriptions, "updates", "pruned-through"))!.Json, StringComparison.OrdinalIgnoreCase);
+        Assert.True(SubscriptionStore.IsLegacyUpdatesPartition("updates|12"));
+        Assert.False(SubscriptionStore.IsLegacyUpdatesPartition(SubscriptionStore.UpdatesPartitionOf(new DateOnly(2026, 1, 5))));
+        Assert.False(SubscriptionStore.IsLegacyUpdatesPartition("updates"));
+    }
 }
 
 public sealed class SqliteSubscriptionStoreTests : SubscriptionStoreContract, IDisposable
