@@ -45,6 +45,43 @@ public static class PipelineServices
         return services;
     }
 
+    /// <summary>The configuration section each options class binds (the Telegram ones by name: Hosting does not reference that project).</summary>
+    private static readonly Dictionary<string, string> OptionsSections = new(StringComparer.Ordinal)
+    {
+        [nameof(PollingOptions)] = PollingOptions.Section,
+        [nameof(FetchOptions)] = FetchOptions.Section,
+        [nameof(Core.Events.EventOptions)] = Core.Events.EventOptions.Section,
+        [nameof(Core.Publishing.FeedOptions)] = Core.Publishing.FeedOptions.Section,
+        [nameof(Core.Posting.DeliveryOptions)] = Core.Posting.DeliveryOptions.Section,
+        [nameof(FormattingOptions)] = FormattingOptions.Section,
+        [nameof(Core.Subscriptions.SubscriptionOptions)] = Core.Subscriptions.SubscriptionOptions.Section,
+        ["TelegramOptions"] = "Telegram",
+        ["BotOptions"] = "Bot",
+    };
+
+    private static readonly System.Text.RegularExpressions.Regex DataAnnotationFailure = new(
+        @"^DataAnnotation validation failed for '\w+' members: '(?<member>\w+)' with the error: '(?<error>.*)'\.$",
+        System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// An options failure as the README promises it, naming the key: <c>Delivery:PerChatPerSecond: The field ... must be
+    /// between 1 and 100.</c> rather than the validator's <c>DataAnnotation validation failed for 'DeliveryOptions' ...</c>.
+    /// </summary>
+    private static string KeyedFailure(string optionsType, string failure)
+    {
+        if (!OptionsSections.TryGetValue(optionsType, out var section))
+        {
+            return $"{optionsType}: {failure}";
+        }
+        var match = DataAnnotationFailure.Match(failure);
+        if (!match.Success)
+        {
+            return failure.StartsWith(section + ":", StringComparison.Ordinal) ? failure : $"{section}: {failure}";
+        }
+        var error = match.Groups["error"].Value;
+        return error.StartsWith(section + ":", StringComparison.Ordinal) ? error : $"{section}:{match.Groups["member"].Value}: {error}";
+    }
+
     /// <summary>The treaty catalogue, or a configuration problem naming <see cref="TreatyCatalogKey"/> (missing, too large, not JSON).</summary>
     private static TreatyCatalog LoadCatalog(string path)
     {
@@ -70,7 +107,7 @@ public static class PipelineServices
         var problems = new List<string>();
         void Add(OptionsValidationException ex)
             // StartupCheck's failures already name their keys (Channels:0:Language: ...).
-            => problems.AddRange(ex.Failures.Select(f => ex.OptionsType == typeof(StartupCheck) ? f : $"{ex.OptionsType.Name}: {f}"));
+            => problems.AddRange(ex.Failures.Select(f => ex.OptionsType == typeof(StartupCheck) ? f : KeyedFailure(ex.OptionsType.Name, f)));
         void Check(Action validate)
         {
             try

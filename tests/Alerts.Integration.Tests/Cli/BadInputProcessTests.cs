@@ -31,11 +31,12 @@ public sealed class BadInputProcessTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"UseDefaultSources": false, "Delivery": {"PerChatPerSecond": 0}}""", "PerChatPerSecond must be between 1 and 100")]
+    [InlineData("""{"UseDefaultSources": false, "Delivery": {"PerChatPerSecond": 0}}""", "Delivery:PerChatPerSecond: The field PerChatPerSecond must be between 1 and 100.")]
     [InlineData("""{"UseDefaultSources": false, "Polling": {"MinimumConfidence": "high"}}""", "'high' at 'Polling:MinimumConfidence'")]
     [InlineData("""{"UseDefaultSources": false, "Delivery": {"UnknownOutcome": "Sometimes"}}""", "'Sometimes' at 'Delivery:UnknownOutcome'")]
     [InlineData("""{"UseDefaultSources": false, "Run": {"MaxDelayedWait": "soon"}}""", "Run:MaxDelayedWait: 'soon' is not a positive time span")]
     [InlineData("""{"UseDefaultSources": false, "Events": {"Windows": {"proposed": "a year"}}}""", "Events:Windows:proposed: 'a year' is not a time span")]
+    [InlineData("""{"UseDefaultSources": false, "Events": {"Windows": {"proposal": "10.00:00:00"}}}""", "  - Events:Windows:proposal is not a stage")]
     [InlineData("""{"UseDefaultSources": false, "Detection": {"CatalogFile": "no-such-catalogue.json"}}""", "Detection:CatalogFile: Treaty catalogue not found")]
     [InlineData("""{"UseDefaultSources": false, "Sources": [{"Id": "x", "Url": "https://example.org/f", "Group": "news", "Interval": "often"}]}""", "'often' at 'Sources:0:Interval'")]
     public async Task A_bad_configuration_value_exits_3_naming_the_key_without_a_stack_trace(string json, string expected)
