@@ -23,7 +23,8 @@ public static class HealthCommand
             var provider = host.Services;
             var stage = provider.GetRequiredService<HealthReportStage>();
             var report = parse.GetValue(send) ? await stage.RunAsync(cancellationToken) : await stage.BuildAsync(cancellationToken);
-            await context.Output.WriteLineAsync(report.ToHtml());
+            // The operator chat gets the report's Telegram HTML; a terminal gets the text the chat would show.
+            await context.Output.WriteLineAsync(Core.Formatting.TelegramHtml.ToPlainText(report.ToHtml()));
             return report.Healthy ? AlertsCli.ExitOk : AlertsCli.ExitFailure;
         });
         return command;

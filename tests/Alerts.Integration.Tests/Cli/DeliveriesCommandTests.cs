@@ -43,6 +43,7 @@ public sealed class DeliveriesCommandTests : IDisposable
         Assert.Equal(["ev-held/main/1", "ev-dropped/main/2"], list.JsonLines().Select(l => l.GetProperty("id").GetString()));
         Assert.Equal(1, health.ExitCode);
         Assert.Contains("1 held (outcome unknown), 1 dropped", health.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", health.Output, StringComparison.Ordinal);
         Assert.True(release.ExitCode == 0, release.ToString());
         Assert.True(drop.ExitCode == 0, drop.ToString());
         Assert.Equal(0, after.ExitCode);
