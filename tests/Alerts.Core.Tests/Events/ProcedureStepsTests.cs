@@ -36,6 +36,18 @@ public sealed class ProcedureStepsTests
         Assert.DoesNotContain(ProcedureSteps.LowerHouseAdopted, steps);
     }
 
+    [Theory]
+    [InlineData("Комитет по обороне парламента Венгрии одобрил протокол о вступлении Швеции в НАТО", "")]
+    [InlineData("Hungary's parliamentary foreign affairs committee approved Sweden's NATO accession protocol", "The vote in the full parliament is expected next week.")]
+    public void A_committee_vote_is_not_the_house_passing_the_law(string title, string summary)
+    {
+        var steps = ProcedureSteps.Classify(title, summary);
+
+        Assert.DoesNotContain(ProcedureSteps.LowerHouseAdopted, steps);
+        // The chamber's own vote, after its committee, is.
+        Assert.Contains(ProcedureSteps.LowerHouseAdopted, ProcedureSteps.Classify(title, "Парламент Венгрии в понедельник ратифицировал протокол."));
+    }
+
     [Fact]
     public void A_proposal_to_submit_is_not_a_submitted_bill()
     {
