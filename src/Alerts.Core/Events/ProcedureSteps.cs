@@ -121,7 +121,7 @@ public static partial class ProcedureSteps
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\b(?:правительств\w*|кабмин\w*|мишустин\w*|премьер\w*|постановлени\w*|предложени\w*\s+о\s+(?:денонсац|прекращени|приостановлени|выход|ратификац|присоединени|отзыв)\w*|government|cabinet|prime\s+minister|mishustin|propos\w*)", Options)]
+    [GeneratedRegex(@"\b(?:правительств\w*|кабмин\w*|мишустин\w*|премьер\w*|постановлени\w*|предложени\w*\s+о\s+(?:денонсац|прекращени|приостановлени|выход|ратификац|присоединени|отзыв)\w*|(?:government|cabinet|prime\s+minister|mishustin)\w*\s+(?:\w+\s+){0,3}?(?:approv|decree|order|resol|submit|sign)\w*|propos\w*)", Options)]
     private static partial Regex GovernmentPattern();
 
     [GeneratedRegex(@"\b(?:(?<!для\s)внес\w*\s+(?:\w+\s+){0,6}?в\s+(?:гос\w*\s*)?дум\w*|в\s+госдум\w*\s+внес\w*|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|submit\w*\s+(?:\w+\s+){0,6}?to\s+(?:the\s+)?(?:state\s+)?(?:duma|parliament|legislature)|introduc\w*\s+(?:a\s+|the\s+)?bill|(?:a|the)\s+bill\b|draft\s+law)", Options)]
