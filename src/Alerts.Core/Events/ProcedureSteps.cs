@@ -87,7 +87,9 @@ public static partial class ProcedureSteps
         }
         // "The Duma passed it in the first reading" is not the final vote: a generic "passed" counts
         // as adoption only when no earlier reading is named, or the third/final one is.
-        if (FinalReadingPattern().IsMatch(text) || (!first && !second && LowerHousePattern().IsMatch(text)))
+        // A committee's vote ("the foreign affairs committee of Turkey's parliament approved") is not the house's: the
+        // committee's clause does not count as the chamber passing the law.
+        if (FinalReadingPattern().IsMatch(text) || (!first && !second && LowerHousePattern().IsMatch(CommitteeVote().Replace(text, " | "))))
         {
             found.Add(LowerHouseAdopted);
         }
@@ -119,11 +121,15 @@ public static partial class ProcedureSteps
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"\b(?:правительств\w*|кабмин\w*|мишустин\w*|премьер\w*|постановлени\w*|предложени\w*\s+о\s+(?:денонсац|прекращени|приостановлени|выход|ратификац|присоединени|отзыв)\w*|government|cabinet|prime\s+minister|mishustin|propos\w*)", Options)]
+    [GeneratedRegex(@"\b(?:правительств\w*|кабмин\w*|мишустин\w*|премьер\w*|постановлени\w*|предложени\w*\s+о\s+(?:денонсац|прекращени|приостановлени|выход|ратификац|присоединени|отзыв)\w*|(?:government|cabinet|prime\s+minister|mishustin)\w*\s+(?:\w+\s+){0,3}?(?:approv|decree|order|resol|submit|sign)\w*|propos\w*)", Options)]
     private static partial Regex GovernmentPattern();
 
     [GeneratedRegex(@"\b(?:(?<!для\s)внес\w*\s+(?:\w+\s+){0,6}?в\s+(?:гос\w*\s*)?дум\w*|в\s+госдум\w*\s+внес\w*|законопроект\w*|проект\w*\s+(?:федерального\s+)?закона|submit\w*\s+(?:\w+\s+){0,6}?to\s+(?:the\s+)?(?:state\s+)?(?:duma|parliament|legislature)|introduc\w*\s+(?:a\s+|the\s+)?bill|(?:a|the)\s+bill\b|draft\s+law)", Options)]
     private static partial Regex BillPattern();
+
+    /// <summary>A parliamentary committee's vote, from the committee to its verb: «комитет парламента Турции одобрил», "committee … approved".</summary>
+    [GeneratedRegex(@"\b(?:комисси|комитет|committee)\w*\s+(?:[\w-]+\s+){0,10}?(?:одобрил|поддержал|утвердил|принял|проголосова|рекомендова|approv|pass|adopt|vot|back|endors|recommend)\w*", Options)]
+    private static partial Regex CommitteeVote();
 
     [GeneratedRegex(@"\b(?:перв\w*\s+чтени\w*|first\s+reading)", Options)]
     private static partial Regex FirstReadingPattern();

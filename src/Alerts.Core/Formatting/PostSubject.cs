@@ -10,22 +10,25 @@ internal static class PostSubject
     public static Dictionary<string, object?> Of(TreatyChange change, string language)
     {
         var single = change.States.Count == 1 ? change.States[0] : null;
+        var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
+        // Only Russia's procedure ends in a law the President signs; elsewhere the enacting act may be a law, a decree or an
+        // executive order, signed by whoever the constitution says, so the state itself is the subject ("The United States
+        // took the formal decision on accession…"), not a "head of state" who "signed the law".
         var kind = single is null ? "state" : change.Step switch
         {
             ProcedureSteps.GovernmentProposal => "government",
             ProcedureSteps.FirstReading or ProcedureSteps.SecondReading or ProcedureSteps.LowerHouseAdopted => "parliament",
             ProcedureSteps.UpperHouseApproved => "upper_house",
-            ProcedureSteps.LawSigned => "head_of_state",
+            ProcedureSteps.LawSigned when russia => "head_of_state",
             null => change.Milestone switch
             {
                 TreatyMilestone.Proposed => "government",
                 TreatyMilestone.Legislative => "parliament",
-                TreatyMilestone.Enacted when change.Action is not TreatyAction.Signature => "head_of_state",
+                TreatyMilestone.Enacted when change.Action is not TreatyAction.Signature && russia => "head_of_state",
                 _ => "state",
             },
             _ => "state",
         };
-        var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
         var names = change.States.Select(code => StateNames.InSentence(code, language)).ToList();
         string name;
         string gender;

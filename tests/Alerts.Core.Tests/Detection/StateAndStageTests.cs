@@ -65,10 +65,32 @@ public class StateAndStageTests
     [InlineData("Russia's withdrawal from the CFE treaty takes effect", "", TreatyMilestone.Effective)]
     [InlineData("Russia-North Korea defense pact enters into force", "", TreatyMilestone.Effective)]
     [InlineData("Russia says it will withdraw from the CFE treaty", "", TreatyMilestone.Announced)]
+    // The foreign ministry or government saying the state is officially leaving, in the present, is its notice of withdrawal;
+    // without "officially" or without the state's own voice it stays announced, in the future too.
+    [InlineData("Россия выходит из ДОВСЕ", "Россия официально выходит из ДОВСЕ, сообщили в МИД России.", TreatyMilestone.Notified)]
+    [InlineData("Армения официально выходит из ОДКБ, заявило правительство", "", TreatyMilestone.Notified)]
+    [InlineData("Hungary is officially withdrawing from the Energy Charter Treaty, the foreign ministry said", "", TreatyMilestone.Notified)]
+    [InlineData("Россия выходит из ДОВСЕ", "Россия выходит из ДОВСЕ, сообщили в МИД России.", TreatyMilestone.Announced)]
+    [InlineData("Россия выходит из ДОВСЕ", "Россия официально выходит из ДОВСЕ, считают эксперты.", TreatyMilestone.Announced)]
+    [InlineData("Россия официально выйдет из ДОВСЕ, заявили в МИД", "", TreatyMilestone.Announced)]
     public void Stage_comes_from_the_text(string title, string summary, TreatyMilestone stage)
     {
         var d = Assert.Single(DetectionTestData.Detect(title, summary));
         Assert.Equal(stage, d.Milestone);
+    }
+
+    [Fact]
+    public void A_treaty_word_takes_the_treaty_the_item_names_before_an_organisation_that_speaks()
+    {
+        // The organisation in the headline only comments; the treaty is named further down, here split over two links.
+        var d = Assert.Single(DetectionTestData.Detect(
+            "Council of Europe 'concerned' at Hungary's plans to quit human rights treaty",
+            "<p>The government in Budapest said it would start the formal process to withdraw from the <a href=\"https://example.org/a\">European </a><a href=\"https://example.org/b\">Convention on Human Rights</a>.</p>"));
+        Assert.Equal("coe:5", d.Treaty.Id);
+        Assert.Equal(["HU"], d.States);
+        // With no treaty named, leaving "the treaty" next to the organisation still reads as leaving its founding treaty.
+        var statute = Assert.Single(DetectionTestData.Detect("Council of Europe 'concerned' at Hungary's plans to quit the treaty"));
+        Assert.Equal("coe:1", statute.Treaty.Id);
     }
 
     [Fact]

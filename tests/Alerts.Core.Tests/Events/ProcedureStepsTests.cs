@@ -36,6 +36,28 @@ public sealed class ProcedureStepsTests
         Assert.DoesNotContain(ProcedureSteps.LowerHouseAdopted, steps);
     }
 
+    [Theory]
+    [InlineData("Комитет по обороне парламента Венгрии одобрил протокол о вступлении Швеции в НАТО", "")]
+    [InlineData("Hungary's parliamentary foreign affairs committee approved Sweden's NATO accession protocol", "The vote in the full parliament is expected next week.")]
+    public void A_committee_vote_is_not_the_house_passing_the_law(string title, string summary)
+    {
+        var steps = ProcedureSteps.Classify(title, summary);
+
+        Assert.DoesNotContain(ProcedureSteps.LowerHouseAdopted, steps);
+        // The chamber's own vote, after its committee, is.
+        Assert.Contains(ProcedureSteps.LowerHouseAdopted, ProcedureSteps.Classify(title, "Парламент Венгрии в понедельник ратифицировал протокол."));
+    }
+
+    [Theory]
+    [InlineData("Hungary's government is moving to leave the Energy Charter Treaty", false)]
+    [InlineData("The cabinet said the country would quit the treaty", false)]
+    [InlineData("Hungary's government approved the withdrawal from the Energy Charter Treaty", true)]
+    [InlineData("The prime minister signed a decree on leaving the treaty", true)]
+    public void A_government_named_is_a_proposal_only_when_it_acts(string text, bool proposal)
+    {
+        Assert.Equal(proposal, ProcedureSteps.Classify(text, "").Contains(ProcedureSteps.GovernmentProposal));
+    }
+
     [Fact]
     public void A_proposal_to_submit_is_not_a_submitted_bill()
     {

@@ -31,6 +31,23 @@ public class PostWordingTests
         Assert.DoesNotContain("example.org", html);
     }
 
+    [Theory]
+    [InlineData("US", null, "📥 <b>The United States took the formal decision on accession to", "📥 <b>США приняли официальное решение о присоединении к")]
+    [InlineData("US", "law_signed", "📥 <b>The United States took the formal decision on accession to", "📥 <b>США приняли официальное решение о присоединении к")]
+    [InlineData("RU", null, "📥 <b>The President of Russia signed the law on accession to", "📥 <b>Президент России подписал закон о присоединении к")]
+    public void Only_Russia_s_enacting_step_is_a_law_the_president_signs(string state, string? step, string english, string russian)
+    {
+        // Outside Russia the enacting act may be an executive order or a decree: the post names the state and a neutral act.
+        var enacted = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyMilestone.Enacted };
+        var change = AlertFormatter.SampleChange with
+        {
+            States = [state], Action = TreatyAction.Accession, Milestone = TreatyMilestone.Enacted, Step = step, Sources = [enacted], Contexts = null,
+        };
+
+        Assert.StartsWith(english, RepositoryTemplates.Formatter().Format(change, English).Parts[0]);
+        Assert.StartsWith(russian, RepositoryTemplates.Formatter().Format(change, Russian).Parts[0]);
+    }
+
     [Fact]
     public void Entities_in_a_summary_are_decoded_once_not_shown()
     {

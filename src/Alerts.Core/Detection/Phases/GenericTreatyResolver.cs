@@ -11,10 +11,15 @@ internal static class GenericTreatyResolver
         {
             return candidate;
         }
-        var named = candidate.Segment.Mentions.Concat(item.Segments.Where(other => other != candidate.Segment).SelectMany(other => other.Mentions))
-            .FirstOrDefault(mention => candidate.OrganisationWord
-                ? mention.IsOrganisation
-                : !mention.IsOrganisation || candidate.Action is TreatyAction.Accession or TreatyAction.Withdrawal);
+        var mentions = candidate.Segment.Mentions.Concat(item.Segments.Where(other => other != candidate.Segment).SelectMany(other => other.Mentions)).ToList();
+        // An organisation word ("the alliance") stands for an organisation. A treaty word ("the treaty", "domestic violence
+        // treaty") stands for a treaty the item names, wherever it names it, before an organisation it mentions: in "Council of
+        // Europe 'alarmed' at Poland's plans to leave … treaty" + "withdraw from the Istanbul convention" the treaty is the
+        // convention, and the organisation only speaks. Joining or leaving an organisation's founding treaty is the fallback.
+        var named = candidate.OrganisationWord
+            ? mentions.FirstOrDefault(mention => mention.IsOrganisation)
+            : mentions.FirstOrDefault(mention => !mention.IsOrganisation)
+              ?? (candidate.Action is TreatyAction.Accession or TreatyAction.Withdrawal ? mentions.FirstOrDefault(mention => mention.IsOrganisation) : null);
         if (named is null)
         {
             return candidate;

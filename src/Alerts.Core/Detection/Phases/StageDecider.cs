@@ -43,6 +43,16 @@ internal static partial class StageDecider
                 return new StageDecision(TreatyMilestone.Effective, day.Value);
             }
         }
+        // A state's foreign ministry or government saying the state is officially leaving, now («Россия официально выходит
+        // из Совета Европы, заявили в МИД», "the foreign ministry said the country is officially withdrawing"): a state leaves a
+        // treaty by its notice to the depositary or the other parties, which the ministry gives; "officially" in the present
+        // is that formal act under way, not a plan (future: announced) nor the exit itself (completed: effective).
+        if (input.Action == TreatyAction.Withdrawal && aspect == Aspect.Progressive
+            && OfficiallyLeaving().Match(input.Title + " | " + input.Summary) is { Success: true } officially
+            && OfficialSpeaker().IsMatch(input.Title + " | " + input.Summary))
+        {
+            return new StageDecision(TreatyMilestone.Notified, officially.Value);
+        }
         if (aspect is Aspect.Future or Aspect.Progressive)
         {
             var today = SameDay().Match(input.Title);
@@ -160,6 +170,14 @@ internal static partial class StageDecider
     /// <summary>A future or a possibility right before a cue: "would formally submit its notice", "could be signed".</summary>
     [GeneratedRegex(@"\b(?:will|would|could|may|might|shall|plans?\s+to|expected\s+to|set\s+to|intends?\s+to|будет|может|могут|планиру\w*|намерен\w*)\b[^.|]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NotYet();
+
+    /// <summary>Officially leaving, in the present: «официально выходит», "is officially withdrawing".</summary>
+    [GeneratedRegex(@"\b(?:официально\s+(?:выход|покида)\w*|(?:is|are)\s+officially\s+(?:leaving|withdrawing|quitting|exiting))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OfficiallyLeaving();
+
+    /// <summary>The state's own voice on its foreign relations: its foreign ministry or government.</summary>
+    [GeneratedRegex(@"\b(?:мид\w*|министерств\w*\s+иностранных\s+дел|внешнеполитическ\w*\s+ведомств\w*|правительств\w*|foreign\s+(?:ministry|minister|office)|ministry\s+of\s+foreign\s+affairs|state\s+department|government)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OfficialSpeaker();
 
     /// <summary>A head of state or government as the actor: their ratification or revocation is the signature of the law.</summary>
     [GeneratedRegex(@"\b(?:putin|biden|trump|erdogan|macron|president|prime\s+minister|head\s+of\s+government|chancellor|председател\w*\s+правительств\w*|глав\w*\s+правительств\w*|путин\w*|байден\w*|трамп\w*|эрдоган\w*|президент\w*|премьер\w*|мишустин\w*|prezydent\w*|premier\w*)\b", RegexOptions.CultureInvariant)]
