@@ -3,6 +3,13 @@ namespace Alerts.Core.Detection;
 /// <summary>A title or a summary, normalised once, with its words, action words, treaty names, states and clause limits.</summary>
 internal sealed class TextSegment
 {
+    private static readonly (string Group, ActionKind Kind)[] Groups =
+    [
+        ("der", ActionKind.Deratification), ("eif", ActionKind.EntryIntoForce), ("accn", ActionKind.AccessionNoun),
+        ("acc", ActionKind.Accession), ("wd", ActionKind.Withdrawal), ("sus", ActionKind.Suspension),
+        ("rat", ActionKind.Ratification), ("appr", ActionKind.Approval), ("ext", ActionKind.Extension), ("sig", ActionKind.Signature),
+    ];
+
     private List<Token>? _tokens;
     private List<TreatyMention>? _mentions;
     private List<StateMention>? _states;
@@ -20,9 +27,9 @@ internal sealed class TextSegment
         var actions = new List<ActionHit>();
         if (text.AsSpan().IndexOfAny(DetectionPatterns.EntryIntoForceMarkers) >= 0)
         {
-            foreach (var m in DetectionPatterns.Actions().EnumerateMatches(text))
+            for (var m = DetectionPatterns.Actions().Match(text); m.Success; m = m.NextMatch())
             {
-                actions.Add(new ActionHit(ActionKindAt.Of(text, m.Index), m.Index, m.Index + m.Length, -1, -1));
+                actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
             }
             Actions = actions;
             return;
@@ -38,12 +45,10 @@ internal sealed class TextSegment
             }
             if (pos == 0 || !char.IsLetter(text[pos - 1]))
             {
-                // Matches as values and the kind asked for separately: no Match with its ten groups per action word.
-                var found = DetectionPatterns.ActionAt().EnumerateMatches(text, pos);
-                if (found.MoveNext())
+                var m = DetectionPatterns.ActionAt().Match(text, pos);
+                if (m.Success)
                 {
-                    var m = found.Current;
-                    actions.Add(new ActionHit(ActionKindAt.Of(text, m.Index), m.Index, m.Index + m.Length, -1, -1));
+                    actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
                     offset = m.Index + Math.Max(1, m.Length);
                     continue;
                 }
@@ -133,5 +138,17 @@ internal sealed class TextSegment
             starts.Add(isWord ? m.Index : m.Index + m.Length);
         }
         return starts;
+    }
+
+    private static ActionKind KindOf(System.Text.RegularExpressions.Match m)
+    {
+        foreach (var (group, kind) in Groups)
+        {
+            if (m.Groups[group].Success)
+            {
+                return kind;
+            }
+        }
+        return ActionKind.Signature;
     }
 }
