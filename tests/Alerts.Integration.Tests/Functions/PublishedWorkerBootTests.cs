@@ -5,7 +5,6 @@ using Alerts.Core.Messages;
 using Alerts.Integration.Tests.Pipeline;
 using Alerts.Integration.Tests.Stores;
 using Alerts.Testing;
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Google.Protobuf;
@@ -39,7 +38,7 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
 
     public async Task InitializeAsync()
     {
-        await ResetStorageAsync();
+        await FunctionsStorage.ResetAsync(azurite);
         _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesWithSeedStory()));
         _telegram = _rig.Telegram;
         _ingestion = await TelemetryIngestionServer.StartAsync();
@@ -333,18 +332,4 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
 
     private async Task<IReadOnlyList<string>> PeekAsync(string queue)
         => (await Queue(queue).PeekMessagesAsync(maxMessages: 32)).Value.Select(m => m.Body.ToString()).ToList();
-
-    /// <summary>The pipeline uses fixed queue and table names; start from empty ones.</summary>
-    private async Task ResetStorageAsync()
-    {
-        foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) }))
-        {
-            await new QueueClient(azurite.ConnectionString, queue).DeleteIfExistsAsync();
-        }
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        foreach (var table in Core.Ports.StateTables.All)
-        {
-            await tables.DeleteTableAsync(table);
-        }
-    }
 }

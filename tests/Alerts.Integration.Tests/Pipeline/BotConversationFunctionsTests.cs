@@ -6,7 +6,6 @@ using Alerts.Integration.Tests.Functions;
 using Alerts.Integration.Tests.Stores;
 using Alerts.Telegram;
 using Alerts.Testing;
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -39,7 +38,7 @@ public sealed class BotConversationFunctionsTests(AzuriteFixture azurite) : IAsy
 
     public async Task InitializeAsync()
     {
-        await ResetStorageAsync();
+        await FunctionsStorage.ResetAsync(azurite);
         _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive()));
         (_feeds, _telegram) = (_rig.Feeds, _rig.Telegram);
         var settings = _rig.Settings().Set("AzureWebJobsStorage", azurite.ConnectionString)
@@ -243,18 +242,4 @@ public sealed class BotConversationFunctionsTests(AzuriteFixture azurite) : IAsy
 
     private async Task<IReadOnlyList<string>> PeekAsync(string queue)
         => (await Queue(queue).PeekMessagesAsync(maxMessages: 32)).Value.Select(m => m.Body.ToString()).ToList();
-
-    /// <summary>The app uses fixed queue and table names; start every test from empty ones.</summary>
-    private async Task ResetStorageAsync()
-    {
-        foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) }))
-        {
-            await new QueueClient(azurite.ConnectionString, queue).DeleteIfExistsAsync();
-        }
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        foreach (var table in Core.Ports.StateTables.All)
-        {
-            await tables.DeleteTableAsync(table);
-        }
-    }
 }

@@ -4,7 +4,6 @@ using Alerts.Integration.Tests.Functions;
 using Alerts.Integration.Tests.Stores;
 using Alerts.Testing;
 using Azure.Storage.Queues;
-using Azure.Data.Tables;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +31,7 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        await ResetStorageAsync();
+        await FunctionsStorage.ResetAsync(azurite);
         _rig = await PipelineRig.StartAsync((PipelineFeeds.NewsPath, PipelineFeeds.MoscowTimesArchive()), (PipelineFeeds.DocsPath, PipelineFeeds.GovernmentDocs()));
         (_feeds, _telegram) = (_rig.Feeds, _rig.Telegram);
         _settings = _rig.Settings().Set("AzureWebJobsStorage", azurite.ConnectionString)
@@ -364,18 +363,4 @@ public sealed class FunctionsPipelineTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     private async Task<int> CountAsync(string queue) => (await PeekAsync(queue)).Count;
-
-    /// <summary>The pipeline uses fixed queue and table names; start every test from empty ones.</summary>
-    private async Task ResetStorageAsync()
-    {
-        foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) }))
-        {
-            await Queue(queue).DeleteIfExistsAsync();
-        }
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        foreach (var table in Core.Ports.StateTables.All)
-        {
-            await tables.DeleteTableAsync(table);
-        }
-    }
 }

@@ -6,7 +6,6 @@ using Alerts.Functions;
 using Alerts.Integration.Tests.Functions;
 using Alerts.Telegram;
 using Alerts.Testing;
-using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -45,7 +44,7 @@ internal sealed class FunctionsMessageHost : MessageHost
 
     public static async Task<FunctionsMessageHost> StartAsync(AzuriteFixture azurite)
     {
-        await ResetStorageAsync(azurite);
+        await FunctionsStorage.ResetAsync(azurite);
         var host = new FunctionsMessageHost(azurite, await FakeTelegramServer.StartAsync());
         await host.SaveRevisionAsync();
         return host;
@@ -108,19 +107,6 @@ internal sealed class FunctionsMessageHost : MessageHost
 
     private QueueClient Queue(string name)
         => new(_azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-
-    private static async Task ResetStorageAsync(AzuriteFixture azurite)
-    {
-        foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) }))
-        {
-            await new QueueClient(azurite.ConnectionString, queue).DeleteIfExistsAsync();
-        }
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        foreach (var table in StateTables.All)
-        {
-            await tables.DeleteTableAsync(table);
-        }
-    }
 }
 
 /// <summary><c>alerts run</c>'s <see cref="LocalRunner"/> from the CLI's composition over a SQLite file, on a fake clock.</summary>
