@@ -156,7 +156,7 @@ public sealed class EventTracker(
         if (stage == TreatyMilestone.Effective && stated is { } day && day > reference)
         {
             // "will take effect on 1 March" announces the effect; the item is at an earlier step.
-            var before = steps.Where(s => ProcedureSteps.StageOf(s) is > TreatyMilestone.Unknown and < TreatyMilestone.Effective).MaxBy(ProcedureSteps.Rank);
+            var before = steps.Where(s => ProcedureSteps.StageOf(s) is > TreatyMilestone.Announced and < TreatyMilestone.Effective).MaxBy(ProcedureSteps.Rank);
             stage = before is null ? TreatyMilestone.Notified : ProcedureSteps.StageOf(before);
         }
         var step = ProcedureSteps.Refine(stage, steps);

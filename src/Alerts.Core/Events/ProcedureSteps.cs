@@ -13,6 +13,12 @@ namespace Alerts.Core.Events;
 /// </summary>
 public static partial class ProcedureSteps
 {
+    /// <summary>
+    /// A step reported as scheduled, not yet taken and not the state's own announcement: "Finland set to join NATO",
+    /// "will become the 31st member on Tuesday", «Финляндия должна вступить в НАТО». Within the announced stage, before
+    /// any act; a post says the state "is set to" take it.
+    /// </summary>
+    public const string Scheduled = "scheduled";
     public const string GovernmentProposal = "govt_proposal";
     public const string BillSubmitted = "bill_submitted";
     public const string FirstReading = "duma_reading_1";
@@ -29,7 +35,7 @@ public static partial class ProcedureSteps
     /// <summary>Every step, earliest first.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        GovernmentProposal, BillSubmitted, FirstReading, SecondReading, LowerHouseAdopted,
+        Scheduled, GovernmentProposal, BillSubmitted, FirstReading, SecondReading, LowerHouseAdopted,
         UpperHouseApproved, LawSigned, DepositaryNotified, InEffect,
     ];
 
@@ -53,6 +59,7 @@ public static partial class ProcedureSteps
     /// <summary>The coarse stage a step belongs to.</summary>
     public static TreatyMilestone StageOf(string step) => step switch
     {
+        Scheduled => TreatyMilestone.Announced,
         GovernmentProposal or BillSubmitted => TreatyMilestone.Proposed,
         FirstReading or SecondReading or LowerHouseAdopted or UpperHouseApproved => TreatyMilestone.Legislative,
         LawSigned => TreatyMilestone.Enacted,
@@ -73,6 +80,7 @@ public static partial class ProcedureSteps
                 found.Add(step);
             }
         }
+        Add(Scheduled, ScheduledPattern());
         Add(GovernmentProposal, GovernmentPattern());
         Add(BillSubmitted, BillPattern());
         var first = FirstReadingPattern().IsMatch(text);
@@ -109,17 +117,29 @@ public static partial class ProcedureSteps
     /// text names. When the detector saw no stage (unknown, announced), the latest step from
     /// proposal to notification the text names, if any: «Денонсировать ...» is a signed law even
     /// though no stage word is in it. Never <see cref="InEffect"/> on its own, because «закон
-    /// вступает в силу» is about the law, not the treaty.
+    /// вступает в силу» is about the law, not the treaty. An announced step the text reports as
+    /// scheduled ("set to join") is <see cref="Scheduled"/>.
     /// </summary>
     public static string? Refine(TreatyMilestone detected, IReadOnlyList<string> steps)
-        => detected is TreatyMilestone.Unknown or TreatyMilestone.Announced
-            ? steps.Where(s => StageOf(s) is > TreatyMilestone.Announced and < TreatyMilestone.Effective).MaxBy(Rank)
-            : Within(detected, steps);
+        => detected switch
+        {
+            TreatyMilestone.Unknown or TreatyMilestone.Announced when steps.Where(s => StageOf(s) is > TreatyMilestone.Announced and < TreatyMilestone.Effective).MaxBy(Rank) is { } later => later,
+            TreatyMilestone.Announced when steps.Contains(Scheduled) => Scheduled,
+            TreatyMilestone.Unknown or TreatyMilestone.Announced => null,
+            _ => Within(detected, steps),
+        };
 
     private static string Normalise(string? text)
         => text is null ? "" : (text.Length > 4000 ? text[..4000] : text).ToLowerInvariant().Replace('ё', 'е');
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    /// <summary>
+    /// A membership or treaty step reported as set for a time: "set/due/scheduled/poised to join", "will join … on Tuesday",
+    /// «должна вступить», «вступит … в среду». A plan voiced by the state ("plans to", "intends to", «намерена») is not this.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:set|due|scheduled|slated|poised)\s+to\s+(?:formally\s+|officially\s+)?(?:join|rejoin|re-join|become|leave|quit|exit|withdraw|accede|ratify|sign|suspend|enter)\b|(?:will|is\s+to|are\s+to)\s+(?:formally\s+|officially\s+)?(?:join|rejoin|re-join|become|leave|quit|exit|withdraw|accede)\b[^.|\n]{0,60}?\b(?:today|tonight|tomorrow|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|должн\w*\s+(?:официально\s+)?(?:вступить|выйти|присоединиться|стать|подписать|ратифицировать|покинуть|вернуться)|(?:вступит|выйдет|присоединится|станет)\s+[^.|\n]{0,60}?(?:сегодня|завтра|во?\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)))", Options)]
+    private static partial Regex ScheduledPattern();
 
     [GeneratedRegex(@"\b(?:правительств\w*|кабмин\w*|мишустин\w*|премьер\w*|постановлени\w*|предложени\w*\s+о\s+(?:денонсац|прекращени|приостановлени|выход|ратификац|присоединени|отзыв)\w*|(?:government|cabinet|prime\s+minister|mishustin)\w*\s+(?:\w+\s+){0,3}?(?:approv|decree|order|resol|submit|sign)\w*|propos\w*)", Options)]
     private static partial Regex GovernmentPattern();

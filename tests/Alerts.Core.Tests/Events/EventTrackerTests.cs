@@ -207,6 +207,23 @@ public sealed class EventTrackerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_reported_as_scheduled_opens_the_event_and_its_report_as_done_advances_it()
+    {
+        var t = _time.GetUtcNow();
+        var nato = new TreatyRef("north-atlantic-treaty", "North Atlantic Treaty");
+        TreatyDetection Join(TreatyMilestone stage) => new(nato, TreatyAction.Accession, ["FI"], stage, 0.9, ["join"]);
+
+        var scheduled = await _events.Tracker.ApplyAsync(Join(TreatyMilestone.Announced), At("https://a.example/set", t, title: "Finland set to join NATO, in blow to Putin"), "Finland is joining NATO");
+        var plan = await _events.Tracker.ApplyAsync(Join(TreatyMilestone.Announced), At("https://b.example/plan", t.AddHours(1), title: "Finland plans to join NATO"), "");
+        var joined = await _events.Tracker.ApplyAsync(Join(TreatyMilestone.Effective), At("https://c.example/joins", t.AddHours(8), title: "Finland officially joins NATO"), "");
+
+        Assert.Equal((TreatyMilestone.Announced, ProcedureSteps.Scheduled), (scheduled!.Milestone, scheduled.Step));
+        // A vaguer report of the same stage does not move the post back to "announced plans".
+        Assert.Null(plan);
+        Assert.Equal((2, TreatyMilestone.Effective), (joined!.Revision, joined.Milestone));
+    }
+
+    [Fact]
     public async Task An_official_source_published_after_a_media_claim_of_a_later_stage_corrects_it()
     {
         var events = EventsWith();

@@ -93,4 +93,43 @@ public sealed class ProcedureStepsTests
         Assert.Equal(Enumerable.Range(1, ProcedureSteps.All.Count), ProcedureSteps.All.Select(ProcedureSteps.Rank));
         Assert.Equal(0, ProcedureSteps.Rank(null));
     }
+    [Theory]
+    [InlineData("Finland set to join NATO, in blow to Putin", "Finland is joining NATO")]
+    [InlineData("Ukraine live briefing: Finland set to join NATO; Zelensky to visit Poland", "")]
+    [InlineData("Britain set to join trans-Pacific free trade pact", "Britain has agreed to join the 11-country CPTPP")]
+    [InlineData("Sweden will join NATO on Thursday, the alliance said", "")]
+    [InlineData("Финляндия должна вступить в НАТО", "")]
+    [InlineData("Финляндия вступит в НАТО во вторник", "")]
+    public void A_step_reported_as_set_for_a_time_is_scheduled(string title, string summary)
+    {
+        var steps = ProcedureSteps.Classify(title, summary);
+
+        Assert.Contains(ProcedureSteps.Scheduled, steps);
+        Assert.Equal(TreatyMilestone.Announced, ProcedureSteps.StageOf(ProcedureSteps.Scheduled));
+        Assert.Equal(ProcedureSteps.Scheduled, ProcedureSteps.Refine(TreatyMilestone.Announced, steps));
+    }
+
+    [Theory]
+    // A plan the state voices, or a future step that is not the membership itself, is an announcement.
+    [InlineData("Russia plans to withdraw from the Open Skies Treaty", "")]
+    [InlineData("Moscow will quit the treaty if the US does, Lavrov said", "")]
+    [InlineData("18-го мая Швеция и Финляндия подадут заявку на вступление в НАТО", "Швеция и Финляндия 18-го мая передадут в НАТО заявку для вступления в эту организацию.")]
+    [InlineData("Россия намерена выйти из Совета Европы", "")]
+    public void A_plan_or_a_later_application_is_not_scheduled(string title, string summary)
+    {
+        var steps = ProcedureSteps.Classify(title, summary);
+
+        Assert.DoesNotContain(ProcedureSteps.Scheduled, steps);
+        Assert.Null(ProcedureSteps.Refine(TreatyMilestone.Announced, steps));
+    }
+
+    [Fact]
+    public void A_scheduled_step_does_not_hide_an_act_the_text_names_nor_change_a_later_stage()
+    {
+        var steps = ProcedureSteps.Classify("Sweden is set to join NATO after the parliament ratified the protocol", "");
+
+        Assert.Equal(ProcedureSteps.LowerHouseAdopted, ProcedureSteps.Refine(TreatyMilestone.Announced, steps));
+        Assert.Null(ProcedureSteps.Refine(TreatyMilestone.Effective, ProcedureSteps.Classify("Finland set to join NATO", "")));
+        Assert.Null(ProcedureSteps.Refine(TreatyMilestone.Unknown, ProcedureSteps.Classify("Finland set to join NATO", "")));
+    }
 }

@@ -1,3 +1,4 @@
+using Alerts.Core.Events;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
@@ -163,5 +164,51 @@ public class PostWordingTests
 
         Assert.Contains("Next: the President submits the bill to the State Duma.", english);
         Assert.DoesNotContain("Next:", elsewhere);
+    }
+    [Theory]
+    [InlineData("FI", TreatyAction.Accession, "📥 <b>Finland is set to accede to the North Atlantic Treaty</b>", "📥 <b>Финляндия должна присоединиться к договору «Североатлантический договор»</b>")]
+    [InlineData("US", TreatyAction.Withdrawal, "📤 <b>The United States is set to withdraw from the North Atlantic Treaty</b>", "📤 <b>США должны выйти из договора «Североатлантический договор»</b>")]
+    public void A_scheduled_step_is_set_to_happen_not_an_announced_plan(string state, TreatyAction action, string english, string russian)
+    {
+        // "Finland set to join NATO" reports a step fixed for a day, not a plan the state announced.
+        var names = new TreatyNameTable()
+            .Add("north-atlantic-treaty", "en", new TreatyName("North Atlantic Treaty") { System = "multilateral" })
+            .Add("north-atlantic-treaty", "ru", new TreatyName("Североатлантический договор") { System = "multilateral" });
+        var reported = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyMilestone.Announced };
+        var change = AlertFormatter.SampleChange with
+        {
+            Treaty = new TreatyRef("north-atlantic-treaty", "North Atlantic Treaty"), Action = action, States = [state],
+            Milestone = TreatyMilestone.Announced, Step = ProcedureSteps.Scheduled, Sources = [reported], Contexts = null,
+        };
+
+        var formatter = RepositoryTemplates.Formatter(names);
+        var en = formatter.Format(change, English).Parts[0];
+        var ru = formatter.Format(change, Russian).Parts[0];
+
+        Assert.StartsWith(english, en);
+        Assert.StartsWith(russian, ru);
+        Assert.DoesNotContain("announced plans", en);
+        Assert.DoesNotContain("о намерении", ru);
+        // Without the step the same stage is the state's announced plan.
+        Assert.Contains("announced plans for", formatter.Format(change with { Step = null }, English).Parts[0]);
+    }
+
+    [Fact]
+    public void Several_states_set_to_take_a_step_agree_in_the_plural()
+    {
+        var names = new TreatyNameTable()
+            .Add("north-atlantic-treaty", "en", new TreatyName("North Atlantic Treaty") { System = "multilateral" })
+            .Add("north-atlantic-treaty", "ru", new TreatyName("Североатлантический договор") { System = "multilateral" });
+        var reported = AlertFormatter.SampleChange.Sources[0] with { Reports = TreatyMilestone.Announced };
+        var change = AlertFormatter.SampleChange with
+        {
+            Treaty = new TreatyRef("north-atlantic-treaty", "North Atlantic Treaty"), Action = TreatyAction.Accession, States = ["SE", "FI"],
+            Milestone = TreatyMilestone.Announced, Step = ProcedureSteps.Scheduled, Sources = [reported], Contexts = null,
+        };
+
+        var formatter = RepositoryTemplates.Formatter(names);
+
+        Assert.StartsWith("📥 <b>Sweden and Finland are set to accede to the North Atlantic Treaty</b>", formatter.Format(change, English).Parts[0]);
+        Assert.StartsWith("📥 <b>Швеция и Финляндия должны присоединиться к договору «Североатлантический договор»</b>", formatter.Format(change, Russian).Parts[0]);
     }
 }
