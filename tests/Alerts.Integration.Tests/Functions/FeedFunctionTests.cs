@@ -27,14 +27,9 @@ public sealed class FeedFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     private FakeTelegramServer _telegram = null!;
     private RpcFunctionMetadata _function = null!;
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings() => new(PublishedWorker.TimerSchedules)
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["DecreePollSchedule"] = "0 */5 * * * *",
-        ["DepositaryPollSchedule"] = "0 0 * * * *",
-        ["NewsPollSchedule"] = "0 */10 * * * *",
-        ["HealthReportSchedule"] = "0 0 7 * * *",
-        ["FollowUpSchedule"] = "0 30 * * * *",
         ["UseDefaultSources"] = "false",
         ["Channels:0:Id"] = "main-en",
         ["Channels:0:ChatId"] = ChatId,

@@ -156,14 +156,10 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
     }
 
     private Dictionary<string, string> Settings() => _rig.Settings()
+        .Set(PublishedWorker.TimerSchedules)
         .Set("AzureWebJobsStorage", azurite.ConnectionString)
         .Set("APPLICATIONINSIGHTS_CONNECTION_STRING", _ingestion.ConnectionString)
         .Set("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true")
-        .Set("DecreePollSchedule", "0 */5 * * * *")
-        .Set("DepositaryPollSchedule", "0 0 * * * *")
-        .Set("NewsPollSchedule", "0 */10 * * * *")
-        .Set("HealthReportSchedule", "0 0 7 * * *")
-        .Set("FollowUpSchedule", "0 30 * * * *")
         .Source("moscowtimes", PipelineFeeds.NewsPath)
         // The worker runs on the real clock: the archived items (October 2023) are older than the first
         // poll's backfill window and remembered silently; the seed story (26 August 2025) is inside it.
