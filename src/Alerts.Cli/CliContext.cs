@@ -1,3 +1,4 @@
+using Alerts.Core.Messages;
 using Spectre.Console;
 
 namespace Alerts.Cli;
@@ -10,6 +11,15 @@ public sealed class CliContext(TextWriter output, TextWriter error)
 
     /// <summary>A Spectre console on stdout; plain (no colours, no ANSI) when stdout is not a terminal.</summary>
     public IAnsiConsole Console { get; } = CreateConsole(output);
+
+    /// <summary>Writes one JSON object a line to stdout, <paramref name="line"/> of each row (<c>--format jsonl</c>).</summary>
+    public async Task WriteJsonLinesAsync<T>(IEnumerable<T> rows, Func<T, object> line)
+    {
+        foreach (var row in rows)
+        {
+            await Output.WriteLineAsync(MessageJson.Serialize(line(row)));
+        }
+    }
 
     private static IAnsiConsole CreateConsole(TextWriter output)
     {

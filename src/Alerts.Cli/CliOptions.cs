@@ -22,4 +22,15 @@ public static class CliOptions
         Description = "Log progress (to stderr).",
         Recursive = true,
     };
+
+    /// <summary>
+    /// <c>--format</c> of the list commands: <c>table</c> for people (the default) or <c>jsonl</c>, one JSON object a
+    /// line for scripts (<see cref="CliContext.WriteJsonLinesAsync{T}"/>). A new option each call: an option belongs to one command.
+    /// </summary>
+    public static Option<string> TableOrJsonl()
+    {
+        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "jsonl");
+        return format;
+    }
 }

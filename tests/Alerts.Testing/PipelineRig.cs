@@ -101,6 +101,16 @@ public sealed class PipelineSettings
         return this;
     }
 
+    /// <summary>Several keys at once (the Functions app's timer schedules).</summary>
+    public PipelineSettings Set(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            Set(key, value);
+        }
+        return this;
+    }
+
     /// <summary>The keys and values, as an in-memory configuration source or process environment takes them.</summary>
     public Dictionary<string, string?> ToDictionary() => new(_values, StringComparer.OrdinalIgnoreCase);
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Alerts.Core.Posting;
-using Alerts.Core.Messages;
 using Alerts.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,8 +16,7 @@ public static class ChannelsCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        var format = CliOptions.TableOrJsonl();
         var command = new Command("channels", "List the channels (configured, and any with stored state) with their state: enabled, disabled by the app (and why, since when), or disabled in the configuration.");
         command.Options.Add(format);
         command.SetAction(async (parse, cancellationToken) =>
@@ -33,20 +31,17 @@ public static class ChannelsCommand
 
             if (parse.GetValue(format) == "jsonl")
             {
-                foreach (var row in rows)
+                await context.WriteJsonLinesAsync(rows, row => new
                 {
-                    await context.Output.WriteLineAsync(MessageJson.Serialize(new
-                    {
-                        id = row.Id,
-                        chatId = row.Definition?.ChatId,
-                        language = row.Definition?.Language,
-                        configured = row.Definition is not null,
-                        state = row.StateName,
-                        disabledReason = row.State.DisabledReason,
-                        disabledAt = row.State.DisabledAt,
-                        migratedChatId = row.State.MigratedChatId,
-                    }));
-                }
+                    id = row.Id,
+                    chatId = row.Definition?.ChatId,
+                    language = row.Definition?.Language,
+                    configured = row.Definition is not null,
+                    state = row.StateName,
+                    disabledReason = row.State.DisabledReason,
+                    disabledAt = row.State.DisabledAt,
+                    migratedChatId = row.State.MigratedChatId,
+                });
                 return AlertsCli.ExitOk;
             }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Alerts.Core.Posting;
-using Alerts.Core.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -22,8 +21,7 @@ public static class DeliveriesCommand
 
     private static Command List(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        var format = CliOptions.TableOrJsonl();
         var all = new Option<bool>("--all") { Description = "Every delivery not sent (also pending, in flight, superseded and acknowledged ones)." };
         var list = new Command("list", "List held and dropped deliveries no operator has released or dropped. Exit 1 when there are any.");
         list.Options.Add(format);
@@ -35,23 +33,20 @@ public static class DeliveriesCommand
             var records = await provider.GetRequiredService<HeldDeliveries>().ListAsync(parse.GetValue(all), cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
-                foreach (var record in records)
+                await context.WriteJsonLinesAsync(records, record => new
                 {
-                    await context.Output.WriteLineAsync(MessageJson.Serialize(new
-                    {
-                        id = record.Id,
-                        eventId = record.EventId,
-                        channel = record.ChannelId,
-                        revision = record.Revision,
-                        state = record.Entry.State,
-                        chatId = record.Entry.ChatId,
-                        messageIds = record.Entry.MessageIds,
-                        failures = record.Entry.Failures,
-                        acknowledged = record.Entry.Acknowledged,
-                        updatedAt = record.Entry.UpdatedAt,
-                        note = record.Entry.Note,
-                    }));
-                }
+                    id = record.Id,
+                    eventId = record.EventId,
+                    channel = record.ChannelId,
+                    revision = record.Revision,
+                    state = record.Entry.State,
+                    chatId = record.Entry.ChatId,
+                    messageIds = record.Entry.MessageIds,
+                    failures = record.Entry.Failures,
+                    acknowledged = record.Entry.Acknowledged,
+                    updatedAt = record.Entry.UpdatedAt,
+                    note = record.Entry.Note,
+                });
             }
             else
             {

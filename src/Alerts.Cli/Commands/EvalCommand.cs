@@ -45,8 +45,7 @@ public static class EvalCommand
                 }
                 dirs.Add((name, path));
             }
-            var configuration = CliServices.BuildConfiguration(parse);
-            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            using var host = CliServices.BuildHost(parse, context);
             var provider = host.Services;
             var catalog = provider.GetRequiredService<TreatyCatalog>();
             var detector = provider.GetRequiredService<ITreatyDetector>();

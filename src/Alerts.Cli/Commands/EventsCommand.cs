@@ -13,8 +13,7 @@ public static class EventsCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        var format = CliOptions.TableOrJsonl();
         var command = new Command("events", "List treaty events: treaty, action, states, stage, level, sources, last change.");
         command.Options.Add(format);
         command.SetAction(async (parse, cancellationToken) =>
@@ -24,23 +23,20 @@ public static class EventsCommand
             var heads = await provider.GetRequiredService<EventQueries>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
-                foreach (var head in heads)
+                await context.WriteJsonLinesAsync(heads, head => new
                 {
-                    await context.Output.WriteLineAsync(MessageJson.Serialize(new
-                    {
-                        id = head.EventId,
-                        treaty = head.Treaty,
-                        action = head.Action,
-                        states = head.States,
-                        stage = head.Milestone,
-                        step = head.Step,
-                        effectiveDate = head.EffectiveDate,
-                        level = head.Level,
-                        revision = head.Revision,
-                        sources = head.Sources.Count,
-                        lastChange = head.LastChange,
-                    }));
-                }
+                    id = head.EventId,
+                    treaty = head.Treaty,
+                    action = head.Action,
+                    states = head.States,
+                    stage = head.Milestone,
+                    step = head.Step,
+                    effectiveDate = head.EffectiveDate,
+                    level = head.Level,
+                    revision = head.Revision,
+                    sources = head.Sources.Count,
+                    lastChange = head.LastChange,
+                });
                 return AlertsCli.ExitOk;
             }
             var table = new Table().AddColumns("id", "treaty", "action", "states", "stage", "level", "rev", "sources", "last change");

@@ -21,8 +21,7 @@ public static class ReplayCommand
         command.Options.Add(dryRun);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = CliServices.BuildConfiguration(parse);
-            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            using var host = CliServices.BuildHost(parse, context);
             var provider = host.Services;
             var queue = provider.GetRequiredService<IMessageQueue>();
             var target = parse.GetValue(queueName)!;

@@ -14,8 +14,7 @@ public static class ReviewCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        var format = CliOptions.TableOrJsonl();
         var all = new Option<bool>("--all") { Description = "Also list approved and rejected events." };
         var command = new Command("review", "List events held for review (Channels:N:Review), oldest first; approve or reject one.");
         command.Options.Add(format);
@@ -27,10 +26,7 @@ public static class ReviewCommand
             var entries = await provider.GetRequiredService<ReviewQueue>().ListAsync(!parse.GetValue(all), cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
-                foreach (var e in entries)
-                {
-                    await context.Output.WriteLineAsync(MessageJson.Serialize(new { id = e.Id, channel = e.ChannelId, eventId = e.EventId, revision = e.Revision, status = e.Status, reason = e.Reason, treaty = e.Treaty, title = e.Title, heldAt = e.HeldAt }));
-                }
+                await context.WriteJsonLinesAsync(entries, e => new { id = e.Id, channel = e.ChannelId, eventId = e.EventId, revision = e.Revision, status = e.Status, reason = e.Reason, treaty = e.Treaty, title = e.Title, heldAt = e.HeldAt });
                 return AlertsCli.ExitOk;
             }
             var table = new Table().AddColumns("id", "status", "reason", "treaty", "title", "held");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Alerts.Core.Messages;
 using Alerts.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,14 +13,12 @@ public static class SourcesCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "table or jsonl", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "jsonl");
+        var format = CliOptions.TableOrJsonl();
         var command = new Command("sources", "List the configured sources with their health: last success, consecutive failures, last error, last HTTP status, stale or not.");
         command.Options.Add(format);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = CliServices.BuildConfiguration(parse);
-            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
+            using var host = CliServices.BuildHost(parse, context);
             var provider = host.Services;
             var catalog = provider.GetRequiredService<SourceCatalog>();
             var states = await provider.GetRequiredService<SourceStateStore>().GetAllAsync(cancellationToken);
@@ -35,23 +32,20 @@ public static class SourcesCommand
 
             if (parse.GetValue(format) == "jsonl")
             {
-                foreach (var row in rows)
+                await context.WriteJsonLinesAsync(rows, row => new
                 {
-                    await context.Output.WriteLineAsync(MessageJson.Serialize(new
-                    {
-                        id = row.Source.Id,
-                        url = row.Source.Url,
-                        kind = row.Source.Kind,
-                        group = row.Source.Group,
-                        enabled = row.Source.Enabled,
-                        lastSuccess = row.State?.LastSuccessAt,
-                        lastPolled = row.State?.LastPolledAt,
-                        consecutiveFailures = row.State?.ConsecutiveFailures ?? 0,
-                        lastError = row.State?.LastError,
-                        lastHttpStatus = row.State?.LastHttpStatus,
-                        stale = row.Stale,
-                    }));
-                }
+                    id = row.Source.Id,
+                    url = row.Source.Url,
+                    kind = row.Source.Kind,
+                    group = row.Source.Group,
+                    enabled = row.Source.Enabled,
+                    lastSuccess = row.State?.LastSuccessAt,
+                    lastPolled = row.State?.LastPolledAt,
+                    consecutiveFailures = row.State?.ConsecutiveFailures ?? 0,
+                    lastError = row.State?.LastError,
+                    lastHttpStatus = row.State?.LastHttpStatus,
+                    stale = row.Stale,
+                });
                 return AlertsCli.ExitOk;
             }
 

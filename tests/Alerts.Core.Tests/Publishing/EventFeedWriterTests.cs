@@ -5,6 +5,7 @@ using Alerts.Core.Feeds;
 using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Publishing;
+using Alerts.Testing;
 
 namespace Alerts.Core.Tests.Publishing;
 
@@ -12,23 +13,10 @@ public sealed class EventFeedWriterTests
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    private static EventHead Head(string id, string treatyId, string treatyName, string state, TreatyMilestone stage, DateTimeOffset lastChange, params (string Link, string Title, SourceLevel Level)[] sources) => new()
-    {
-        EventId = id,
-        Treaty = new TreatyRef(treatyId, treatyName),
-        Action = TreatyAction.Withdrawal,
-        States = [state],
-        Milestone = stage,
-        Level = sources.Max(s => s.Level),
-        Confidence = 0.9,
-        Revision = 2,
-        Title = "Russia to quit the convention",
-        Summary = "The government proposed a bill & the Duma will vote <soon>.",
-        Sources = sources.Select((s, i) => new EventSource(new SourceRef("src-" + i, s.Link, s.Title, lastChange.AddHours(-i), s.Level), 1, stage)).ToList(),
-        FirstSeen = lastChange.AddDays(-3),
-        LastChange = lastChange,
-        StepDate = DateOnly.FromDateTime(lastChange.UtcDateTime),
-    };
+    private static EventHead Head(string id, string treatyId, string treatyName, string state, TreatyMilestone milestone, DateTimeOffset lastChange, params (string Link, string Title, SourceLevel Level)[] sources)
+        => TestEventHeads.Withdrawal(id, treatyId, state, lastChange, treatyName, milestone: milestone,
+            sources: sources.Select((s, i) => new SourceRef("src-" + i, s.Link, s.Title, lastChange.AddHours(-i), s.Level)).ToList())
+            with { Summary = "The government proposed a bill & the Duma will vote <soon>." };
 
     private static readonly EventHead Torture = Head("coe-126.withdrawal.ru", "coe:126", "European Convention for the Prevention of Torture", "RU", TreatyMilestone.Proposed,
         new DateTimeOffset(2025, 10, 3, 9, 30, 0, TimeSpan.Zero),
@@ -184,7 +172,7 @@ public sealed class EventFeedWriterTests
             }
         }
 
-        var output = await Alerts.Testing.FeedValidator.AssertValidAsync(feeds);
+        var output = await FeedValidator.AssertValidAsync(feeds);
         Assert.Equal(feeds.Count, output.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal)));
 
         // The validator has teeth: an entry without its id, and a JSON item with a date that is not RFC 3339, are refused.
@@ -194,7 +182,7 @@ public sealed class EventFeedWriterTests
         Assert.NotEqual(atom, noId);
         foreach (var (name, text) in new[] { ("no-id.atom", noId), ("bad-date.json", json) })
         {
-            var refused = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => Alerts.Testing.FeedValidator.AssertValidAsync([(name, System.Text.Encoding.UTF8.GetBytes(text))]));
+            var refused = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => FeedValidator.AssertValidAsync([(name, System.Text.Encoding.UTF8.GetBytes(text))]));
             Assert.Contains("invalid ", refused.Message, StringComparison.Ordinal);
         }
     }

@@ -54,26 +54,8 @@ public sealed class FeedEndpointTests : IDisposable
             : null;
     }
 
-    private static EventHead Head(string id, string treatyId, string state, DateTimeOffset lastChange, double confidence = 0.9) => new()
-    {
-        EventId = id,
-        Treaty = new TreatyRef(treatyId, treatyId),
-        Action = TreatyAction.Withdrawal,
-        States = [state],
-        Milestone = TreatyMilestone.Proposed,
-        Level = SourceLevel.Official,
-        Confidence = confidence,
-        Revision = 1,
-        Title = "Withdrawal from " + treatyId,
-        Summary = "The government proposed to withdraw.",
-        Sources = [new EventSource(new SourceRef("gov", "https://example.gov/" + id, "Order " + id, lastChange, SourceLevel.Official), 1, TreatyMilestone.Proposed)],
-        FirstSeen = lastChange.AddDays(-1),
-        LastChange = lastChange,
-        StepDate = DateOnly.FromDateTime(lastChange.UtcDateTime),
-    };
-
-    private static readonly EventHead Torture = Head("coe-126.withdrawal.ru", "coe:126", "RU", new DateTimeOffset(2025, 10, 3, 9, 30, 15, 250, TimeSpan.Zero));
-    private static readonly EventHead Start = Head("new-start.withdrawal.us", "new-start", "US", new DateTimeOffset(2025, 11, 1, 12, 0, 0, TimeSpan.Zero));
+    private static readonly EventHead Torture = TestEventHeads.Withdrawal("coe-126.withdrawal.ru", "coe:126", "RU", new DateTimeOffset(2025, 10, 3, 9, 30, 15, 250, TimeSpan.Zero));
+    private static readonly EventHead Start = TestEventHeads.Withdrawal("new-start.withdrawal.us", "new-start", "US", new DateTimeOffset(2025, 11, 1, 12, 0, 0, TimeSpan.Zero));
 
     private Task InsertAsync(params EventHead[] heads) => Task.WhenAll(heads.Select(h => _events.InsertHeadAsync(h)));
 
@@ -230,7 +212,7 @@ public sealed class FeedEndpointTests : IDisposable
     [Fact]
     public async Task Limit_is_capped_by_max_entries_and_bad_language_or_limit_is_400()
     {
-        await InsertAsync(Enumerable.Range(1, 5).Select(i => Head($"coe-126.withdrawal.s{i}", "coe:126", "RU", Now.AddDays(-i))).ToArray());
+        await InsertAsync(Enumerable.Range(1, 5).Select(i => TestEventHeads.Withdrawal($"coe-126.withdrawal.s{i}", "coe:126", "RU", Now.AddDays(-i))).ToArray());
 
         Assert.Equal(3, EntryIds(await GetAsync("events.atom")).Count);
         Assert.Equal(3, EntryIds(await GetAsync("events.atom", limit: "1000")).Count);
@@ -257,11 +239,11 @@ public sealed class FeedEndpointTests : IDisposable
     [Fact]
     public async Task Events_a_channel_would_hold_for_review_stay_out_unless_an_operator_approved_them_and_rejected_ones_stay_out()
     {
-        var unknownTreaty = Head("unknown.withdrawal.ru", TreatyRef.UnknownId, "RU", Now.AddDays(-1));
-        var notAState = Head("coe-126.withdrawal.xx", "coe:126", "Wagner", Now.AddDays(-2));
-        var uncertain = Head("new-start.withdrawal.ru", "new-start", "RU", Now.AddDays(-3), confidence: 0.4);
-        var approved = Head("ctbt.withdrawal.ru", "ctbt", "RU", Now.AddDays(-4), confidence: 0.4);
-        var rejected = Head("coe-126.withdrawal.by", "coe:126", "BY", Now.AddDays(-5));
+        var unknownTreaty = TestEventHeads.Withdrawal("unknown.withdrawal.ru", TreatyRef.UnknownId, "RU", Now.AddDays(-1));
+        var notAState = TestEventHeads.Withdrawal("coe-126.withdrawal.xx", "coe:126", "Wagner", Now.AddDays(-2));
+        var uncertain = TestEventHeads.Withdrawal("new-start.withdrawal.ru", "new-start", "RU", Now.AddDays(-3), confidence: 0.4);
+        var approved = TestEventHeads.Withdrawal("ctbt.withdrawal.ru", "ctbt", "RU", Now.AddDays(-4), confidence: 0.4);
+        var rejected = TestEventHeads.Withdrawal("coe-126.withdrawal.by", "coe:126", "BY", Now.AddDays(-5));
         await InsertAsync(Torture, unknownTreaty, notAState, uncertain, approved, rejected);
         var channel = new ChannelDefinition { Id = "main-en", ChatId = "-1001", Language = "en", Review = ReviewQueue.All };
         foreach (var held in new[] { approved, rejected })

@@ -2,11 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Alerts.Core.Events;
 using Alerts.Core.Feeds;
-using Alerts.Core.Messages;
 using Alerts.Functions;
 using Alerts.Integration.Tests.Stores;
 using Alerts.Testing;
-using Azure.Data.Tables;
 using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,39 +23,13 @@ namespace Alerts.Integration.Tests.Functions;
 public sealed class FeedFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string ChatId = "-1001234567890";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(60);
     private FunctionRpcTestHost _host = null!;
     private FakeTelegramServer _telegram = null!;
     private RpcFunctionMetadata _function = null!;
-    private string _bindingName = null!;
 
-    private static EventHead Head(string id, string treatyId, string treatyName, string state, DateTimeOffset lastChange, double confidence = 0.9) => new()
-    {
-        EventId = id,
-        Treaty = new TreatyRef(treatyId, treatyName),
-        Action = TreatyAction.Withdrawal,
-        States = [state],
-        Milestone = TreatyMilestone.Proposed,
-        Level = SourceLevel.Official,
-        Confidence = confidence,
-        Revision = 1,
-        Title = "Withdrawal from " + treatyName,
-        Summary = "The government proposed to withdraw.",
-        Sources = [new EventSource(new SourceRef("gov", "https://example.gov/" + id, "Order on " + treatyName, lastChange, SourceLevel.Official), 1, TreatyMilestone.Proposed)],
-        FirstSeen = lastChange.AddDays(-1),
-        LastChange = lastChange,
-        StepDate = DateOnly.FromDateTime(lastChange.UtcDateTime),
-    };
-
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings() => new(PublishedWorker.TimerSchedules)
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["DecreePollSchedule"] = "0 */5 * * * *",
-        ["DepositaryPollSchedule"] = "0 0 * * * *",
-        ["NewsPollSchedule"] = "0 */10 * * * *",
-        ["HealthReportSchedule"] = "0 0 7 * * *",
-        ["FollowUpSchedule"] = "0 30 * * * *",
         ["UseDefaultSources"] = "false",
         ["Channels:0:Id"] = "main-en",
         ["Channels:0:ChatId"] = ChatId,
@@ -71,21 +43,19 @@ public sealed class FeedFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await FakeTelegramServer.StartAsync();
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        foreach (var table in Core.Ports.StateTables.All)
-        {
-            await tables.DeleteTableAsync(table);
-        }
+        await FunctionsStorage.ResetAsync(azurite);
         // The events, written through the Functions app's own composition into Azurite's tables.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddAlertsFunctions(configuration, AppContext.BaseDirectory);
         await using var provider = services.BuildServiceProvider();
         var events = provider.GetRequiredService<EventTable>();
-        await events.InsertHeadAsync(Head("coe-126.withdrawal.ru", "coe:126", "European Convention for the Prevention of Torture", "RU", new DateTimeOffset(2025, 8, 26, 10, 0, 0, TimeSpan.Zero)));
-        await events.InsertHeadAsync(Head("new-start.withdrawal.us", "new-start", "New START", "US", new DateTimeOffset(2025, 9, 1, 12, 0, 0, TimeSpan.Zero)));
+        await events.InsertHeadAsync(TestEventHeads.Withdrawal("coe-126.withdrawal.ru", "coe:126", "RU", new DateTimeOffset(2025, 8, 26, 10, 0, 0, TimeSpan.Zero),
+            "European Convention for the Prevention of Torture"));
+        await events.InsertHeadAsync(TestEventHeads.Withdrawal("new-start.withdrawal.us", "new-start", "US", new DateTimeOffset(2025, 9, 1, 12, 0, 0, TimeSpan.Zero), "New START"));
         // Would be held for review (confidence under 0.5) and was never approved: not public.
-        await events.InsertHeadAsync(Head("ctbt.withdrawal.ru", "ctbt", "Comprehensive Nuclear-Test-Ban Treaty", "RU", new DateTimeOffset(2025, 9, 5, 8, 0, 0, TimeSpan.Zero), confidence: 0.35));
+        await events.InsertHeadAsync(TestEventHeads.Withdrawal("ctbt.withdrawal.ru", "ctbt", "RU", new DateTimeOffset(2025, 9, 5, 8, 0, 0, TimeSpan.Zero),
+            "Comprehensive Nuclear-Test-Ban Treaty", confidence: 0.35));
         _host = await FunctionRpcTestHost.StartAsync();
     }
 
@@ -167,30 +137,11 @@ public sealed class FeedFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task StartAsync(PublishedWorker worker, string directory)
     {
-        await worker.OrExitAsync(_host.Started, StartTimeout, "StartStream");
-        var init = (await worker.OrExitAsync(_host.RequestAsync(new StreamingMessage
-        {
-            WorkerInitRequest = new WorkerInitRequest
-            {
-                HostVersion = "4.1040.300",
-                WorkerDirectory = directory,
-                FunctionAppDirectory = directory,
-                Capabilities = { ["RpcHttpBodyOnly"] = "true", ["TypedDataCollection"] = "true" },
-            },
-        }, StartTimeout), StartTimeout, "WorkerInitResponse")).WorkerInitResponse;
-        AssertSucceeded(init.Result, "WorkerInitRequest");
-        var metadata = (await worker.OrExitAsync(_host.RequestAsync(new StreamingMessage
-        {
-            FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = directory },
-        }, StartTimeout), StartTimeout, "FunctionMetadataResponse")).FunctionMetadataResponse;
-        AssertSucceeded(metadata.Result, "FunctionsMetadataRequest");
+        await worker.OrExitAsync(_host.Started, FunctionRpcTestHost.StartTimeout, "StartStream");
+        await _host.InitWorkerAsync(worker, directory);
+        var metadata = await _host.FunctionMetadataAsync(worker, directory);
         _function = Assert.Single(metadata.FunctionMetadataResults, f => f.Name == nameof(ServeFeed));
-        var loaded = (await _host.RequestAsync(new StreamingMessage
-        {
-            FunctionLoadRequest = new FunctionLoadRequest { FunctionId = _function.FunctionId, Metadata = _function },
-        }, StartTimeout)).FunctionLoadResponse;
-        AssertSucceeded(loaded.Result, "FunctionLoadRequest ServeFeed");
-        _bindingName = Assert.Single(_function.Bindings, b => b.Value.Type == "httpTrigger").Key;
+        await _host.LoadAsync(_function);
     }
 
     /// <summary>An HTTP invocation as the host sends one for <c>GET http://localhost:7071/api/feeds/&lt;path&gt;</c>.</summary>
@@ -210,16 +161,7 @@ public sealed class FeedFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
             http.Query[pair.Name] = pair.Value;
             http.NullableQuery[pair.Name] = new NullableString { Value = pair.Value };
         }
-        var request = new InvocationRequest
-        {
-            InvocationId = Guid.NewGuid().ToString(),
-            FunctionId = _function.FunctionId,
-            TraceContext = new RpcTraceContext { TraceParent = $"00-{Guid.NewGuid():N}-{Guid.NewGuid().ToString("N")[..16]}-01" },
-            InputData = { new ParameterBinding { Name = _bindingName, Data = new TypedData { Http = http } } },
-            TriggerMetadata = { ["path"] = new TypedData { String = path } },
-        };
-        var response = (await _host.RequestAsync(new StreamingMessage { InvocationRequest = request }, InvocationTimeout)).InvocationResponse;
-        AssertSucceeded(response.Result, $"{method} {url}");
+        var response = await _host.InvokeAsync(_function, new TypedData { Http = http }, new Dictionary<string, TypedData> { ["path"] = new TypedData { String = path } }, $"{method} {url}");
         var returned = response.ReturnValue ?? response.OutputData.FirstOrDefault(o => o.Name == "$return")?.Data;
         Assert.True(returned?.DataCase == TypedData.DataOneofCase.Http, $"{method} {url}: the function returned {returned?.DataCase}, not an HTTP response");
         return returned!.Http;
@@ -236,8 +178,4 @@ public sealed class FeedFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
         TypedData.DataOneofCase.Stream => response.Body.Stream.ToByteArray(),
         _ => [],
     };
-
-    private void AssertSucceeded(StatusResult result, string what)
-        => Assert.True(result.Status == StatusResult.Types.Status.Success,
-            $"{what}: {result.Status} {result.Exception?.Message}{Environment.NewLine}{result.Exception?.StackTrace}{Environment.NewLine}Worker log:{Environment.NewLine}{_host.WorkerLog}");
 }

@@ -43,6 +43,12 @@ public sealed class FunctionRpcTestHost : IAsyncDisposable
         _app.MapGrpcService<EventStreamService>();
     }
 
+    /// <summary>How long the worker may take to start, answer a start-up request or exit.</summary>
+    public static TimeSpan StartTimeout { get; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long one invocation may take.</summary>
+    public static TimeSpan InvocationTimeout { get; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The address the worker is told to dial (<c>--functions-uri</c>).</summary>
     public Uri Uri { get; private set; } = null!;
 
@@ -80,6 +86,65 @@ public sealed class FunctionRpcTestHost : IAsyncDisposable
 
     /// <summary>Sends a message that has no answer (WorkerTerminate).</summary>
     public ValueTask SendAsync(StreamingMessage message) => _outbound.Writer.WriteAsync(message);
+
+    /// <summary>The host's first request once the worker opened the stream: <c>WorkerInitRequest</c> for the app in <paramref name="directory"/>.</summary>
+    public async Task InitWorkerAsync(PublishedWorker worker, string directory)
+    {
+        var init = (await worker.OrExitAsync(RequestAsync(new StreamingMessage
+        {
+            WorkerInitRequest = new WorkerInitRequest
+            {
+                HostVersion = "4.1040.300",
+                WorkerDirectory = directory,
+                FunctionAppDirectory = directory,
+                Capabilities = { ["RpcHttpBodyOnly"] = "true", ["TypedDataCollection"] = "true" },
+            },
+        }, StartTimeout), StartTimeout, "WorkerInitResponse")).WorkerInitResponse;
+        AssertSucceeded(init.Result, "WorkerInitRequest");
+    }
+
+    /// <summary>Asks the worker for its functions (<c>FunctionsMetadataRequest</c>).</summary>
+    public async Task<FunctionMetadataResponse> FunctionMetadataAsync(PublishedWorker worker, string directory)
+    {
+        var metadata = (await worker.OrExitAsync(RequestAsync(new StreamingMessage
+        {
+            FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = directory },
+        }, StartTimeout), StartTimeout, "FunctionMetadataResponse")).FunctionMetadataResponse;
+        AssertSucceeded(metadata.Result, "FunctionsMetadataRequest");
+        return metadata;
+    }
+
+    /// <summary>Loads one function (<c>FunctionLoadRequest</c>), as the host does for each before invoking it.</summary>
+    public async Task LoadAsync(RpcFunctionMetadata function)
+    {
+        var loaded = (await RequestAsync(new StreamingMessage
+        {
+            FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = function },
+        }, StartTimeout)).FunctionLoadResponse;
+        AssertSucceeded(loaded.Result, $"FunctionLoadRequest {function.Name}");
+    }
+
+    /// <summary>Invokes a loaded function with <paramref name="trigger"/> as its trigger binding's value; fails when the invocation does.</summary>
+    public async Task<InvocationResponse> InvokeAsync(RpcFunctionMetadata function, TypedData trigger, IDictionary<string, TypedData> triggerMetadata, string what)
+    {
+        var triggerBinding = Assert.Single(function.Bindings, b => b.Value.Direction == BindingInfo.Types.Direction.In && b.Value.Type.EndsWith("Trigger", StringComparison.Ordinal));
+        var request = new InvocationRequest
+        {
+            InvocationId = Guid.NewGuid().ToString(),
+            FunctionId = function.FunctionId,
+            TraceContext = new RpcTraceContext { TraceParent = $"00-{Guid.NewGuid():N}-{Guid.NewGuid().ToString("N")[..16]}-01" },
+            InputData = { new ParameterBinding { Name = triggerBinding.Key, Data = trigger } },
+            TriggerMetadata = { triggerMetadata },
+        };
+        var response = (await RequestAsync(new StreamingMessage { InvocationRequest = request }, InvocationTimeout)).InvocationResponse;
+        AssertSucceeded(response.Result, what);
+        return response;
+    }
+
+    /// <summary>Fails with the worker's exception and log unless <paramref name="result"/> is a success.</summary>
+    public void AssertSucceeded(StatusResult result, string what)
+        => Assert.True(result.Status == StatusResult.Types.Status.Success,
+            $"{what}: {result.Status} {result.Exception?.Message}{Environment.NewLine}{result.Exception?.StackTrace}{Environment.NewLine}Worker log:{Environment.NewLine}{WorkerLog}");
 
     private async Task RunStreamAsync(IAsyncStreamReader<StreamingMessage> fromWorker, IServerStreamWriter<StreamingMessage> toWorker, CancellationToken callEnded)
     {

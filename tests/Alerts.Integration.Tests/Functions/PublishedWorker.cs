@@ -23,6 +23,19 @@ public sealed class PublishedWorker : IAsyncDisposable
     public const string DirectoryVariable = "ALERTS_PUBLISHED_WORKER";
     private const int GrpcMaxMessageLength = int.MaxValue;
 
+    /// <summary>
+    /// The timer functions' schedule settings, as the deployed app settings hold them. The host, not the worker, resolves
+    /// the <c>%Setting%</c> in a timer binding, so the worker starts without them: they make its configuration the real one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> TimerSchedules { get; } = new Dictionary<string, string>
+    {
+        ["DecreePollSchedule"] = "0 */5 * * * *",
+        ["DepositaryPollSchedule"] = "0 0 * * * *",
+        ["NewsPollSchedule"] = "0 */10 * * * *",
+        ["HealthReportSchedule"] = "0 0 7 * * *",
+        ["FollowUpSchedule"] = "0 30 * * * *",
+    };
+
     private static readonly SemaphoreSlim PublishGate = new(1, 1);
     private static string? _publishedDirectory;
 

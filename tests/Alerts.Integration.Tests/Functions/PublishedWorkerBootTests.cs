@@ -27,8 +27,6 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
     private const string ChatId = "-1001234567890";
     private const string WebhookSecret = "boot-test-webhook-secret-0123";
     private const long User = 424_242_201;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(60);
 
     private PipelineRig _rig = null!;
     private FakeTelegramServer _telegram = null!;
@@ -59,38 +57,20 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         await using var worker = PublishedWorker.Start(directory, _host.Uri, Settings());
 
         // Start-up as the host drives it.
-        var started = await worker.OrExitAsync(_host.Started, StartTimeout, "StartStream");
+        var started = await worker.OrExitAsync(_host.Started, FunctionRpcTestHost.StartTimeout, "StartStream");
         Assert.Equal(worker.WorkerId, started.WorkerId);
         var connected = worker.SinceStart.Elapsed;
 
-        var init = (await worker.OrExitAsync(_host.RequestAsync(new StreamingMessage
-        {
-            WorkerInitRequest = new WorkerInitRequest
-            {
-                HostVersion = "4.1040.300",
-                WorkerDirectory = directory,
-                FunctionAppDirectory = directory,
-                Capabilities = { ["RpcHttpBodyOnly"] = "true", ["TypedDataCollection"] = "true" },
-            },
-        }, StartTimeout), StartTimeout, "WorkerInitResponse")).WorkerInitResponse;
-        AssertSucceeded(init.Result, "WorkerInitRequest");
+        await _host.InitWorkerAsync(worker, directory);
         var initialised = worker.SinceStart.Elapsed;
 
-        var metadata = (await worker.OrExitAsync(_host.RequestAsync(new StreamingMessage
-        {
-            FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = directory },
-        }, StartTimeout), StartTimeout, "FunctionMetadataResponse")).FunctionMetadataResponse;
-        AssertSucceeded(metadata.Result, "FunctionsMetadataRequest");
+        var metadata = await _host.FunctionMetadataAsync(worker, directory);
         Assert.False(metadata.UseDefaultMetadataIndexing);
         Assert.Equal(GeneratedFunctionNames(directory), metadata.FunctionMetadataResults.Select(f => f.Name).Order(StringComparer.Ordinal));
 
         foreach (var function in metadata.FunctionMetadataResults)
         {
-            var loaded = (await _host.RequestAsync(new StreamingMessage
-            {
-                FunctionLoadRequest = new FunctionLoadRequest { FunctionId = function.FunctionId, Metadata = function },
-            }, StartTimeout)).FunctionLoadResponse;
-            AssertSucceeded(loaded.Result, $"FunctionLoadRequest {function.Name}");
+            await _host.LoadAsync(function);
             _functions[function.Name] = function;
         }
         var ready = worker.SinceStart.Elapsed;
@@ -167,7 +147,7 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         settings["Channels:0:Language"] = "de";
         await using var worker = PublishedWorker.Start(directory, _host.Uri, settings);
 
-        await worker.WaitForExitAsync(StartTimeout, "start with a bad channel language");
+        await worker.WaitForExitAsync(FunctionRpcTestHost.StartTimeout, "start with a bad channel language");
 
         Assert.NotEqual(0, worker.ExitCode);
         Assert.False(_host.Started.IsCompleted, "the worker opened the event stream although its configuration cannot work");
@@ -176,14 +156,10 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
     }
 
     private Dictionary<string, string> Settings() => _rig.Settings()
+        .Set(PublishedWorker.TimerSchedules)
         .Set("AzureWebJobsStorage", azurite.ConnectionString)
         .Set("APPLICATIONINSIGHTS_CONNECTION_STRING", _ingestion.ConnectionString)
         .Set("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true")
-        .Set("DecreePollSchedule", "0 */5 * * * *")
-        .Set("DepositaryPollSchedule", "0 0 * * * *")
-        .Set("NewsPollSchedule", "0 */10 * * * *")
-        .Set("HealthReportSchedule", "0 0 7 * * *")
-        .Set("FollowUpSchedule", "0 30 * * * *")
         .Source("moscowtimes", PipelineFeeds.NewsPath)
         // The worker runs on the real clock: the archived items (October 2023) are older than the first
         // poll's backfill window and remembered silently; the seed story (26 August 2025) is inside it.
@@ -205,22 +181,8 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
         return document.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToList();
     }
 
-    private async Task<InvocationResponse> InvokeAsync(string name, TypedData trigger, IDictionary<string, TypedData> triggerMetadata)
-    {
-        var function = _functions[name];
-        var triggerBinding = Assert.Single(function.Bindings, b => b.Value.Direction == BindingInfo.Types.Direction.In && b.Value.Type.EndsWith("Trigger", StringComparison.Ordinal));
-        var request = new InvocationRequest
-        {
-            InvocationId = Guid.NewGuid().ToString(),
-            FunctionId = function.FunctionId,
-            TraceContext = new RpcTraceContext { TraceParent = $"00-{Guid.NewGuid():N}-{Guid.NewGuid().ToString("N")[..16]}-01" },
-            InputData = { new ParameterBinding { Name = triggerBinding.Key, Data = trigger } },
-            TriggerMetadata = { triggerMetadata },
-        };
-        var response = (await _host.RequestAsync(new StreamingMessage { InvocationRequest = request }, InvocationTimeout)).InvocationResponse;
-        AssertSucceeded(response.Result, $"invocation of {name}");
-        return response;
-    }
+    private Task<InvocationResponse> InvokeAsync(string name, TypedData trigger, IDictionary<string, TypedData> triggerMetadata)
+        => _host.InvokeAsync(_functions[name], trigger, triggerMetadata, $"invocation of {name}");
 
     /// <summary>Invokes the webhook function with an HTTP request as the host passes it (RpcHttp); returns the HTTP response.</summary>
     private async Task<RpcHttp> InvokeWebhookAsync(string json, string? secret)
@@ -318,10 +280,6 @@ public sealed class PublishedWorkerBootTests(AzuriteFixture azurite, ITestOutput
 
     private List<JsonElement> RawBindings(string name)
         => _functions[name].RawBindings.Select(raw => JsonDocument.Parse(raw).RootElement.Clone()).ToList();
-
-    private void AssertSucceeded(StatusResult result, string what)
-        => Assert.True(result.Status == StatusResult.Types.Status.Success,
-            $"{what}: {result.Status} {result.Exception?.Message}{Environment.NewLine}{result.Exception?.StackTrace}{Environment.NewLine}Worker log:{Environment.NewLine}{_host.WorkerLog}");
 
     private QueueClient Queue(string name)
     {

@@ -266,24 +266,8 @@ public abstract class StateStoreContract
     public async Task Concurrent_inserts_of_one_key_from_separate_instances_let_exactly_one_win()
     {
         const int writers = 8;
-        var stores = Enumerable.Range(0, writers).Select(_ => CreateStore()).ToList();
-        using var start = new ManualResetEventSlim();
 
-        var attempts = stores.Select((store, i) => Task.Run(async () =>
-        {
-            start.Wait();
-            try
-            {
-                await store.InsertAsync(Table, "race", "key", $$"""{"writer":{{i}}}""");
-                return i;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return -1;
-            }
-        })).ToList();
-        start.Set();
-        var results = await Task.WhenAll(attempts);
+        var results = await RaceAsync(writers, (store, json) => store.InsertAsync(Table, "race", "key", json));
 
         var winner = Assert.Single(results, r => r >= 0);
         Assert.Equal(writers - 1, results.Count(r => r < 0));
@@ -295,15 +279,28 @@ public abstract class StateStoreContract
     {
         const int writers = 8;
         var etag = await CreateStore().InsertAsync(Table, "race", "key", """{"writer":null}""");
+
+        var results = await RaceAsync(writers, (store, json) => store.ReplaceAsync(Table, "race", "key", json, etag));
+
+        var winner = Assert.Single(results, r => r >= 0);
+        Assert.Equal(writers - 1, results.Count(r => r < 0));
+        Assert.Equal($$"""{"writer":{{winner}}}""", (await CreateStore().GetAsync(Table, "race", "key"))!.Json);
+    }
+
+    /// <summary>
+    /// Lets <paramref name="writers"/> separate store instances each <paramref name="write"/> its own JSON
+    /// (<c>{"writer":i}</c>) at the same moment; per writer, i when its write went through, -1 when it met a conflict.
+    /// </summary>
+    private async Task<int[]> RaceAsync(int writers, Func<IStateStore, string, Task> write)
+    {
         var stores = Enumerable.Range(0, writers).Select(_ => CreateStore()).ToList();
         using var start = new ManualResetEventSlim();
-
         var attempts = stores.Select((store, i) => Task.Run(async () =>
         {
             start.Wait();
             try
             {
-                await store.ReplaceAsync(Table, "race", "key", $$"""{"writer":{{i}}}""", etag);
+                await write(store, $$"""{"writer":{{i}}}""");
                 return i;
             }
             catch (ConcurrencyConflictException)
@@ -312,10 +309,7 @@ public abstract class StateStoreContract
             }
         })).ToList();
         start.Set();
-        var results = await Task.WhenAll(attempts);
-
-        var winner = Assert.Single(results, r => r >= 0);
-        Assert.Equal($$"""{"writer":{{winner}}}""", (await CreateStore().GetAsync(Table, "race", "key"))!.Json);
+        return await Task.WhenAll(attempts);
     }
 
     [Fact]

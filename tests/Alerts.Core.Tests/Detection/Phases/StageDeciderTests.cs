@@ -6,45 +6,27 @@ namespace Alerts.Core.Tests.Detection.Phases;
 /// <summary>The stage phase alone: tense, aspect and cues in phrasings written for these tests.</summary>
 public class StageDeciderTests
 {
-    private static TreatyMilestone Decide(TreatyAction action, string words, string before, string title, string summary = "") =>
-        StageDecider.Decide(new StageInput(action, words, before, title, summary, title)).Milestone;
-
+    /// <summary>
+    /// One case a line: the action and the words that named it, the text before them, the title, the expected stage,
+    /// and a summary when the case needs one.
+    /// </summary>
     [Theory]
-    [InlineData("join", "norway plans to ", "norway plans to join the hague convention")]
-    [InlineData("quit", "chile will ", "chile will quit the who next year")]
-    [InlineData("ratify", "the government is set to ", "the government is set to ratify the charter")]
-    [InlineData("выйдет из", "казахстан ", "казахстан выйдет из договора")]
-    public void A_plan_or_a_future_is_announced(string words, string before, string title)
-    {
-        Assert.Equal(TreatyMilestone.Announced, Decide(words.StartsWith("ratif", StringComparison.Ordinal) ? TreatyAction.Ratification : TreatyAction.Withdrawal, words, before, title));
-    }
-
-    [Theory]
-    [InlineData("join", "estonia to ", "estonia to join the convention today")]
-    [InlineData("leaving", "peru is ", "peru is leaving the organisation tonight")]
-    [InlineData("quit", "nepal to ", "nepal to quit the pact at midnight")]
-    public void A_step_scheduled_for_today_is_effective(string words, string before, string title)
-    {
-        Assert.Equal(TreatyMilestone.Effective, Decide(TreatyAction.Accession, words, before, title));
-    }
-
-    [Theory]
-    [InlineData("leaving", "the story of the uk ", "exit day: the story of the uk leaving the eu", "")]
-    [InlineData("departure from", "papers mark chile looming ", "what the papers say", "papers mark chile's looming departure from the who on accession day")]
-    [InlineData("exiting", "", "a podcast", "on the day the uk leaves, we look back at the uk exiting the eu.")]
-    [InlineData("leave", "as peru prepares to ", "peru's last night in the organisation", "as peru prepares to leave the organisation")]
-    public void The_day_of_the_step_makes_a_join_or_an_exit_effective(string words, string before, string title, string summary)
-    {
-        Assert.Equal(TreatyMilestone.Effective, Decide(TreatyAction.Withdrawal, words, before, title, summary));
-    }
-
-    [Fact]
-    public void A_day_named_for_another_thing_does_not()
-    {
-        Assert.Equal(TreatyMilestone.Announced, Decide(TreatyAction.Withdrawal, "leaving", "the story of the uk ", "election day: the story of the uk leaving the eu"));
-    }
-
-    [Theory]
+    // A plan or a future is announced.
+    [InlineData(TreatyAction.Withdrawal, "join", "norway plans to ", "norway plans to join the hague convention", TreatyMilestone.Announced)]
+    [InlineData(TreatyAction.Withdrawal, "quit", "chile will ", "chile will quit the who next year", TreatyMilestone.Announced)]
+    [InlineData(TreatyAction.Ratification, "ratify", "the government is set to ", "the government is set to ratify the charter", TreatyMilestone.Announced)]
+    [InlineData(TreatyAction.Withdrawal, "выйдет из", "казахстан ", "казахстан выйдет из договора", TreatyMilestone.Announced)]
+    // A step scheduled for today is effective.
+    [InlineData(TreatyAction.Accession, "join", "estonia to ", "estonia to join the convention today", TreatyMilestone.Effective)]
+    [InlineData(TreatyAction.Accession, "leaving", "peru is ", "peru is leaving the organisation tonight", TreatyMilestone.Effective)]
+    [InlineData(TreatyAction.Accession, "quit", "nepal to ", "nepal to quit the pact at midnight", TreatyMilestone.Effective)]
+    // The day of the step makes a join or an exit effective; a day named for another thing does not.
+    [InlineData(TreatyAction.Withdrawal, "leaving", "the story of the uk ", "exit day: the story of the uk leaving the eu", TreatyMilestone.Effective)]
+    [InlineData(TreatyAction.Withdrawal, "departure from", "papers mark chile looming ", "what the papers say", TreatyMilestone.Effective, "papers mark chile's looming departure from the who on accession day")]
+    [InlineData(TreatyAction.Withdrawal, "exiting", "", "a podcast", TreatyMilestone.Effective, "on the day the uk leaves, we look back at the uk exiting the eu.")]
+    [InlineData(TreatyAction.Withdrawal, "leave", "as peru prepares to ", "peru's last night in the organisation", TreatyMilestone.Effective, "as peru prepares to leave the organisation")]
+    [InlineData(TreatyAction.Withdrawal, "leaving", "the story of the uk ", "election day: the story of the uk leaving the eu", TreatyMilestone.Announced)]
+    // Passives and governing acts show a completed step.
     [InlineData(TreatyAction.Withdrawal, "прекращено действие", "официально ", "официально прекращено действие договора", TreatyMilestone.Effective)]
     [InlineData(TreatyAction.Signature, "подписано", "в москве ", "в москве подписано соглашение", TreatyMilestone.Enacted)]
     [InlineData(TreatyAction.Other, "продлен", "договор ", "договор продлен на пять лет", TreatyMilestone.Enacted)]
@@ -53,12 +35,7 @@ public class StageDeciderTests
     [InlineData(TreatyAction.Ratification, "ratification", "parliament approved the ", "parliament approved the ratification", TreatyMilestone.Legislative)]
     [InlineData(TreatyAction.Withdrawal, "денонсацию", "совфед одобрил ", "совфед одобрил денонсацию договора", TreatyMilestone.Legislative)]
     [InlineData(TreatyAction.Withdrawal, "отказалась от", "эстония ", "эстония отказалась от договора", TreatyMilestone.Announced)]
-    public void Passives_and_governing_acts_show_a_completed_step(TreatyAction action, string words, string before, string title, TreatyMilestone expected)
-    {
-        Assert.Equal(expected, Decide(action, words, before, title));
-    }
-
-    [Theory]
+    // A completed act shows its stage by its verb.
     [InlineData(TreatyAction.Withdrawal, "leaves", "ecuador ", "ecuador leaves the organisation", TreatyMilestone.Effective)]
     [InlineData(TreatyAction.Accession, "joined", "mongolia has ", "mongolia has joined the convention", TreatyMilestone.Effective)]
     [InlineData(TreatyAction.Withdrawal, "вышли из", "сша ", "сша вышли из соглашения", TreatyMilestone.Effective)]
@@ -67,25 +44,14 @@ public class StageDeciderTests
     [InlineData(TreatyAction.Ratification, "ratifies", "president tokayev ", "president tokayev ratifies the treaty", TreatyMilestone.Enacted)]
     [InlineData(TreatyAction.Ratification, "ratifies", "lithuania ", "lithuania ratifies the treaty", TreatyMilestone.Legislative)]
     [InlineData(TreatyAction.Withdrawal, "terminates", "bolivia ", "bolivia terminates its pact with peru", TreatyMilestone.Announced)]
-    public void A_completed_act_shows_its_stage_by_its_verb(TreatyAction action, string words, string before, string title, TreatyMilestone expected)
+    // An explicit cue in the summary sets the stage; a cue about what would happen later does not count.
+    [InlineData(TreatyAction.Ratification, "ratification", "", "a headline", TreatyMilestone.Legislative, "the senate votes to ratify the accord")]
+    [InlineData(TreatyAction.Ratification, "ratification", "", "a headline", TreatyMilestone.Enacted, "путин подписал в пятницу указ о выходе")]
+    [InlineData(TreatyAction.Ratification, "ratification", "", "a headline", TreatyMilestone.Effective, "the treaty enters into force")]
+    [InlineData(TreatyAction.Withdrawal, "leave", "oman plans to ", "oman plans to leave the accord", TreatyMilestone.Announced, "officials said they would formally submit a notice of withdrawal in may.")]
+    public void The_wording_decides_the_stage(TreatyAction action, string words, string before, string title, TreatyMilestone expected, string summary = "")
     {
-        Assert.Equal(expected, Decide(action, words, before, title));
-    }
-
-    [Theory]
-    [InlineData("the senate votes to ratify the accord", TreatyMilestone.Legislative)]
-    [InlineData("путин подписал в пятницу указ о выходе", TreatyMilestone.Enacted)]
-    [InlineData("the treaty enters into force", TreatyMilestone.Effective)]
-    public void An_explicit_cue_sets_the_stage(string summary, TreatyMilestone expected)
-    {
-        Assert.Equal(expected, Decide(TreatyAction.Ratification, "ratification", "", "a headline", summary));
-    }
-
-    [Fact]
-    public void A_cue_about_what_would_happen_later_does_not_count()
-    {
-        Assert.Equal(TreatyMilestone.Announced, Decide(TreatyAction.Withdrawal, "leave", "oman plans to ", "oman plans to leave the accord",
-            "officials said they would formally submit a notice of withdrawal in may."));
+        Assert.Equal(expected, StageDecider.Decide(new StageInput(action, words, before, title, summary, title)).Milestone);
     }
 
     [Theory]
