@@ -34,7 +34,7 @@ public static class PipelineServices
         services.AddSingleton(sp => new ChannelDirectory(AlertsConfiguration.LoadChannels(configuration), sp.GetRequiredService<Core.Subscriptions.PersonalChannels>()));
 
         // The treaty catalogue feeds both the detector and the localized names in posts.
-        var catalogPath = AlertsConfiguration.ResolvePath(configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory);
+        var catalogPath = CatalogPath(configuration, baseDirectory);
         services.AddSingleton(_ => LoadCatalog(catalogPath));
         services.AddSingleton<ITreatyDetector>(sp => new TreatyDetector(sp.GetRequiredService<TreatyCatalog>()));
         // Posts also use the catalogue's tags and dates; the detector's loader has already checked the file.
@@ -81,6 +81,17 @@ public static class PipelineServices
         var error = match.Groups["error"].Value;
         return error.StartsWith(section + ":", StringComparison.Ordinal) ? error : $"{section}:{match.Groups["member"].Value}: {error}";
     }
+
+    /// <summary>
+    /// The detector <see cref="AddAlertsHosting"/> registers, built without a host: for a command that needs nothing else
+    /// (<c>alerts scan</c> of local files), so it starts without composing the pipeline.
+    /// </summary>
+    /// <exception cref="ConfigurationProblemException">the catalogue is missing, too large or not JSON.</exception>
+    public static TreatyDetector CreateDetector(IConfiguration configuration, string baseDirectory)
+        => new(LoadCatalog(CatalogPath(configuration, baseDirectory)));
+
+    private static string CatalogPath(IConfiguration configuration, string baseDirectory)
+        => AlertsConfiguration.ResolvePath(configuration[TreatyCatalogKey] ?? DefaultTreatyCatalog, baseDirectory);
 
     /// <summary>The treaty catalogue, or a configuration problem naming <see cref="TreatyCatalogKey"/> (missing, too large, not JSON).</summary>
     private static TreatyCatalog LoadCatalog(string path)

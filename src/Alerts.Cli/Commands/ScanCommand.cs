@@ -6,6 +6,7 @@ using Alerts.Core.Feeds;
 using Alerts.Core.Messages;
 using Alerts.Core.Sources;
 using Alerts.Core.Sources.Kinds;
+using Alerts.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -33,9 +34,12 @@ public static class ScanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
-            using var host = CliServices.CreateBuilder(configuration, context, parse.GetValue(CliOptions.Verbose)).Build();
-            var provider = host.Services;
-            var detector = provider.GetRequiredService<ITreatyDetector>();
+            var verbose = parse.GetValue(CliOptions.Verbose);
+            // Local files need only the detector: its catalogue loads on the pool while the first file is read and
+            // parsed, and the pipeline's host (HTTP client, logging, stores) is composed only when an input is a URL.
+            var detectorLoad = Task.Run(() => (ITreatyDetector)PipelineServices.CreateDetector(configuration, AppContext.BaseDirectory), cancellationToken);
+            using var pipeline = new PipelineHost(() => CliServices.CreateBuilder(configuration, context, verbose).Build());
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var table = parse.GetValue(format) == "table";
             var rows = new List<ScanRow>();
             var failed = 0;
@@ -48,14 +52,24 @@ public static class ScanCommand
                 {
                     foreach (var input in parse.GetValue(inputs)!)
                     {
-                        await ReadInputAsync(input, provider, parse.GetValue(allowPrivate), parse.GetValue(language), detector, batches.Writer, cancellationToken);
+                        await ReadInputAsync(input, pipeline, parse.GetValue(allowPrivate), parse.GetValue(language), detectorLoad, batches.Writer, stop.Token);
                     }
                 }
                 finally
                 {
                     batches.Writer.Complete();
                 }
-            }, cancellationToken);
+            }, stop.Token);
+            try
+            {
+                // A catalogue that cannot be loaded fails the command before anything is printed, as it did with the host.
+                await detectorLoad;
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
             await foreach (var pending in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 var batch = await pending;
@@ -104,7 +118,7 @@ public static class ScanCommand
     /// once the parse is done, a batch whose items are not the ones the parse kept (the same objects) is detected again.
     /// </summary>
     private static async Task ReadInputAsync(
-        string input, IServiceProvider provider, bool allowPrivate, string? language, ITreatyDetector detector,
+        string input, PipelineHost pipeline, bool allowPrivate, string? language, Task<ITreatyDetector> detector,
         ChannelWriter<Task<ScanBatch>> batches, CancellationToken cancellationToken)
     {
         var early = new List<(FeedItem[] Items, Task<ScanBatch> Detection)>();
@@ -117,10 +131,10 @@ public static class ScanCommand
                 var items = pending.ToArray();
                 pending.Clear();
                 // The feed's language is not known yet; an item built before it was met is not the one kept (checked below).
-                early.Add((items, Task.Run(() => Detect(input, items, null, language, detector), cancellationToken)));
+                early.Add((items, Task.Run(async () => Detect(input, items, null, language, await detector), cancellationToken)));
             }
         }
-        var (feed, error) = await ReadAsync(input, provider, allowPrivate, OnItem, cancellationToken);
+        var (feed, error) = await ReadAsync(input, pipeline, allowPrivate, OnItem, cancellationToken);
         if (feed is null)
         {
             await batches.WriteAsync(Task.FromResult(new ScanBatch([$"alerts scan: {input}: {error}"], true, [], "")), cancellationToken);
@@ -149,7 +163,7 @@ public static class ScanCommand
         for (; start < feed.Items.Count; start += BatchItems)
         {
             var items = feed.Items.Skip(start).Take(BatchItems).ToArray();
-            await batches.WriteAsync(Task.Run(() => Detect(input, items, feed.Language, language, detector), cancellationToken), cancellationToken);
+            await batches.WriteAsync(Task.Run(async () => Detect(input, items, feed.Language, language, await detector), cancellationToken), cancellationToken);
         }
     }
 
@@ -167,12 +181,12 @@ public static class ScanCommand
         return new ScanBatch([], false, rows, rows.Count == 0 ? "" : ScanJson.Lines(rows));
     }
 
-    private static async Task<(ParsedFeed? Feed, string? Error)> ReadAsync(string input, IServiceProvider provider, bool allowPrivate, Action<FeedItem> onItem, CancellationToken cancellationToken)
+    private static async Task<(ParsedFeed? Feed, string? Error)> ReadAsync(string input, PipelineHost pipeline, bool allowPrivate, Action<FeedItem> onItem, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
             var source = new SourceDefinition { Id = "scan", Url = input, Kind = SourceKinds.Rss, AllowPrivateNetwork = allowPrivate };
-            var result = await provider.GetRequiredService<ISourceReader>().ReadAsync(source, SourceValidators.None, cancellationToken);
+            var result = await pipeline.Services.GetRequiredService<ISourceReader>().ReadAsync(source, SourceValidators.None, cancellationToken);
             return result.Status == SourceReadStatus.Fetched
                 ? (new ParsedFeed("fetched", "", result.Items, result.Warnings ?? []), null)
                 : (null, result.Error ?? $"HTTP {result.HttpStatus}");
@@ -196,6 +210,16 @@ public static class ScanCommand
         {
             return (null, ex.Message.StartsWith("not a feed", StringComparison.Ordinal) ? ex.Message : "not a feed: " + ex.Message);
         }
+    }
+
+    /// <summary>The pipeline's host, composed on first use (a URL input needs the source reader), disposed with the scan.</summary>
+    private sealed class PipelineHost(Func<IHost> build) : IDisposable
+    {
+        private IHost? _host;
+
+        public IServiceProvider Services => (_host ??= build()).Services;
+
+        public void Dispose() => _host?.Dispose();
     }
 
     /// <summary>What one step of the scan prints: messages for stderr, and the detections of a run of items.</summary>

@@ -20,19 +20,37 @@ public sealed record FeedDocument
     public List<FeedEntry> Entries { get; } = [];
     public List<string> Warnings { get; } = [];
 
-    /// <summary>The items handed out while reading (<see cref="FeedParser.Parse(ReadOnlySpan{byte}, string?, Uri?, Action{FeedItem}?)"/>), one per entry, in order.</summary>
-    internal List<FeedItem>? StreamedItems { get; set; }
+    /// <summary>
+    /// The items handed out while reading (<see cref="FeedParser.Parse(ReadOnlySpan{byte}, string?, Uri?, Action{FeedItem}?)"/>),
+    /// one per entry, in order, with the entry's own language. A streamed reading keeps these instead of its
+    /// <see cref="Entries"/>: the raw text of every entry would otherwise stay alive (and be copied by each garbage
+    /// collection) until the end of a large document.
+    /// </summary>
+    internal List<(FeedItem Item, string? OwnLanguage)>? Streamed { get; set; }
+
+    /// <summary>How many entries were read, streamed or kept.</summary>
+    internal int EntryCount => Streamed?.Count ?? Entries.Count;
 
     /// <summary>The reduced form the rest of the pipeline uses: plain-text titles and summaries.</summary>
     public ParsedFeed ToParsedFeed()
     {
-        var items = new List<FeedItem>(Entries.Count);
-        for (var i = 0; i < Entries.Count; i++)
+        var items = new List<FeedItem>(EntryCount);
+        if (Streamed is { } streamed)
         {
-            var entry = Entries[i];
-            // An item handed out while reading was built with the feed language known then; it stands when that is still the answer.
-            var streamed = StreamedItems is { } early && i < early.Count ? early[i] : null;
-            items.Add(streamed is not null && streamed.Language == (entry.Language ?? Language) ? streamed : entry.ToFeedItem(Language));
+            foreach (var (item, own) in streamed)
+            {
+                // An item handed out was built with the feed language known then; it stands when that is still the
+                // answer, else it is the same item with the feed's language (all else in it comes from the entry).
+                var language = own ?? Language;
+                items.Add(item.Language == language ? item : item with { Language = language });
+            }
+        }
+        else
+        {
+            foreach (var entry in Entries)
+            {
+                items.Add(entry.ToFeedItem(Language));
+            }
         }
         return new ParsedFeed(Version, Title?.ToPlainText() ?? "", items, Warnings) { Language = Language };
     }

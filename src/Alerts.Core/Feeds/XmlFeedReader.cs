@@ -99,13 +99,13 @@ internal sealed class XmlFeedReader
         }
         // "</rss" or "</feed" without its '>' at the very end is a harmless slip, not a truncation.
         var endsWithRootEnd = _text.Span.TrimEnd().EndsWith("</" + _rootName, StringComparison.Ordinal);
-        if (!_containerClosed && !endsWithRootEnd && _document.Entries.Count == 0)
+        if (!_containerClosed && !endsWithRootEnd && _document.EntryCount == 0)
         {
             throw new FeedFormatException($"not a feed: the document is broken or truncated before any item ({error.Message})", error);
         }
         _document.Warnings.Clear();
         _document.Warnings.AddRange(warnings);
-        _document.Warnings.Add($"malformed XML at line {error.LineNumber}, position {error.LinePosition}: kept {_document.Entries.Count} item(s) read before it ({error.Message})");
+        _document.Warnings.Add($"malformed XML at line {error.LineNumber}, position {error.LinePosition}: kept {_document.EntryCount} item(s) read before it ({error.Message})");
         return _document;
     }
 
@@ -348,13 +348,15 @@ internal sealed class XmlFeedReader
 
     private void AddEntry(FeedEntry entry)
     {
-        _document.Entries.Add(entry);
-        if (_onItem is not null)
+        if (_onItem is null)
         {
-            var item = entry.ToFeedItem(_document.Language);
-            (_document.StreamedItems ??= []).Add(item);
-            _onItem(item);
+            _document.Entries.Add(entry);
+            return;
         }
+        // Streamed: the item is kept, not the entry it was made from (see FeedDocument.Streamed).
+        var item = entry.ToFeedItem(_document.Language);
+        (_document.Streamed ??= []).Add((item, entry.Language));
+        _onItem(item);
     }
 
     private void ReadAtomFeed(XmlReader r, Scope scope)

@@ -78,4 +78,35 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("coe:126", result.Output, StringComparison.Ordinal);
         Assert.Contains("withdrawal", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_url_input_is_fetched_through_the_pipeline_and_scanned_beside_a_file()
+    {
+        // Local files need only the detector; a URL makes the scan compose the pipeline's source reader on demand.
+        await using var server = await LoopbackFeedServer.StartAsync();
+        server.Serve("/gov.xml", PipelineFeeds.GovernmentDocs());
+        var file = WriteFile("mt.xml", PipelineFeeds.MoscowTimesWithSeedStory());
+
+        var result = await _cli.RunAsync("scan", file, server.Url("/gov.xml").ToString(), "--allow-private-network", "--store", _cli.StoreArgument);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.JsonLines();
+        Assert.Contains(lines, l => l.GetProperty("title").GetString() == PipelineFeeds.SeedTitle);
+        Assert.Contains(lines, l => l.GetProperty("link").GetString() == "http://government.ru/docs/all/160982/");
+        Assert.Equal(1, server.RequestCount("/gov.xml"));
+    }
+
+    [Fact]
+    public async Task A_missing_treaty_catalogue_fails_the_scan_naming_the_key_and_prints_no_detection()
+    {
+        // The catalogue loads while the file is parsed; its failure still ends the command as a configuration problem.
+        var config = _cli.WriteConfig(new Dictionary<string, object> { ["Detection"] = new Dictionary<string, string> { ["CatalogFile"] = Path.Combine(_cli.WorkDir, "no-such-treaties.json") } });
+        var feed = WriteFile("gov.xml", PipelineFeeds.GovernmentDocs());
+
+        var result = await _cli.RunAsync("scan", feed, "--config", config, "--store", _cli.StoreArgument);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Detection:CatalogFile", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
 }
