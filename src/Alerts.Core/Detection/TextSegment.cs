@@ -24,21 +24,57 @@ internal sealed class TextSegment
         Cased = cased;
         _catalog = catalog;
         IsTitle = isTitle;
+        _fullScan = text.AsSpan().IndexOfAny(DetectionPatterns.EntryIntoForceMarkers) >= 0;
+        // Only the first action word is looked for now: whether there is one decides whether the item goes on, and an
+        // item can still be let go before its other action words are looked for (TreatyDetector.Detect).
+        _first = NextAction();
+    }
+
+    public string Text { get; }
+    public string Cased { get; }
+    public bool IsTitle { get; }
+
+    /// <summary>Whether the segment holds an action word (the first one is found when the segment is made).</summary>
+    public bool HasActions => _first is not null;
+
+    /// <summary>Every action word, in order: the first one and, on first use, the rest of the scan from after it.</summary>
+    public List<ActionHit> Actions => _actions ??= AllActions();
+
+    // The action scan: with an "into force"/"takes effect" marker in the text the whole action pattern runs over it
+    // (those phrases do not start with an action stem); else the anchored pattern is tried only where a stem begins a word.
+    private readonly bool _fullScan;
+    private readonly ActionHit? _first;
+    private List<ActionHit>? _actions;
+    private System.Text.RegularExpressions.Match? _match;
+    private int _offset;
+
+    private List<ActionHit> AllActions()
+    {
         var actions = new List<ActionHit>();
-        if (text.AsSpan().IndexOfAny(DetectionPatterns.EntryIntoForceMarkers) >= 0)
+        if (_first is { } first)
         {
-            for (var m = DetectionPatterns.Actions().Match(text); m.Success; m = m.NextMatch())
+            actions.Add(first);
+            for (var next = NextAction(); next is not null; next = NextAction())
             {
-                actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
+                actions.Add(next.Value);
             }
-            Actions = actions;
-            return;
+        }
+        return actions;
+    }
+
+    /// <summary>The next action word after the last one found, or null at the end of the text.</summary>
+    private ActionHit? NextAction()
+    {
+        var text = Text;
+        if (_fullScan)
+        {
+            _match = _match is null ? DetectionPatterns.Actions().Match(text) : _match.NextMatch();
+            return _match.Success ? new ActionHit(KindOf(_match), _match.Index, _match.Index + _match.Length, -1, -1) : null;
         }
         // Every other action word starts with one of the stems at a word start: try the anchored pattern only there.
-        var offset = 0;
-        while (offset < text.Length)
+        while (_offset < text.Length)
         {
-            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, offset);
+            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, _offset);
             if (pos < 0)
             {
                 break;
@@ -48,20 +84,15 @@ internal sealed class TextSegment
                 var m = DetectionPatterns.ActionAt().Match(text, pos);
                 if (m.Success)
                 {
-                    actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
-                    offset = m.Index + Math.Max(1, m.Length);
-                    continue;
+                    _offset = m.Index + Math.Max(1, m.Length);
+                    return new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1);
                 }
             }
-            offset = pos + 1;
+            _offset = pos + 1;
         }
-        Actions = actions;
+        _offset = text.Length;
+        return null;
     }
-
-    public string Text { get; }
-    public string Cased { get; }
-    public bool IsTitle { get; }
-    public List<ActionHit> Actions { get; private set; }
 
     public List<Token> Tokens => _tokens ??= TextTokens.Tokenize(Text, Cased);
     public List<TreatyMention> Mentions => _mentions ??= _catalog.FindMentions(Tokens);
