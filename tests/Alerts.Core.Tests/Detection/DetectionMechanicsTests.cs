@@ -174,6 +174,27 @@ public sealed class DetectionMechanicsTests
     }
 
     [Fact]
+    public void Treaty_names_found_through_the_second_word_index_are_those_the_alias_lists_give()
+    {
+        var catalog = DetectionTestData.Detector.Catalog;
+        var found = 0;
+        foreach (var seg in Segments.Value)
+        {
+            var expected = catalog.FindMentionsByList(seg.Tokens);
+            Assert.Equal(expected, catalog.FindMentions(seg.Tokens));
+            found += expected.Count;
+        }
+        foreach (var name in catalog.Entries.SelectMany(entry => entry.AliasesEn.Concat(entry.AliasesRu).Append(entry.NameEn).Append(entry.NameRu)))
+        {
+            var tokens = TextTokens.Tokenize(TextNormalizer.Normalize(name, out var cased), cased);
+            var expected = catalog.FindMentionsByList(tokens);
+            Assert.Equal(expected, catalog.FindMentions(tokens));
+            found += expected.Count;
+        }
+        Assert.True(found > 2_500, $"only {found} treaty names found");
+    }
+
+    [Fact]
     public void An_item_naming_a_state_or_a_treaty_is_not_let_go()
     {
         var catalog = DetectionTestData.Detector.Catalog;
