@@ -24,7 +24,7 @@ internal sealed class TextSegment
         Cased = cased;
         _catalog = catalog;
         IsTitle = isTitle;
-        _fullScan = text.AsSpan().IndexOfAny(DetectionPatterns.EntryIntoForceMarkers) >= 0;
+        _fullScan = DetectionPatterns.HasEntryIntoForceMarker(text);
         // Only the first action word is looked for now: whether there is one decides whether the item goes on, and an
         // item can still be let go before its other action words are looked for (TreatyDetector.Detect).
         _first = NextAction();
