@@ -25,9 +25,19 @@ internal sealed class TextSegment
         _catalog = catalog;
         IsTitle = isTitle;
         _fullScan = DetectionPatterns.HasEntryIntoForceMarker(text);
-        // Only the first action word is looked for now: whether there is one decides whether the item goes on, and an
-        // item can still be let go before its other action words are looked for (TreatyDetector.Detect).
-        _first = NextAction();
+        // Only the first action word is looked for now, and only where it is (its kind is read when the actions are):
+        // whether there is one decides whether the item goes on, and an item can still be let go before its action
+        // words are looked at further (TreatyDetector.Detect).
+        if (_fullScan)
+        {
+            _first = NextAction();
+            _hasActions = _first is not null;
+        }
+        else
+        {
+            _firstAt = NextActionStart();
+            _hasActions = _firstAt >= 0;
+        }
     }
 
     public string Text { get; }
@@ -35,7 +45,7 @@ internal sealed class TextSegment
     public bool IsTitle { get; }
 
     /// <summary>Whether the segment holds an action word (the first one is found when the segment is made).</summary>
-    public bool HasActions => _first is not null;
+    public bool HasActions => _hasActions;
 
     /// <summary>Every action word, in order: the first one and, on first use, the rest of the scan from after it.</summary>
     public List<ActionHit> Actions => _actions ??= AllActions();
@@ -43,7 +53,9 @@ internal sealed class TextSegment
     // The action scan: with an "into force"/"takes effect" marker in the text the whole action pattern runs over it
     // (those phrases do not start with an action stem); else the anchored pattern is tried only where a stem begins a word.
     private readonly bool _fullScan;
-    private readonly ActionHit? _first;
+    private readonly bool _hasActions;
+    private readonly ActionHit? _first; // the full scan's first hit
+    private readonly int _firstAt = -1; // the anchored scan's first action word's start (_offset is past it)
     private List<ActionHit>? _actions;
     private System.Text.RegularExpressions.Match? _match;
     private int _offset;
@@ -51,9 +63,15 @@ internal sealed class TextSegment
     private List<ActionHit> AllActions()
     {
         var actions = new List<ActionHit>();
-        if (_first is { } first)
+        var first = _first;
+        if (_firstAt >= 0)
         {
-            actions.Add(first);
+            var m = DetectionPatterns.ActionAt().Match(Text, _firstAt); // the match NextActionStart found, with its groups
+            first = new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1);
+        }
+        if (first is not null)
+        {
+            actions.Add(first.Value);
             for (var next = NextAction(); next is not null; next = NextAction())
             {
                 actions.Add(next.Value);
@@ -92,6 +110,34 @@ internal sealed class TextSegment
         }
         _offset = text.Length;
         return null;
+    }
+
+    /// <summary>
+    /// Where the anchored scan's next action word starts, found as <see cref="NextAction"/> finds it but without a
+    /// <c>Match</c> object; moves past it. -1 at the end of the text.
+    /// </summary>
+    private int NextActionStart()
+    {
+        var text = Text;
+        while (_offset < text.Length)
+        {
+            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, _offset);
+            if (pos < 0)
+            {
+                break;
+            }
+            if (pos == 0 || !char.IsLetter(text[pos - 1]))
+            {
+                foreach (var m in DetectionPatterns.ActionAt().EnumerateMatches(text, pos))
+                {
+                    _offset = m.Index + Math.Max(1, m.Length);
+                    return m.Index;
+                }
+            }
+            _offset = pos + 1;
+        }
+        _offset = text.Length;
+        return -1;
     }
 
     public List<Token> Tokens => _tokens ??= TextTokens.Tokenize(Text, Cased);
