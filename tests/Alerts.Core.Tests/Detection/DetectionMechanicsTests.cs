@@ -69,6 +69,7 @@ public sealed class DetectionMechanicsTests
             var limited = raw.Length > 4000 ? raw[..4000] : raw;
             var segment = TextSegment.Parse(limited, DetectionTestData.Detector.Catalog, isTitle: false); // markup stripped, normalised
             var expected = DetectionPatterns.Actions().Matches(segment.Text).Select(m => (m.Index, m.Index + m.Length)).ToList();
+            Assert.Equal(expected.Count > 0, segment.HasActions); // the first action word, found when the segment is made
             if (expected.Count == 0)
             {
                 continue;
