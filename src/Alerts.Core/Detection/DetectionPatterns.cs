@@ -45,8 +45,23 @@ internal static partial class DetectionPatterns
     /// "comes into force", "takes effect": the only action words whose beginnings (come, take, вступить, wchodzić)
     /// are too common to search for; when these markers are present the whole text is scanned instead.
     /// </summary>
-    public static SearchValues<string> EntryIntoForceMarkers { get; } =
-        SearchValues.Create(["into force", "effect", "в силу", "w życie"], StringComparison.Ordinal);
+    public static string[] EntryIntoForceMarkers { get; } = ["into force", "effect", "в силу", "w życie"];
+
+    /// <summary>
+    /// Whether one of <see cref="EntryIntoForceMarkers"/> occurs in the text. One vectorised search per marker: with
+    /// Cyrillic and Polish markers in the set, a multi-string <c>SearchValues</c> falls back to a per-character automaton.
+    /// </summary>
+    public static bool HasEntryIntoForceMarker(ReadOnlySpan<char> text)
+    {
+        foreach (var marker in EntryIntoForceMarkers)
+        {
+            if (text.IndexOf(marker, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>True when some action-word beginning starts a word of the text (not "design", "center", "store").</summary>
     public static bool HasActionStem(ReadOnlySpan<char> text, SearchValues<string> stems)

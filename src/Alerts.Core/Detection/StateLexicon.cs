@@ -207,6 +207,23 @@ internal static class StateLexicon
 
     private static readonly HashSet<string> PairFirstWords = EnglishPairs.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PairsBySpan = EnglishPairs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The state a two-word name ("first second") stands for, looked up without building the string.</summary>
+    private static bool TryPair(string first, string second, out string code)
+    {
+        var length = first.Length + 1 + second.Length;
+        if (length > 128)
+        {
+            return EnglishPairs.TryGetValue(first + " " + second, out code!);
+        }
+        Span<char> key = stackalloc char[length];
+        first.AsSpan().CopyTo(key);
+        key[first.Length] = ' ';
+        second.AsSpan().CopyTo(key[(first.Length + 1)..]);
+        return PairsBySpan.TryGetValue(key, out code!);
+    }
+
     public static List<StateMention> Find(List<Token> tokens)
     {
         var found = new List<StateMention>();
@@ -217,7 +234,7 @@ internal static class StateLexicon
             {
                 continue;
             }
-            if (i + 1 < tokens.Count && PairFirstWords.Contains(t.Text) && EnglishPairs.TryGetValue(t.Text + " " + tokens[i + 1].Text, out var pair))
+            if (i + 1 < tokens.Count && PairFirstWords.Contains(t.Text) && TryPair(t.Text, tokens[i + 1].Text, out var pair))
             {
                 found.Add(new StateMention(i, i + 2, pair, t.Text + " " + tokens[i + 1].Text, IsActorWord(t.Text)));
                 i++;

@@ -24,21 +24,75 @@ internal sealed class TextSegment
         Cased = cased;
         _catalog = catalog;
         IsTitle = isTitle;
-        var actions = new List<ActionHit>();
-        if (text.AsSpan().IndexOfAny(DetectionPatterns.EntryIntoForceMarkers) >= 0)
+        _fullScan = DetectionPatterns.HasEntryIntoForceMarker(text);
+        // Only the first action word is looked for now, and only where it is (its kind is read when the actions are):
+        // whether there is one decides whether the item goes on, and an item can still be let go before its action
+        // words are looked at further (TreatyDetector.Detect).
+        if (_fullScan)
         {
-            for (var m = DetectionPatterns.Actions().Match(text); m.Success; m = m.NextMatch())
+            _first = NextAction();
+            _hasActions = _first is not null;
+        }
+        else
+        {
+            _firstAt = NextActionStart();
+            _hasActions = _firstAt >= 0;
+        }
+    }
+
+    public string Text { get; }
+    public string Cased { get; }
+    public bool IsTitle { get; }
+
+    /// <summary>Whether the segment holds an action word (the first one is found when the segment is made).</summary>
+    public bool HasActions => _hasActions;
+
+    /// <summary>Every action word, in order: the first one and, on first use, the rest of the scan from after it.</summary>
+    public List<ActionHit> Actions => _actions ??= AllActions();
+
+    // The action scan: with an "into force"/"takes effect" marker in the text the whole action pattern runs over it
+    // (those phrases do not start with an action stem); else the anchored pattern is tried only where a stem begins a word.
+    private readonly bool _fullScan;
+    private readonly bool _hasActions;
+    private readonly ActionHit? _first; // the full scan's first hit
+    private readonly int _firstAt = -1; // the anchored scan's first action word's start (_offset is past it)
+    private List<ActionHit>? _actions;
+    private System.Text.RegularExpressions.Match? _match;
+    private int _offset;
+
+    private List<ActionHit> AllActions()
+    {
+        var actions = new List<ActionHit>();
+        var first = _first;
+        if (_firstAt >= 0)
+        {
+            var m = DetectionPatterns.ActionAt().Match(Text, _firstAt); // the match NextActionStart found, with its groups
+            first = new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1);
+        }
+        if (first is not null)
+        {
+            actions.Add(first.Value);
+            for (var next = NextAction(); next is not null; next = NextAction())
             {
-                actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
+                actions.Add(next.Value);
             }
-            Actions = actions;
-            return;
+        }
+        return actions;
+    }
+
+    /// <summary>The next action word after the last one found, or null at the end of the text.</summary>
+    private ActionHit? NextAction()
+    {
+        var text = Text;
+        if (_fullScan)
+        {
+            _match = _match is null ? DetectionPatterns.Actions().Match(text) : _match.NextMatch();
+            return _match.Success ? new ActionHit(KindOf(_match), _match.Index, _match.Index + _match.Length, -1, -1) : null;
         }
         // Every other action word starts with one of the stems at a word start: try the anchored pattern only there.
-        var offset = 0;
-        while (offset < text.Length)
+        while (_offset < text.Length)
         {
-            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, offset);
+            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, _offset);
             if (pos < 0)
             {
                 break;
@@ -48,20 +102,43 @@ internal sealed class TextSegment
                 var m = DetectionPatterns.ActionAt().Match(text, pos);
                 if (m.Success)
                 {
-                    actions.Add(new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1));
-                    offset = m.Index + Math.Max(1, m.Length);
-                    continue;
+                    _offset = m.Index + Math.Max(1, m.Length);
+                    return new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1);
                 }
             }
-            offset = pos + 1;
+            _offset = pos + 1;
         }
-        Actions = actions;
+        _offset = text.Length;
+        return null;
     }
 
-    public string Text { get; }
-    public string Cased { get; }
-    public bool IsTitle { get; }
-    public List<ActionHit> Actions { get; private set; }
+    /// <summary>
+    /// Where the anchored scan's next action word starts, found as <see cref="NextAction"/> finds it but without a
+    /// <c>Match</c> object; moves past it. -1 at the end of the text.
+    /// </summary>
+    private int NextActionStart()
+    {
+        var text = Text;
+        while (_offset < text.Length)
+        {
+            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, _offset);
+            if (pos < 0)
+            {
+                break;
+            }
+            if (pos == 0 || !char.IsLetter(text[pos - 1]))
+            {
+                foreach (var m in DetectionPatterns.ActionAt().EnumerateMatches(text, pos))
+                {
+                    _offset = m.Index + Math.Max(1, m.Length);
+                    return m.Index;
+                }
+            }
+            _offset = pos + 1;
+        }
+        _offset = text.Length;
+        return -1;
+    }
 
     public List<Token> Tokens => _tokens ??= TextTokens.Tokenize(Text, Cased);
     public List<TreatyMention> Mentions => _mentions ??= _catalog.FindMentions(Tokens);

@@ -13,6 +13,14 @@ public sealed class TreatyCatalog
 
     private readonly Dictionary<string, TreatyCatalogEntry> _byId;
     private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AliasIndex> _index = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The aliases that begin with one stem, in their order (longest first), split by length: those of two stems or
+    /// more keyed by their second stem, then those of one. A word like "convention" begins hundreds of aliases; only
+    /// those whose second stem is the next content word's can match there.
+    /// </summary>
+    private sealed record AliasIndex(Dictionary<string, Alias[]> BySecondStem, Alias[] Single);
 
     private sealed record Alias(TreatyCatalogEntry Entry, string[] Stems, bool CaseSensitive, bool IsOrganisation, int Order);
 
@@ -43,6 +51,11 @@ public sealed class TreatyCatalog
                 .ThenBy(a => a.IsOrganisation)
                 .ThenBy(a => a.Order)
                 .ToList();
+            var ordered = _byFirstStem[key];
+            _index[key] = new AliasIndex(
+                ordered.Where(a => a.Stems.Length >= 2).GroupBy(a => a.Stems[1], StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
+                [.. ordered.Where(a => a.Stems.Length == 1)]);
         }
     }
 
@@ -126,6 +139,43 @@ public sealed class TreatyCatalog
         }
         for (var c = 0; c < n; c++)
         {
+            if (!_index.TryGetValue(tokens[content[c]].Stem, out var index))
+            {
+                continue;
+            }
+            // The first alias, in the list's order, that matches here: every longer alias comes before every one-stem
+            // alias, and a longer one can match only if its second stem is the next content word's.
+            var alias = c + 1 < n && index.BySecondStem.TryGetValue(tokens[content[c + 1]].Stem, out var longer) ? FirstMatch(longer, tokens, content, c, n) : null;
+            alias ??= FirstMatch(index.Single, tokens, content, c, n);
+            if (alias is null)
+            {
+                continue;
+            }
+            var last = c + alias.Stems.Length - 1;
+            mentions.Add(new TreatyMention(alias.Entry, content[c], content[last] + 1, alias.IsOrganisation));
+            c = last;
+        }
+        return mentions;
+    }
+
+    /// <summary>
+    /// <see cref="FindMentions"/> the plain way, every alias beginning with a word's stem tried in order: what the index
+    /// must answer (DetectionMechanicsTests compares the two).
+    /// </summary>
+    internal List<TreatyMention> FindMentionsByList(List<Token> tokens)
+    {
+        var mentions = new List<TreatyMention>();
+        Span<int> content = new int[tokens.Count];
+        var n = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsStop)
+            {
+                content[n++] = i;
+            }
+        }
+        for (var c = 0; c < n; c++)
+        {
             if (!_byFirstStem.TryGetValue(tokens[content[c]].Stem, out var candidates))
             {
                 continue;
@@ -143,6 +193,18 @@ public sealed class TreatyCatalog
             }
         }
         return mentions;
+    }
+
+    private static Alias? FirstMatch(Alias[] aliases, List<Token> tokens, Span<int> content, int c, int n)
+    {
+        foreach (var alias in aliases)
+        {
+            if (c + alias.Stems.Length <= n && Matches(alias, tokens, content, c))
+            {
+                return alias;
+            }
+        }
+        return null;
     }
 
     private static bool Matches(Alias alias, List<Token> tokens, Span<int> content, int c)

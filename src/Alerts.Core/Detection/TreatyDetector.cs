@@ -35,14 +35,18 @@ public sealed class TreatyDetector : ITreatyDetector
         }
         var title = TextSegment.Parse(Limit(input.Title), _catalog, isTitle: true);
         var summary = TextSegment.Parse(Limit(input.Summary), _catalog, isTitle: false);
-        if (title.Actions.Count == 0 && summary.Actions.Count == 0)
+        if (!title.HasActions && !summary.HasActions)
         {
             return [];
+        }
+        var item = new ItemContext(title, summary);
+        if (!CandidateBuilder.MayBuildAny(item))
+        {
+            return []; // no treaty named and no state anywhere in the item: no action word can become an event
         }
         title.IndexActions();
         summary.IndexActions();
 
-        var item = new ItemContext(title, summary);
         var events = HeadlineOrSummaryEvents(item);
         var results = new List<TreatyDetection>(events.Count);
         foreach (var candidate in events)

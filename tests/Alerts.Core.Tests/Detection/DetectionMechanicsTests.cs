@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alerts.Core.Detection;
+using Alerts.Core.Detection.Phases;
 using Alerts.Core.Feeds;
 
 namespace Alerts.Core.Tests.Detection;
@@ -68,6 +69,7 @@ public sealed class DetectionMechanicsTests
             var limited = raw.Length > 4000 ? raw[..4000] : raw;
             var segment = TextSegment.Parse(limited, DetectionTestData.Detector.Catalog, isTitle: false); // markup stripped, normalised
             var expected = DetectionPatterns.Actions().Matches(segment.Text).Select(m => (m.Index, m.Index + m.Length)).ToList();
+            Assert.Equal(expected.Count > 0, segment.HasActions); // the first action word, found when the segment is made
             if (expected.Count == 0)
             {
                 continue;
@@ -131,6 +133,78 @@ public sealed class DetectionMechanicsTests
             }
         }
         Assert.True(asked > 5_000, $"only {asked} action words");
+    }
+
+    [Fact]
+    public void Items_let_go_for_naming_no_treaty_and_no_state_have_no_action_word_that_builds_a_candidate()
+    {
+        // TreatyDetector.Detect stops before looking at any action word when CandidateBuilder.MayBuildAny says no. Held
+        // here to the stronger plain reading: every action word of such an item that has a treaty attached fails to
+        // build a candidate even before the not-a-step filters run (they only reject more).
+        var catalog = DetectionTestData.Detector.Catalog;
+        var attacher = new TreatyAttacher(catalog);
+        int letGo = 0, kept = 0, built = 0;
+        foreach (var (rawTitle, rawSummary) in Items.Value)
+        {
+            var item = new ItemContext(TextSegment.Parse(rawTitle, catalog, isTitle: true), TextSegment.Parse(rawSummary, catalog, isTitle: false));
+            if (CandidateBuilder.MayBuildAny(item))
+            {
+                kept++;
+                continue;
+            }
+            letGo++;
+            foreach (var segment in item.Segments)
+            {
+                segment.IndexActions();
+                foreach (var hit in segment.Actions)
+                {
+                    var (sentenceStart, sentenceEnd) = segment.SentenceAround(hit.CharStart);
+                    if (attacher.Find(segment, hit, sentenceStart, sentenceEnd, item) is not { } treaty)
+                    {
+                        continue;
+                    }
+                    var (clauseStart, _) = segment.ClauseAround(hit.CharStart);
+                    var candidate = CandidateBuilder.Build(segment, hit, treaty, sentenceStart, sentenceEnd, clauseStart, item, segment.Text[hit.CharStart..hit.CharEnd]);
+                    Assert.True(candidate is null, $"let go, yet a candidate: {rawTitle} | {rawSummary}");
+                    built++;
+                }
+            }
+        }
+        Assert.True(built > 4_000, $"only {built} treaty-attached action words in items let go");
+        Assert.True(kept > 500 && letGo > 1_000, $"{kept} items kept, {letGo} let go");
+    }
+
+    [Fact]
+    public void Treaty_names_found_through_the_second_word_index_are_those_the_alias_lists_give()
+    {
+        var catalog = DetectionTestData.Detector.Catalog;
+        var found = 0;
+        foreach (var seg in Segments.Value)
+        {
+            var expected = catalog.FindMentionsByList(seg.Tokens);
+            Assert.Equal(expected, catalog.FindMentions(seg.Tokens));
+            found += expected.Count;
+        }
+        foreach (var name in catalog.Entries.SelectMany(entry => entry.AliasesEn.Concat(entry.AliasesRu).Append(entry.NameEn).Append(entry.NameRu)))
+        {
+            var tokens = TextTokens.Tokenize(TextNormalizer.Normalize(name, out var cased), cased);
+            var expected = catalog.FindMentionsByList(tokens);
+            Assert.Equal(expected, catalog.FindMentions(tokens));
+            found += expected.Count;
+        }
+        Assert.True(found > 2_500, $"only {found} treaty names found");
+    }
+
+    [Fact]
+    public void An_item_naming_a_state_or_a_treaty_is_not_let_go()
+    {
+        var catalog = DetectionTestData.Detector.Catalog;
+        bool May(string title, string summary) =>
+            CandidateBuilder.MayBuildAny(new ItemContext(TextSegment.Parse(title, catalog, isTitle: true), TextSegment.Parse(summary, catalog, isTitle: false)));
+        Assert.False(May("Parliament ratifies the treaty", "The convention enters into force after signature."));
+        Assert.True(May("Parliament ratifies the treaty", "Hungary's parliament voted on Monday."));
+        Assert.True(May("Parliament ratifies the New START treaty", ""));
+        Assert.NotEmpty(DetectionTestData.Detect("Parliament ratifies the treaty", "Hungary's parliament voted on Monday."));
     }
 
     [Theory]
@@ -207,6 +281,26 @@ public sealed class DetectionMechanicsTests
             found.Add(pos);
         }
         return found;
+    }
+
+    private static readonly Lazy<List<(string Title, string Summary)>> Items = new(LoadItems);
+
+    /// <summary>Title and summary of every item of both dev corpora and of the treaty-dense feed.</summary>
+    private static List<(string Title, string Summary)> LoadItems()
+    {
+        var items = new List<(string, string)>();
+        foreach (var corpus in new[] { "corpus-dev", "corpus-dev2" })
+        {
+            foreach (var line in File.ReadLines(Path.Combine(DetectionTestData.RepoRoot, "tests", "data", corpus, "items.jsonl")))
+            {
+                using var doc = JsonDocument.Parse(line);
+                string Field(string name) => doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+                items.Add((Field("title"), Field("description")));
+            }
+        }
+        var dense = FeedParser.Parse(File.ReadAllBytes(Path.Combine(DetectionTestData.RepoRoot, "tests", "data", "feeds", "rss-1mb.xml")));
+        items.AddRange(dense.Items.Select(item => (item.Title ?? "", item.Summary ?? "")));
+        return items;
     }
 
     private static List<string> LoadTexts()

@@ -8,6 +8,21 @@ namespace Alerts.Core.Detection.Phases;
 /// </summary>
 internal static class CandidateBuilder
 {
+    /// <summary>
+    /// A necessary condition for <see cref="Build"/> to return a candidate for any action word of the item, cheap to
+    /// compute: a catalogue name in the item, a state in the item, or a Russian act's title. Why it is exact: a treaty
+    /// hit names a catalogue entry only when it comes from a segment's <see cref="TextSegment.Mentions"/> (named in
+    /// reach, an application to join) or from <see cref="AccessionOfAnother"/>, which needs an organisation among the
+    /// item's mentions; every other hit is generic. A generic candidate needs states, and
+    /// <see cref="StateAttacher.StatesFor"/> takes them only from the item's segments' <see cref="TextSegment.States"/>
+    /// or from <see cref="DetectionPatterns.RussianActTitle"/> on the title. So when this is false, every action word
+    /// ends as no candidate and the item has no event (DetectionMechanicsTests holds it to the detector's own answer).
+    /// </summary>
+    public static bool MayBuildAny(ItemContext item) =>
+        item.Title.Mentions.Count > 0 || item.Summary.Mentions.Count > 0
+        || item.Title.States.Count > 0 || item.Summary.States.Count > 0
+        || DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text);
+
     public static Candidate? Build(TextSegment segment, ActionHit hit, TreatyHit treaty, int sentenceStart, int sentenceEnd, int clauseStart, ItemContext item, string words)
     {
         var tokens = segment.Tokens;
