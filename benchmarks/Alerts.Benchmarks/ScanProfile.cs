@@ -90,6 +90,7 @@ public static class ScanProfile
         Row("serialise (JSON rows)", serialise.Ms);
         Console.WriteLine($"GC pause during the passes: {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms in total; collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; detect allocates {detect.AllocatedMb:F1} MB, parse {parse.AllocatedMb:F1} MB per pass");
         Console.WriteLine(DetectorAllocations(feed, detector));
+        Console.WriteLine(DetectorGates(feed, detector, passes));
         return 0;
     }
 
@@ -111,6 +112,89 @@ public static class ScanProfile
         var whole = Bytes(item => detector.Detect(new DetectionInput(item.Title, item.Summary, item.Language ?? feed.Language)));
         var n = (double)feed.Items.Count;
         return $"allocated per item (bytes): normalise {normalise / n:F0}, normalise+action scan {segments / n:F0}, +tokens, treaty names and states {words / n:F0}; whole detector {whole / n:F0}";
+    }
+
+    /// <summary>
+    /// The detector's gates, as <see cref="TreatyDetector.Detect"/> passes them, timed each on the items that reach it:
+    /// the raw prefilter, the segments (normalise + first action word), the exit before candidates (tokens, treaty
+    /// names, states), the rest. Median of the passes; µs per item that reaches the gate, and the count.
+    /// </summary>
+    private static string DetectorGates(ParsedFeed feed, TreatyDetector detector, int passes)
+    {
+        var items = feed.Items.Select(item => new DetectionInput(item.Title, item.Summary, item.Language ?? feed.Language)).ToList();
+        static double Us(double ms, int n) => n == 0 ? 0 : ms * 1000 / n;
+        static string Cut(string? t) => t is null ? "" : t.Length > 4000 ? t[..4000] : t;
+        var raw = items.Where(i => DetectionPatterns.ActionStemStartsAnyCase.IndexOf(Cut(i.Title).AsSpan()) >= 0
+            || DetectionPatterns.ActionStemStartsAnyCase.IndexOf(Cut(i.Summary).AsSpan()) >= 0).ToList();
+        var normalise = Measure(passes, () =>
+        {
+            foreach (var i in raw)
+            {
+                TextNormalizer.Normalize(MarkupStripper.Strip(Cut(i.Title)), out _);
+                TextNormalizer.Normalize(MarkupStripper.Strip(Cut(i.Summary)), out _);
+            }
+        });
+        var normalised = raw.SelectMany(i => new[] { TextNormalizer.Normalize(MarkupStripper.Strip(Cut(i.Title))), TextNormalizer.Normalize(MarkupStripper.Strip(Cut(i.Summary))) }).ToList();
+        var markers = Measure(passes, () => { foreach (var t in normalised) { DetectionPatterns.HasEntryIntoForceMarker(t); } });
+        var attempts = 0;
+        var stemsOnly = Measure(passes, () =>
+        {
+            attempts = 0;
+            foreach (var t in normalised)
+            {
+                for (var p = DetectionPatterns.ActionStemStarts.IndexOf(t); p >= 0; p = DetectionPatterns.ActionStemStarts.IndexOf(t, p + 1))
+                {
+                    attempts++;
+                }
+            }
+        });
+        var regexAttempts = Measure(passes, () =>
+        {
+            foreach (var t in normalised)
+            {
+                for (var p = DetectionPatterns.ActionStemStarts.IndexOf(t); p >= 0; p = DetectionPatterns.ActionStemStarts.IndexOf(t, p + 1))
+                {
+                    DetectionPatterns.ActionLengthAt(t, p, out _);
+                }
+            }
+        });
+        var actionScan = $"action scan of those items' normalised texts ({normalised.Sum(t => t.Length) / Math.Max(1, raw.Count)} characters per item): "
+            + $"markers {Us(markers.Ms, raw.Count):F2} µs, stem starts {Us(stemsOnly.Ms, raw.Count):F2} µs ({attempts:N0} starts), "
+            + $"stem starts + an anchored try at each {Us(regexAttempts.Ms, raw.Count):F2} µs per item";
+        var segments = new List<(Alerts.Core.Detection.Phases.ItemContext Item, DetectionInput Input)>();
+        var parse = Measure(passes, () =>
+        {
+            segments.Clear();
+            foreach (var i in raw)
+            {
+                var t = TextSegment.Parse(Cut(i.Title), detector.Catalog, true);
+                var s = TextSegment.Parse(Cut(i.Summary), detector.Catalog, false);
+                if (t.HasActions || s.HasActions)
+                {
+                    segments.Add((new Alerts.Core.Detection.Phases.ItemContext(t, s), i));
+                }
+            }
+        });
+        var kept = new List<DetectionInput>();
+        var words = Measure(passes, () =>
+        {
+            kept.Clear();
+            foreach (var (item, input) in segments)
+            {
+                var fresh = new Alerts.Core.Detection.Phases.ItemContext(TextSegment.Parse(Cut(input.Title), detector.Catalog, true), TextSegment.Parse(Cut(input.Summary), detector.Catalog, false));
+                if (Alerts.Core.Detection.Phases.CandidateBuilder.MayBuildAny(fresh))
+                {
+                    kept.Add(input);
+                }
+            }
+        });
+        var rawDetect = Measure(passes, () => { foreach (var i in raw) { detector.Detect(i); } });
+        var keptDetect = Measure(passes, () => { foreach (var i in kept) { detector.Detect(i); } });
+        return $"gates: {items.Count:N0} items, {raw.Count:N0} pass the raw prefilter (whole detector {Us(rawDetect.Ms, raw.Count):F1} µs each), "
+            + $"normalise {Us(normalise.Ms, raw.Count):F1} µs each, segments (normalise + first action word) {Us(parse.Ms, raw.Count):F1} µs each, {segments.Count:N0} hold an action word; "
+            + $"segments + tokens, names, states {Us(words.Ms, segments.Count):F1} µs each, {kept.Count:N0} may build a candidate "
+            + $"(whole detector on those {Us(keptDetect.Ms, kept.Count):F1} µs each, {keptDetect.AllocatedMb * 1048576 / Math.Max(1, kept.Count):F0} bytes)"
+            + Environment.NewLine + actionScan;
     }
 
     private static (double Ms, double AllocatedMb) Measure(int passes, Action action)

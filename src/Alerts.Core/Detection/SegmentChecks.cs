@@ -90,14 +90,17 @@ internal sealed class SegmentChecks(string text)
             return match;
         }
         match = DetectionPatterns.Actions().IsMatch(tokenText);
-        if (ActionWords.Count < MaxActionWords)
+        // Counted here rather than by ActionWords.Count, which takes every lock of the dictionary (the scan's threads
+        // queued on it). Racing threads may add a few words past the limit; the answers kept are the same either way.
+        if (Volatile.Read(ref _actionWordCount) < MaxActionWords && ActionWords.TryAdd(tokenText, match))
         {
-            ActionWords.TryAdd(tokenText, match);
+            Interlocked.Increment(ref _actionWordCount);
         }
         return match;
     }
 
     private const int MaxActionWords = 50_000;
+    private static int _actionWordCount;
     private static readonly ConcurrentDictionary<string, bool> ActionWords = new(StringComparer.Ordinal);
 
     /// <summary>

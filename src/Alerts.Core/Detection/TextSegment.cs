@@ -3,13 +3,6 @@ namespace Alerts.Core.Detection;
 /// <summary>A title or a summary, normalised once, with its words, action words, treaty names, states and clause limits.</summary>
 internal sealed class TextSegment
 {
-    private static readonly (string Group, ActionKind Kind)[] Groups =
-    [
-        ("der", ActionKind.Deratification), ("eif", ActionKind.EntryIntoForce), ("accn", ActionKind.AccessionNoun),
-        ("acc", ActionKind.Accession), ("wd", ActionKind.Withdrawal), ("sus", ActionKind.Suspension),
-        ("rat", ActionKind.Ratification), ("appr", ActionKind.Approval), ("ext", ActionKind.Extension), ("sig", ActionKind.Signature),
-    ];
-
     private List<Token>? _tokens;
     private List<TreatyMention>? _mentions;
     private List<StateMention>? _states;
@@ -24,20 +17,12 @@ internal sealed class TextSegment
         Cased = cased;
         _catalog = catalog;
         IsTitle = isTitle;
-        _fullScan = DetectionPatterns.HasEntryIntoForceMarker(text);
-        // Only the first action word is looked for now, and only where it is (its kind is read when the actions are):
-        // whether there is one decides whether the item goes on, and an item can still be let go before its action
-        // words are looked at further (TreatyDetector.Detect).
-        if (_fullScan)
-        {
-            _first = NextAction();
-            _hasActions = _first is not null;
-        }
-        else
-        {
-            _firstAt = NextActionStart();
-            _hasActions = _firstAt >= 0;
-        }
+        // With an "into force"/"takes effect" marker in the text the words that begin those phrases (come, take...) are
+        // looked for too; an action word always begins with one of the stems looked for, at a word start.
+        _stems = DetectionPatterns.HasEntryIntoForceMarker(text) ? DetectionPatterns.ActionAndEntryIntoForceStemStarts : DetectionPatterns.ActionStemStarts;
+        // Only the first action word is looked for now: whether there is one decides whether the item goes on, and an
+        // item can still be let go before its other action words are looked for (TreatyDetector.Detect).
+        _first = NextAction();
     }
 
     public string Text { get; }
@@ -45,33 +30,25 @@ internal sealed class TextSegment
     public bool IsTitle { get; }
 
     /// <summary>Whether the segment holds an action word (the first one is found when the segment is made).</summary>
-    public bool HasActions => _hasActions;
+    public bool HasActions => _first is not null;
 
     /// <summary>Every action word, in order: the first one and, on first use, the rest of the scan from after it.</summary>
     public List<ActionHit> Actions => _actions ??= AllActions();
 
-    // The action scan: with an "into force"/"takes effect" marker in the text the whole action pattern runs over it
-    // (those phrases do not start with an action stem); else the anchored pattern is tried only where a stem begins a word.
-    private readonly bool _fullScan;
-    private readonly bool _hasActions;
-    private readonly ActionHit? _first; // the full scan's first hit
-    private readonly int _firstAt = -1; // the anchored scan's first action word's start (_offset is past it)
+    // The action scan: the anchored per-kind expressions are tried only where a stem begins a word. Earlier, a text with an
+    // "into force"/"takes effect" marker was scanned whole by the unanchored pattern (≈ 10 µs for a long summary); the
+    // stems of those phrases are looked for instead (DetectionMechanicsTests: same words, same kinds, on every text).
+    private readonly WordBeginnings _stems;
+    private readonly ActionHit? _first; // the first action word (_offset is past it)
     private List<ActionHit>? _actions;
-    private System.Text.RegularExpressions.Match? _match;
     private int _offset;
 
     private List<ActionHit> AllActions()
     {
         var actions = new List<ActionHit>();
-        var first = _first;
-        if (_firstAt >= 0)
+        if (_first is { } first)
         {
-            var m = DetectionPatterns.ActionAt().Match(Text, _firstAt); // the match NextActionStart found, with its groups
-            first = new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1);
-        }
-        if (first is not null)
-        {
-            actions.Add(first.Value);
+            actions.Add(first);
             for (var next = NextAction(); next is not null; next = NextAction())
             {
                 actions.Add(next.Value);
@@ -80,64 +57,31 @@ internal sealed class TextSegment
         return actions;
     }
 
-    /// <summary>The next action word after the last one found, or null at the end of the text.</summary>
+    /// <summary>The next action word after the last one found (moving past it), or null at the end of the text.</summary>
     private ActionHit? NextAction()
     {
         var text = Text;
-        if (_fullScan)
-        {
-            _match = _match is null ? DetectionPatterns.Actions().Match(text) : _match.NextMatch();
-            return _match.Success ? new ActionHit(KindOf(_match), _match.Index, _match.Index + _match.Length, -1, -1) : null;
-        }
-        // Every other action word starts with one of the stems at a word start: try the anchored pattern only there.
+        // Every action word starts with one of the stems at a word start: try the anchored expressions only there.
         while (_offset < text.Length)
         {
-            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, _offset);
+            var pos = _stems.IndexOf(text, _offset);
             if (pos < 0)
             {
                 break;
             }
             if (pos == 0 || !char.IsLetter(text[pos - 1]))
             {
-                var m = DetectionPatterns.ActionAt().Match(text, pos);
-                if (m.Success)
+                var length = DetectionPatterns.ActionLengthAt(text, pos, out var kind);
+                if (length >= 0)
                 {
-                    _offset = m.Index + Math.Max(1, m.Length);
-                    return new ActionHit(KindOf(m), m.Index, m.Index + m.Length, -1, -1);
+                    _offset = pos + Math.Max(1, length);
+                    return new ActionHit(kind, pos, pos + length, -1, -1);
                 }
             }
             _offset = pos + 1;
         }
         _offset = text.Length;
         return null;
-    }
-
-    /// <summary>
-    /// Where the anchored scan's next action word starts, found as <see cref="NextAction"/> finds it but without a
-    /// <c>Match</c> object; moves past it. -1 at the end of the text.
-    /// </summary>
-    private int NextActionStart()
-    {
-        var text = Text;
-        while (_offset < text.Length)
-        {
-            var pos = DetectionPatterns.ActionStemStarts.IndexOf(text, _offset);
-            if (pos < 0)
-            {
-                break;
-            }
-            if (pos == 0 || !char.IsLetter(text[pos - 1]))
-            {
-                foreach (var m in DetectionPatterns.ActionAt().EnumerateMatches(text, pos))
-                {
-                    _offset = m.Index + Math.Max(1, m.Length);
-                    return m.Index;
-                }
-            }
-            _offset = pos + 1;
-        }
-        _offset = text.Length;
-        return -1;
     }
 
     public List<Token> Tokens => _tokens ??= TextTokens.Tokenize(Text, Cased);
@@ -215,17 +159,5 @@ internal sealed class TextSegment
             starts.Add(isWord ? m.Index : m.Index + m.Length);
         }
         return starts;
-    }
-
-    private static ActionKind KindOf(System.Text.RegularExpressions.Match m)
-    {
-        foreach (var (group, kind) in Groups)
-        {
-            if (m.Groups[group].Success)
-            {
-                return kind;
-            }
-        }
-        return ActionKind.Signature;
     }
 }

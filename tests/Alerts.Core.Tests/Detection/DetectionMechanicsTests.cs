@@ -64,11 +64,22 @@ public sealed class DetectionMechanicsTests
         // raw-text prefilter and the word-start scan must begin every match of it: a match whose beginning is not listed
         // («расторжение» when only «расторг» was) is dropped with its whole item before anything else looks at it.
         var withActions = 0;
-        foreach (var raw in RawTexts.Value)
+        var withMarker = 0;
+        // Beside the corpora (22 texts with an entry-into-force marker), each entry-into-force alternative once.
+        string[] entryIntoForce =
+        [
+            "The treaty enters into force today, after Norway ratified it", "The pact entered into force; France signed it",
+            "It comes into force in May", "The accord came into force and Chile joined", "Protocol coming into force",
+            "The ban takes effect on Monday", "Sanctions taking effect as Russia withdrew", "The deal took effect",
+            "Договор вступил в силу после ратификации", "Соглашение вступит в законную силу", "Umowa wchodzi w życie", "Traktat weszła w życie",
+            "Take effect: tak, taking time; come and go", "The effect of Brexit, into force of habit, в силу причин",
+        ];
+        foreach (var raw in RawTexts.Value.Concat(entryIntoForce))
         {
             var limited = raw.Length > 4000 ? raw[..4000] : raw;
             var segment = TextSegment.Parse(limited, DetectionTestData.Detector.Catalog, isTitle: false); // markup stripped, normalised
-            var expected = DetectionPatterns.Actions().Matches(segment.Text).Select(m => (m.Index, m.Index + m.Length)).ToList();
+            // The unanchored pattern over the whole text, each match's kind its first successful named group.
+            var expected = DetectionPatterns.Actions().Matches(segment.Text).Select(m => (m.Index, m.Index + m.Length, KindOf(m))).ToList();
             Assert.Equal(expected.Count > 0, segment.HasActions); // the first action word, found when the segment is made
             if (expected.Count == 0)
             {
@@ -76,10 +87,20 @@ public sealed class DetectionMechanicsTests
             }
             withActions++;
             Assert.True(DetectionPatterns.ActionStemStartsAnyCase.IndexOf(limited.AsSpan()) >= 0, $"prefilter drops: {raw}");
-            Assert.Equal(expected, segment.Actions.Select(a => (a.CharStart, a.CharEnd)));
+            Assert.Equal(expected, segment.Actions.Select(a => (a.CharStart, a.CharEnd, a.Kind)));
+            withMarker += DetectionPatterns.HasEntryIntoForceMarker(segment.Text) ? 1 : 0;
         }
         Assert.True(withActions > 1_000, $"only {withActions} texts with an action word");
+        Assert.True(withMarker > 30, $"only {withMarker} texts with an entry-into-force marker"); // the scan with the added stems ran
     }
+
+    private static ActionKind KindOf(Match m) =>
+        new (string Group, ActionKind Kind)[]
+        {
+            ("der", ActionKind.Deratification), ("eif", ActionKind.EntryIntoForce), ("accn", ActionKind.AccessionNoun),
+            ("acc", ActionKind.Accession), ("wd", ActionKind.Withdrawal), ("sus", ActionKind.Suspension),
+            ("rat", ActionKind.Ratification), ("appr", ActionKind.Approval), ("ext", ActionKind.Extension), ("sig", ActionKind.Signature),
+        }.Where(g => m.Groups[g.Group].Success).Select(g => g.Kind).DefaultIfEmpty(ActionKind.Signature).First();
 
     [Theory]
     [MemberData(nameof(WordLists))]
