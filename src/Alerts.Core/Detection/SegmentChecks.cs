@@ -89,7 +89,7 @@ internal sealed class SegmentChecks(string text)
         {
             return match;
         }
-        match = DetectionPatterns.Actions().IsMatch(tokenText);
+        match = DetectionPatterns.HoldsActionWord(tokenText);
         // Counted here rather than by ActionWords.Count, which takes every lock of the dictionary (the scan's threads
         // queued on it). Racing threads may add a few words past the limit; the answers kept are the same either way.
         if (Volatile.Read(ref _actionWordCount) < MaxActionWords && ActionWords.TryAdd(tokenText, match))

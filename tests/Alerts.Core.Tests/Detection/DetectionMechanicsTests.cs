@@ -94,6 +94,21 @@ public sealed class DetectionMechanicsTests
         Assert.True(withMarker > 30, $"only {withMarker} texts with an entry-into-force marker"); // the scan with the added stems ran
     }
 
+    [Fact]
+    public void Action_word_test_on_a_token_answers_as_the_action_pattern()
+    {
+        // SegmentChecks.IsActionToken asks HoldsActionWord (stem starts, anchored per-kind expressions) of each word.
+        var tokens = Segments.Value.SelectMany(s => s.Tokens.Select(t => t.Text)).Distinct(StringComparer.Ordinal).ToList();
+        var holding = 0;
+        foreach (var token in tokens)
+        {
+            var expected = DetectionPatterns.Actions().IsMatch(token);
+            Assert.True(expected == DetectionPatterns.HoldsActionWord(token), token);
+            holding += expected ? 1 : 0;
+        }
+        Assert.True(tokens.Count > 10_000 && holding > 100, $"{tokens.Count} tokens, {holding} action words");
+    }
+
     private static ActionKind KindOf(Match m) =>
         new (string Group, ActionKind Kind)[]
         {
