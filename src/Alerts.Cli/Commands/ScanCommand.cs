@@ -125,6 +125,10 @@ public static class ScanCommand
     {
         var early = new List<Task<ScanBatch>>();
         var pending = new List<FeedItem>(BatchItems);
+        // The parse waits while this many batches are still to be detected: items queued ahead of the detector would
+        // live (and be copied by each collection) until their turn, which is most of them when the parse is the faster.
+        // Not disposed: the last detections release it after this method returns (it never allocates a wait handle).
+        var inFlight = new SemaphoreSlim(2 * Environment.ProcessorCount);
         void OnItem(FeedItem item)
         {
             pending.Add(item);
@@ -132,8 +136,19 @@ public static class ScanCommand
             {
                 var items = pending.ToArray();
                 pending.Clear();
+                inFlight.Wait(cancellationToken);
                 // The feed's language known so far is in each item already; the parse says at its end whether it still holds.
-                early.Add(Task.Run(async () => Detect(input, items, null, language, await detector), cancellationToken));
+                early.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        return Detect(input, items, null, language, await detector);
+                    }
+                    finally
+                    {
+                        inFlight.Release();
+                    }
+                }, cancellationToken));
             }
         }
         var (feed, streamed, error) = await ReadAsync(input, pipeline, allowPrivate, OnItem, cancellationToken);
@@ -207,7 +222,9 @@ public static class ScanCommand
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var fileUri = new Uri(file.FullName);
-            var feed = FeedParser.ParseStreaming(bytes, null, fileUri, onItem);
+            // On a thread of its own: it waits for detection when it runs ahead, and must not hold a pool thread meanwhile.
+            var feed = await Task.Factory.StartNew(
+                () => FeedParser.ParseStreaming(bytes, null, fileUri, onItem), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             return feed is not null ? (feed, true, null) : (FeedParser.Parse(bytes, null, fileUri), false, null);
         }
         catch (FeedFormatException ex)
