@@ -114,15 +114,21 @@ public static class ScanCommand
 
     /// <summary>
     /// Reads one input and queues its messages and its items, in batches, for detection. A file's items are handed
-    /// to detection while the rest of it is parsed (<see cref="FeedParser.Parse(ReadOnlySpan{byte}, string?, Uri?, Action{FeedItem}?)"/>);
-    /// once the parse is done, a batch whose items are not the ones the parse kept (the same objects) is detected again.
+    /// to detection while the rest of it is parsed (<see cref="FeedParser.ParseStreaming"/>), and the parse keeps none
+    /// of them: a large document's items do not all stay alive (and get copied by every collection) until its end.
+    /// When the parse says the items handed out are not the final ones (a late feed language, a repaired re-reading),
+    /// the early detections are dropped and the document is read again in full.
     /// </summary>
     private static async Task ReadInputAsync(
         string input, PipelineHost pipeline, bool allowPrivate, string? language, Task<ITreatyDetector> detector,
         ChannelWriter<Task<ScanBatch>> batches, CancellationToken cancellationToken)
     {
-        var early = new List<(FeedItem[] Items, Task<ScanBatch> Detection)>();
+        var early = new List<Task<ScanBatch>>();
         var pending = new List<FeedItem>(BatchItems);
+        // The parse waits while this many batches are still to be detected: items queued ahead of the detector would
+        // live (and be copied by each collection) until their turn, which is most of them when the parse is the faster.
+        // Not disposed: the last detections release it after this method returns (it never allocates a wait handle).
+        var inFlight = new SemaphoreSlim(2 * Environment.ProcessorCount);
         void OnItem(FeedItem item)
         {
             pending.Add(item);
@@ -130,11 +136,22 @@ public static class ScanCommand
             {
                 var items = pending.ToArray();
                 pending.Clear();
-                // The feed's language is not known yet; an item built before it was met is not the one kept (checked below).
-                early.Add((items, Task.Run(async () => Detect(input, items, null, language, await detector), cancellationToken)));
+                inFlight.Wait(cancellationToken);
+                // The feed's language known so far is in each item already; the parse says at its end whether it still holds.
+                early.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        return Detect(input, items, null, language, await detector);
+                    }
+                    finally
+                    {
+                        inFlight.Release();
+                    }
+                }, cancellationToken));
             }
         }
-        var (feed, error) = await ReadAsync(input, pipeline, allowPrivate, OnItem, cancellationToken);
+        var (feed, streamed, error) = await ReadAsync(input, pipeline, allowPrivate, OnItem, cancellationToken);
         if (feed is null)
         {
             await batches.WriteAsync(Task.FromResult(new ScanBatch([$"alerts scan: {input}: {error}"], true, [], "")), cancellationToken);
@@ -145,22 +162,20 @@ public static class ScanCommand
             var warnings = feed.Warnings.Select(w => $"alerts scan: {input}: warning: {w}").ToList();
             await batches.WriteAsync(Task.FromResult(new ScanBatch(warnings, false, [], "")), cancellationToken);
         }
-        var start = 0;
-        foreach (var (items, detection) in early)
+        if (streamed)
         {
-            var kept = start + items.Length <= feed.Items.Count;
-            for (var i = 0; kept && i < items.Length; i++)
+            foreach (var detection in early)
             {
-                kept = ReferenceEquals(items[i], feed.Items[start + i]);
+                await batches.WriteAsync(detection, cancellationToken);
             }
-            if (!kept)
+            if (pending.Count > 0)
             {
-                break; // this batch and the ones after it are detected again from the items kept
+                var items = pending.ToArray();
+                await batches.WriteAsync(Task.Run(async () => Detect(input, items, null, language, await detector), cancellationToken), cancellationToken);
             }
-            await batches.WriteAsync(detection, cancellationToken);
-            start += items.Length;
         }
-        for (; start < feed.Items.Count; start += BatchItems)
+        // Items not handed out while parsing (a JSON Feed, a fetched URL, a document read again).
+        for (var start = 0; start < feed.Items.Count; start += BatchItems)
         {
             var items = feed.Items.Skip(start).Take(BatchItems).ToArray();
             await batches.WriteAsync(Task.Run(async () => Detect(input, items, feed.Language, language, await detector), cancellationToken), cancellationToken);
@@ -181,34 +196,40 @@ public static class ScanCommand
         return new ScanBatch([], false, rows, rows.Count == 0 ? "" : ScanJson.Lines(rows));
     }
 
-    private static async Task<(ParsedFeed? Feed, string? Error)> ReadAsync(string input, PipelineHost pipeline, bool allowPrivate, Action<FeedItem> onItem, CancellationToken cancellationToken)
+    /// <returns>The feed (its <see cref="ParsedFeed.Items"/> are those not handed to <paramref name="onItem"/>), whether the
+    /// items handed out stand, or the error.</returns>
+    private static async Task<(ParsedFeed? Feed, bool Streamed, string? Error)> ReadAsync(string input, PipelineHost pipeline, bool allowPrivate, Action<FeedItem> onItem, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
             var source = new SourceDefinition { Id = "scan", Url = input, Kind = SourceKinds.Rss, AllowPrivateNetwork = allowPrivate };
             var result = await pipeline.Services.GetRequiredService<ISourceReader>().ReadAsync(source, SourceValidators.None, cancellationToken);
             return result.Status == SourceReadStatus.Fetched
-                ? (new ParsedFeed("fetched", "", result.Items, result.Warnings ?? []), null)
-                : (null, result.Error ?? $"HTTP {result.HttpStatus}");
+                ? (new ParsedFeed("fetched", "", result.Items, result.Warnings ?? []), false, null)
+                : (null, false, result.Error ?? $"HTTP {result.HttpStatus}");
         }
 
         var file = new FileInfo(input);
         if (!file.Exists)
         {
-            return (null, "no such file");
+            return (null, false, "no such file");
         }
         if (file.Length > MaxFileBytes)
         {
-            return (null, $"file is {file.Length} bytes; the limit is {MaxFileBytes}");
+            return (null, false, $"file is {file.Length} bytes; the limit is {MaxFileBytes}");
         }
         try
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            return (FeedParser.Parse(bytes, null, new Uri(file.FullName), onItem), null);
+            var fileUri = new Uri(file.FullName);
+            // On a thread of its own: it waits for detection when it runs ahead, and must not hold a pool thread meanwhile.
+            var feed = await Task.Factory.StartNew(
+                () => FeedParser.ParseStreaming(bytes, null, fileUri, onItem), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return feed is not null ? (feed, true, null) : (FeedParser.Parse(bytes, null, fileUri), false, null);
         }
         catch (FeedFormatException ex)
         {
-            return (null, ex.Message.StartsWith("not a feed", StringComparison.Ordinal) ? ex.Message : "not a feed: " + ex.Message);
+            return (null, false, ex.Message.StartsWith("not a feed", StringComparison.Ordinal) ? ex.Message : "not a feed: " + ex.Message);
         }
     }
 

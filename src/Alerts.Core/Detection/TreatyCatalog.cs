@@ -26,6 +26,9 @@ public sealed class TreatyCatalog
 
     private int _aliasCount;
 
+    /// <summary>Aliases already indexed (entry, organisation or not, stems), so a repeated alias is found in one look-up.</summary>
+    private readonly HashSet<(TreatyCatalogEntry Entry, bool Organisation, string Stems)> _added = [];
+
     public TreatyCatalog(IEnumerable<TreatyCatalogEntry> entries)
     {
         Entries = entries.ToList();
@@ -57,6 +60,8 @@ public sealed class TreatyCatalog
                     .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
                 [.. ordered.Where(a => a.Stems.Length == 1)]);
         }
+        _added.Clear();
+        _added.TrimExcess();
     }
 
     public IReadOnlyList<TreatyCatalogEntry> Entries { get; }
@@ -248,7 +253,7 @@ public sealed class TreatyCatalog
             list = [];
             _byFirstStem[stems[0]] = list;
         }
-        if (!list.Any(a => a.Entry == entry && a.IsOrganisation == organisation && a.Stems.AsSpan().SequenceEqual(stems)))
+        if (_added.Add((entry, organisation, string.Join('\u0001', stems))))
         {
             list.Add(new Alias(entry, stems, caseSensitive, organisation, _aliasCount++));
         }

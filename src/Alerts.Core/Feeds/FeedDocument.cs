@@ -29,12 +29,47 @@ public sealed record FeedDocument
     internal List<(FeedItem Item, string? OwnLanguage)>? Streamed { get; set; }
 
     /// <summary>How many entries were read, streamed or kept.</summary>
-    internal int EntryCount => Streamed?.Count ?? Entries.Count;
+    internal int EntryCount => Streamed?.Count ?? HandedOut + Entries.Count;
+
+    /// <summary>Items handed out and not kept (<see cref="FeedParser.ParseStreaming"/>).</summary>
+    internal int HandedOut { get; private set; }
+
+    /// <summary>Items were handed out by a first reading that a repaired re-reading replaced.</summary>
+    internal bool Reread { get; set; }
+
+    private bool _inherits;
+    private bool _inheritedMixed;
+    private string? _inherited;
+
+    /// <summary>
+    /// Counts an item handed out and not kept. An item without a language of its own took the feed's language known
+    /// at that moment; it is final only if that is still the feed's language at the end of the document.
+    /// </summary>
+    internal void NoteHandedOut(bool inheritsLanguage)
+    {
+        HandedOut++;
+        if (!inheritsLanguage)
+        {
+            return;
+        }
+        if (!_inherits)
+        {
+            _inherits = true;
+            _inherited = Language;
+        }
+        else if (!string.Equals(_inherited, Language, StringComparison.Ordinal))
+        {
+            _inheritedMixed = true;
+        }
+    }
+
+    /// <summary>Every item handed out and not kept is the item a full reading gives (same field values).</summary>
+    internal bool HandedOutFinal => !Reread && (!_inherits || (!_inheritedMixed && string.Equals(_inherited, Language, StringComparison.Ordinal)));
 
     /// <summary>The reduced form the rest of the pipeline uses: plain-text titles and summaries.</summary>
     public ParsedFeed ToParsedFeed()
     {
-        var items = new List<FeedItem>(EntryCount);
+        var items = new List<FeedItem>(Streamed?.Count ?? Entries.Count);
         if (Streamed is { } streamed)
         {
             foreach (var (item, own) in streamed)

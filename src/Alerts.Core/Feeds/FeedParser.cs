@@ -27,6 +27,20 @@ public static class FeedParser
     public static ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem)
         => ParseDocument(content, contentType, baseUri, onItem).ToParsedFeed();
 
+    /// <summary>
+    /// Hands each item of an RSS or Atom document to <paramref name="onItem"/> as soon as it is read and keeps none of
+    /// them, so a large document's items need not all stay alive until its end. Returns the feed (format, title,
+    /// language, warnings) with <see cref="ParsedFeed.Items"/> holding only the items that were not handed out (all of a
+    /// JSON Feed's, none of a streamed document's); or null when some item handed out is not the item
+    /// <see cref="Parse(ReadOnlySpan{byte}, string?, Uri?)"/> gives (a feed language met after items without their own,
+    /// a repaired re-reading), and the caller reads the document again with <c>Parse</c>.
+    /// </summary>
+    public static ParsedFeed? ParseStreaming(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem> onItem)
+    {
+        var document = ParseDocument(content, contentType, baseUri, onItem, keepHandedOut: false);
+        return document.HandedOutFinal ? document.ToParsedFeed() : null;
+    }
+
     public static ParsedFeed Parse(Stream content, string? contentType = null, Uri? baseUri = null)
         => ParseDocument(ReadAll(content), contentType, baseUri).ToParsedFeed();
 
@@ -34,7 +48,7 @@ public static class FeedParser
     public static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
         => ParseDocument(content, contentType, baseUri, null);
 
-    private static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem)
+    private static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem, bool keepHandedOut = true)
     {
         var start = SkipBomAndWhitespace(content);
         if (start >= content.Length)
@@ -50,7 +64,7 @@ public static class FeedParser
         var chars = FeedEncoding.DecodePooled(content, contentType, warnings, out var encodingName, out var length);
         try
         {
-            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings, onItem);
+            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings, onItem, keepHandedOut);
         }
         finally
         {

@@ -38,6 +38,7 @@ internal sealed class XmlFeedReader
 
     private readonly StringBuilder _buffer = new();
     private Action<FeedItem>? _onItem;
+    private bool _keepHandedOut = true;
     private readonly Uri? _documentBase;
     private FeedDocument _document = null!;
     private bool _rootSeen;
@@ -56,10 +57,11 @@ internal sealed class XmlFeedReader
 
     /// <param name="text">The decoded document; it may live in a pooled buffer, so nothing read keeps a reference to it.</param>
     /// <param name="onItem">Handed each entry's item as it is read, on the first reading only (a repaired re-reading makes new items).</param>
-    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null)
+    /// <param name="keepHandedOut">False: the items handed out are counted, not kept (<see cref="FeedParser.ParseStreaming"/>).</param>
+    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null, bool keepHandedOut = true)
     {
         RefuseEntityDeclarations(text.Span);
-        var reader = new XmlFeedReader(baseUri) { _onItem = onItem };
+        var reader = new XmlFeedReader(baseUri) { _onItem = onItem, _keepHandedOut = keepHandedOut };
         XmlException? error;
         try
         {
@@ -75,15 +77,25 @@ internal sealed class XmlFeedReader
         {
             var second = new XmlFeedReader(baseUri);
             var repairWarnings = new List<string>(warnings) { $"repaired {repairs} undefined entity or bare '&' reference(s)" };
+            // Items the first reading handed out without keeping them are not the re-reading's.
+            var reread = !keepHandedOut && reader._document is { HandedOut: > 0 };
             try
             {
-                return second.ReadAll(repaired.AsMemory(), encodingName, repairWarnings);
+                var document = second.ReadAll(repaired.AsMemory(), encodingName, repairWarnings);
+                document.Reread = reread;
+                return document;
             }
             catch (XmlException e)
             {
                 error = e;
                 reader = second;
                 warnings = repairWarnings;
+            }
+            if (reread)
+            {
+                var recovered = reader.Recover(error, warnings);
+                recovered.Reread = true;
+                return recovered;
             }
         }
         return reader.Recover(error, warnings);
@@ -353,9 +365,16 @@ internal sealed class XmlFeedReader
             _document.Entries.Add(entry);
             return;
         }
-        // Streamed: the item is kept, not the entry it was made from (see FeedDocument.Streamed).
+        // Streamed: the item is kept, not the entry it was made from (see FeedDocument.Streamed), or only counted.
         var item = entry.ToFeedItem(_document.Language);
-        (_document.Streamed ??= []).Add((item, entry.Language));
+        if (_keepHandedOut)
+        {
+            (_document.Streamed ??= []).Add((item, entry.Language));
+        }
+        else
+        {
+            _document.NoteHandedOut(entry.Language is null);
+        }
         _onItem(item);
     }
 

@@ -44,12 +44,14 @@ public sealed class ScanEquivalenceTests : IDisposable
     /// <summary>
     /// One large file is detected while it is still being parsed, in batches of items handed out by the parser. A bare
     /// '&amp;' in the last item makes the parser read the document a second time (repaired): the items handed out by the
-    /// first reading are not the ones kept, so what was detected on them must be dropped and done again, once.
+    /// first reading are not the ones kept, so what was detected on them must be dropped and done again, once. A feed
+    /// <c>&lt;language&gt;</c> after the items changes the items handed out without one: the same.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Scan_of_one_large_file_detected_while_parsing_prints_the_sequential_reading(bool repaired)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task Scan_of_one_large_file_detected_while_parsing_prints_the_sequential_reading(bool repaired, bool lateLanguage)
     {
         var items = Directory.GetFiles(RepositoryPaths.TestData("corpus-dev", "feeds"), "*.xml").Order(StringComparer.Ordinal)
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"<item>[\s\S]*?</item>").Select(m => m.Value))
@@ -57,7 +59,7 @@ public sealed class ScanEquivalenceTests : IDisposable
         Assert.True(items.Count > 1000, $"only {items.Count} items"); // several batches
         var last = repaired ? "<item><title>AT&T</title><link>https://example.org/last</link></item>" : "";
         var file = Path.Combine(_cli.WorkDir, "large.xml");
-        await File.WriteAllTextAsync(file, $"<rss version=\"2.0\"><channel><title>large</title>{string.Concat(items)}{last}</channel></rss>");
+        await File.WriteAllTextAsync(file, $"<rss version=\"2.0\"><channel><title>large</title>{string.Concat(items)}{last}{(lateLanguage ? "<language>ru</language>" : "")}</channel></rss>");
         var expected = SequentialScan([file]);
 
         var result = await _cli.RunAsync(["scan", file, "--store", _cli.StoreArgument]);
