@@ -78,7 +78,15 @@ internal static class StateAttacher
             {
                 return true;
             }
-            var inState = seg.States.Any(st => i >= st.Start && i < st.End);
+            var inState = false;
+            foreach (var st in seg.States)
+            {
+                if (i >= st.Start && i < st.End)
+                {
+                    inState = true;
+                    break;
+                }
+            }
             if (!(inState || tokens[i].IsStop || tokens[i].Text is "and" or "и" or "i" or "gulf" or "other"))
             {
                 return false;
@@ -89,32 +97,62 @@ internal static class StateAttacher
 
     public static List<string> StatesFor(TextSegment seg, ActionHit a, TreatyHit t, int cs, int ss, int se, ItemContext item, out string? evidence)
     {
+        // Runs for every action word that could become a candidate: index loops over the segment's states instead of
+        // LINQ lists and closures (the same states in the same order as the filters they replace).
         var tokens = seg.Tokens;
+        var states = seg.States;
         var clauseFirst = seg.TokenAt(cs);
         var sentenceFirst = seg.TokenAt(ss);
         var result = new List<string>();
         evidence = null;
 
-        bool Usable(StateMention s) =>
-            !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && (s.Start < a.TokenStart || !IsCounterparty(tokens, s.Start));
-
-        // The nearest group of coordinated states before the action in its clause ("Sweden and Finland will apply").
-        var before = seg.States.Where(s => s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(s)).ToList();
-        if (before.Count == 0)
+        // The nearest group of coordinated states before the action in its clause ("Sweden and Finland will apply"),
+        // else the sentence's first state before it.
+        var lastIndex = -1;
+        for (var i = 0; i < states.Count; i++)
         {
-            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= a.TokenStart && Usable(s)).Take(1).ToList();
+            var s = states[i];
+            if (s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(s, a, t, tokens))
+            {
+                lastIndex = i;
+            }
         }
-        if (before.Count > 0)
+        if (lastIndex < 0)
+        {
+            for (var i = 0; i < states.Count; i++)
+            {
+                var s = states[i];
+                if (s.Start >= sentenceFirst && s.End <= a.TokenStart && Usable(s, a, t, tokens))
+                {
+                    lastIndex = i;
+                    break;
+                }
+            }
+        }
+        if (lastIndex >= 0)
         {
             // Extend the group over commas too ("Mali, Burkina Faso and Niger leave ECOWAS"): look in the whole sentence.
-            var lastBefore = before[^1];
-            before = seg.States.Where(s => s.Start >= sentenceFirst && s.End <= lastBefore.End && Usable(s)).ToList();
-            var last = before[^1];
-            var group = new List<StateMention> { last };
-            for (var i = before.Count - 2; i >= 0; i--)
+            var lastEnd = states[lastIndex].End;
+            Span<int> indices = states.Count <= 32 ? stackalloc int[2 * states.Count] : new int[2 * states.Count];
+            var before = indices[..states.Count];
+            var group = indices[states.Count..]; // the group's members from its last backwards
+            var count = 0;
+            for (var i = 0; i < states.Count; i++)
             {
+                var s = states[i];
+                if (s.Start >= sentenceFirst && s.End <= lastEnd && Usable(s, a, t, tokens))
+                {
+                    before[count++] = i;
+                }
+            }
+            var groupCount = 0;
+            group[groupCount++] = before[count - 1];
+            for (var i = count - 2; i >= 0; i--)
+            {
+                var candidate = states[before[i]];
+                var head = states[group[groupCount - 1]];
                 var gapOk = true;
-                for (var k = before[i].End; k < group[0].Start; k++)
+                for (var k = candidate.End; k < head.Start; k++)
                 {
                     if (tokens[k].Text is not ("and" or "и" or "i" or "or"))
                     {
@@ -122,42 +160,53 @@ internal static class StateAttacher
                         break;
                     }
                 }
-                if (!gapOk || before[i].Code == group[0].Code)
+                if (!gapOk || candidate.Code == head.Code)
                 {
-                    if (before[i].Code == group[0].Code && gapOk)
+                    if (candidate.Code == head.Code && gapOk)
                     {
                         continue;
                     }
                     break;
                 }
-                group.Insert(0, before[i]);
+                group[groupCount++] = before[i];
             }
-            foreach (var s in group)
+            var text = new System.Text.StringBuilder();
+            for (var j = groupCount - 1; j >= 0; j--)
             {
+                var s = states[group[j]];
                 if (!result.Contains(s.Code))
                 {
                     result.Add(s.Code);
                 }
+                if (j < groupCount - 1)
+                {
+                    text.Append(", ");
+                }
+                text.Append(s.Words).Append('→').Append(s.Code);
             }
-            evidence = string.Join(", ", group.Select(s => $"{s.Words}→{s.Code}"));
+            evidence = text.ToString();
             return result;
         }
         // A noun with its actor after it: «выход России», «приостановлении Россией», "suspension by Russia".
-        var afterNoun = seg.States.FirstOrDefault(s => s.Start >= a.TokenEnd && s.Start <= a.TokenEnd + 2 && Usable(s));
-        if (afterNoun.Code is not null)
+        foreach (var s in states)
         {
-            evidence = $"{afterNoun.Words}→{afterNoun.Code}";
-            return [afterNoun.Code];
+            if (s.Start >= a.TokenEnd && s.Start <= a.TokenEnd + 2 && Usable(s, a, t, tokens))
+            {
+                evidence = $"{s.Words}→{s.Code}";
+                return [s.Code];
+            }
         }
         // Elsewhere in the item: the headline's (or summary's) first state that is not a counterparty or a treaty party.
         foreach (var other in item.Segments)
         {
-            var first = other.States.FirstOrDefault(s => !IsCounterparty(other.Tokens, s.Start) && s.Code != t.CandidateState
-                && !(other == seg && s.Start >= t.Start && s.Start < t.End));
-            if (first.Code is not null)
+            foreach (var s in other.States)
             {
-                evidence = $"{first.Words}→{first.Code}";
-                return [first.Code];
+                if (!IsCounterparty(other.Tokens, s.Start) && s.Code != t.CandidateState
+                    && !(other == seg && s.Start >= t.Start && s.Start < t.End))
+                {
+                    evidence = $"{s.Words}→{s.Code}";
+                    return [s.Code];
+                }
             }
         }
         if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
@@ -167,6 +216,11 @@ internal static class StateAttacher
         }
         return result;
     }
+
+    // A state that can take the step: not inside the treaty's name, not the treaty's own state, not a counterparty
+    // before the action ("with Japan").
+    private static bool Usable(in StateMention s, in ActionHit a, in TreatyHit t, List<Token> tokens) =>
+        !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && (s.Start < a.TokenStart || !IsCounterparty(tokens, s.Start));
 
     public static bool IsCounterparty(List<Token> tokens, int index)
     {
