@@ -31,37 +31,98 @@ public sealed class TreatyCatalog
 
     public TreatyCatalog(IEnumerable<TreatyCatalogEntry> entries)
     {
-        Entries = entries.ToList();
-        _byId = new Dictionary<string, TreatyCatalogEntry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in Entries)
+        // Built at every start-up (a quarter of a one-item scan): plain loops, presized collections, no LINQ.
+        var list = entries.ToList();
+        Entries = list;
+        _byId = new Dictionary<string, TreatyCatalogEntry>(list.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in list)
         {
             _byId[entry.Id] = entry;
-            foreach (var alias in entry.AliasesEn.Concat(entry.AliasesRu).Append(entry.NameEn).Append(entry.NameRu))
+            foreach (var alias in entry.AliasesEn)
             {
                 AddAlias(entry, alias, organisation: false);
             }
+            foreach (var alias in entry.AliasesRu)
+            {
+                AddAlias(entry, alias, organisation: false);
+            }
+            AddAlias(entry, entry.NameEn, organisation: false);
+            AddAlias(entry, entry.NameRu, organisation: false);
             foreach (var alias in entry.OrganisationAliases)
             {
                 AddAlias(entry, alias, organisation: true);
             }
         }
-        foreach (var key in _byFirstStem.Keys.ToList())
+        _index.EnsureCapacity(_byFirstStem.Count);
+        var bySecond = new Dictionary<string, List<Alias>>(StringComparer.Ordinal);
+        foreach (var (key, aliases) in _byFirstStem)
         {
             // Longest alias first so the most specific name wins ("Protocol to the North Atlantic Treaty on the Accession of Finland"
-            // over "North Atlantic Treaty"); among equals a treaty's own name beats an organisation's, then catalogue order.
-            _byFirstStem[key] = _byFirstStem[key]
-                .OrderByDescending(a => a.Stems.Length)
-                .ThenBy(a => a.IsOrganisation)
-                .ThenBy(a => a.Order)
-                .ToList();
-            var ordered = _byFirstStem[key];
-            _index[key] = new AliasIndex(
-                ordered.Where(a => a.Stems.Length >= 2).GroupBy(a => a.Stems[1], StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
-                [.. ordered.Where(a => a.Stems.Length == 1)]);
+            // over "North Atlantic Treaty"); among equals a treaty's own name beats an organisation's, then catalogue order
+            // (unique, so the order is total and an unstable sort gives it).
+            if (aliases.Count > 1)
+            {
+                aliases.Sort(AliasOrder);
+            }
+            var singles = 0;
+            foreach (var alias in aliases)
+            {
+                if (alias.Stems.Length == 1)
+                {
+                    singles++;
+                }
+            }
+            var singleCount = singles;
+            Alias[] single = singleCount == 0 ? [] : new Alias[singleCount];
+            singles = 0;
+            Dictionary<string, Alias[]> longer;
+            if (singleCount == aliases.Count)
+            {
+                longer = new Dictionary<string, Alias[]>(0, StringComparer.Ordinal);
+            }
+            else
+            {
+                bySecond.Clear();
+                foreach (var alias in aliases)
+                {
+                    if (alias.Stems.Length >= 2)
+                    {
+                        if (!bySecond.TryGetValue(alias.Stems[1], out var group))
+                        {
+                            group = [];
+                            bySecond[alias.Stems[1]] = group;
+                        }
+                        group.Add(alias);
+                    }
+                }
+                longer = new Dictionary<string, Alias[]>(bySecond.Count, StringComparer.Ordinal);
+                foreach (var (second, group) in bySecond)
+                {
+                    longer[second] = [.. group];
+                }
+            }
+            foreach (var alias in aliases)
+            {
+                if (alias.Stems.Length == 1)
+                {
+                    single[singles++] = alias;
+                }
+            }
+            _index[key] = new AliasIndex(longer, single);
         }
         _added.Clear();
         _added.TrimExcess();
+    }
+
+    private static int AliasOrder(Alias x, Alias y)
+    {
+        var byLength = y.Stems.Length.CompareTo(x.Stems.Length);
+        if (byLength != 0)
+        {
+            return byLength;
+        }
+        var byOrganisation = x.IsOrganisation.CompareTo(y.IsOrganisation);
+        return byOrganisation != 0 ? byOrganisation : x.Order.CompareTo(y.Order);
     }
 
     public IReadOnlyList<TreatyCatalogEntry> Entries { get; }
@@ -236,14 +297,40 @@ public sealed class TreatyCatalog
             return;
         }
         var normalized = TextNormalizer.Normalize(alias);
-        var stems = TextTokens.Tokenize(normalized).Where(t => !t.IsStop).Select(t => t.Stem).ToArray();
-        if (stems.Length == 0)
+        var tokens = TextTokens.Tokenize(normalized);
+        var stemCount = 0;
+        foreach (var token in tokens)
+        {
+            if (!token.IsStop)
+            {
+                stemCount++;
+            }
+        }
+        if (stemCount == 0)
         {
             return;
         }
+        var stems = new string[stemCount];
+        stemCount = 0;
+        foreach (var token in tokens)
+        {
+            if (!token.IsStop)
+            {
+                stems[stemCount++] = token.Stem;
+            }
+        }
         // Short acronyms (WHO, ICC, ЕС) are ordinary words in lower case: match them only in capitals.
-        var letters = alias.Count(char.IsLetter);
-        var caseSensitive = stems.Length == 1 && letters <= 4 && alias.Where(char.IsLetter).All(char.IsUpper);
+        var letters = 0;
+        var allUpper = true;
+        foreach (var ch in alias)
+        {
+            if (char.IsLetter(ch))
+            {
+                letters++;
+                allUpper &= char.IsUpper(ch);
+            }
+        }
+        var caseSensitive = stems.Length == 1 && letters <= 4 && allUpper;
         if (stems.Length == 1 && letters < 2)
         {
             return;
@@ -262,8 +349,20 @@ public sealed class TreatyCatalog
     private static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static IReadOnlyList<string> Lang(JsonElement e, string field, string lang) =>
-        e.TryGetProperty(field, out var f) && f.ValueKind == JsonValueKind.Object && f.TryGetProperty(lang, out var l)
-            ? l.EnumerateArray().Select(x => x.GetString() ?? "").Where(s => s.Length > 0).ToList()
-            : [];
+    private static IReadOnlyList<string> Lang(JsonElement e, string field, string lang)
+    {
+        if (!(e.TryGetProperty(field, out var f) && f.ValueKind == JsonValueKind.Object && f.TryGetProperty(lang, out var l)))
+        {
+            return [];
+        }
+        var values = new List<string>(l.GetArrayLength());
+        foreach (var x in l.EnumerateArray())
+        {
+            if (x.GetString() is { Length: > 0 } value)
+            {
+                values.Add(value);
+            }
+        }
+        return values;
+    }
 }
