@@ -20,18 +20,13 @@ public sealed record FeedDocument
     public List<FeedEntry> Entries { get; } = [];
     public List<string> Warnings { get; } = [];
 
+    /// <summary>How many entries were read, handed out or kept.</summary>
+    internal int EntryCount => HandedOut + Entries.Count;
+
     /// <summary>
-    /// The items handed out while reading (<see cref="FeedParser.Parse(ReadOnlySpan{byte}, string?, Uri?, Action{FeedItem}?)"/>),
-    /// one per entry, in order, with the entry's own language. A streamed reading keeps these instead of its
-    /// <see cref="Entries"/>: the raw text of every entry would otherwise stay alive (and be copied by each garbage
-    /// collection) until the end of a large document.
+    /// Items handed out and not kept (<see cref="FeedParser.ParseStreaming"/>): neither they nor their entries stay alive
+    /// (and get copied by each garbage collection) until the end of a large document.
     /// </summary>
-    internal List<(FeedItem Item, string? OwnLanguage)>? Streamed { get; set; }
-
-    /// <summary>How many entries were read, streamed or kept.</summary>
-    internal int EntryCount => Streamed?.Count ?? HandedOut + Entries.Count;
-
-    /// <summary>Items handed out and not kept (<see cref="FeedParser.ParseStreaming"/>).</summary>
     internal int HandedOut { get; private set; }
 
     /// <summary>Items were handed out by a first reading that a repaired re-reading replaced.</summary>
@@ -69,23 +64,10 @@ public sealed record FeedDocument
     /// <summary>The reduced form the rest of the pipeline uses: plain-text titles and summaries.</summary>
     public ParsedFeed ToParsedFeed()
     {
-        var items = new List<FeedItem>(Streamed?.Count ?? Entries.Count);
-        if (Streamed is { } streamed)
+        var items = new List<FeedItem>(Entries.Count);
+        foreach (var entry in Entries)
         {
-            foreach (var (item, own) in streamed)
-            {
-                // An item handed out was built with the feed language known then; it stands when that is still the
-                // answer, else it is the same item with the feed's language (all else in it comes from the entry).
-                var language = own ?? Language;
-                items.Add(item.Language == language ? item : item with { Language = language });
-            }
-        }
-        else
-        {
-            foreach (var entry in Entries)
-            {
-                items.Add(entry.ToFeedItem(Language));
-            }
+            items.Add(entry.ToFeedItem(Language));
         }
         return new ParsedFeed(Version, Title?.ToPlainText() ?? "", items, Warnings) { Language = Language };
     }

@@ -19,15 +19,6 @@ public static class FeedParser
         => ParseDocument(content, contentType, baseUri).ToParsedFeed();
 
     /// <summary>
-    /// As <see cref="Parse(ReadOnlySpan{byte}, string?, Uri?)"/>, also handing each item of an RSS or Atom document to
-    /// <paramref name="onItem"/> as soon as it is read, so a caller can work on the first items while the rest is parsed.
-    /// An item handed out is the one <see cref="ParsedFeed.Items"/> holds (the same object) unless the reading changed
-    /// under it: a feed language met after the item, a repaired re-reading. Callers compare references to know.
-    /// </summary>
-    public static ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem)
-        => ParseDocument(content, contentType, baseUri, onItem).ToParsedFeed();
-
-    /// <summary>
     /// Hands each item of an RSS or Atom document to <paramref name="onItem"/> as soon as it is read and keeps none of
     /// them, so a large document's items need not all stay alive until its end. Returns the feed (format, title,
     /// language, warnings) with <see cref="ParsedFeed.Items"/> holding only the items that were not handed out (all of a
@@ -37,7 +28,7 @@ public static class FeedParser
     /// </summary>
     public static ParsedFeed? ParseStreaming(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem> onItem)
     {
-        var document = ParseDocument(content, contentType, baseUri, onItem, keepHandedOut: false);
+        var document = ParseDocument(content, contentType, baseUri, onItem);
         return document.HandedOutFinal ? document.ToParsedFeed() : null;
     }
 
@@ -48,7 +39,7 @@ public static class FeedParser
     public static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
         => ParseDocument(content, contentType, baseUri, null);
 
-    private static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem, bool keepHandedOut = true)
+    private static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem)
     {
         var start = SkipBomAndWhitespace(content);
         if (start >= content.Length)
@@ -64,7 +55,7 @@ public static class FeedParser
         var chars = FeedEncoding.DecodePooled(content, contentType, warnings, out var encodingName, out var length);
         try
         {
-            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings, onItem, keepHandedOut);
+            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings, onItem);
         }
         finally
         {

@@ -38,7 +38,6 @@ internal sealed class XmlFeedReader
 
     private readonly StringBuilder _buffer = new();
     private Action<FeedItem>? _onItem;
-    private bool _keepHandedOut = true;
     private readonly Uri? _documentBase;
     private FeedDocument _document = null!;
     private bool _rootSeen;
@@ -56,12 +55,12 @@ internal sealed class XmlFeedReader
         => Read(text.AsMemory(), encodingName, baseUri, warnings);
 
     /// <param name="text">The decoded document; it may live in a pooled buffer, so nothing read keeps a reference to it.</param>
-    /// <param name="onItem">Handed each entry's item as it is read, on the first reading only (a repaired re-reading makes new items).</param>
-    /// <param name="keepHandedOut">False: the items handed out are counted, not kept (<see cref="FeedParser.ParseStreaming"/>).</param>
-    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null, bool keepHandedOut = true)
+    /// <param name="onItem">Handed each entry's item as it is read, on the first reading only (a repaired re-reading makes new
+    /// items); the items handed out are counted, not kept (<see cref="FeedParser.ParseStreaming"/>).</param>
+    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null)
     {
         RefuseEntityDeclarations(text.Span);
-        var reader = new XmlFeedReader(baseUri) { _onItem = onItem, _keepHandedOut = keepHandedOut };
+        var reader = new XmlFeedReader(baseUri) { _onItem = onItem };
         XmlException? error;
         try
         {
@@ -78,7 +77,7 @@ internal sealed class XmlFeedReader
             var second = new XmlFeedReader(baseUri);
             var repairWarnings = new List<string>(warnings) { $"repaired {repairs} undefined entity or bare '&' reference(s)" };
             // Items the first reading handed out without keeping them are not the re-reading's.
-            var reread = !keepHandedOut && reader._document is { HandedOut: > 0 };
+            var reread = reader._document is { HandedOut: > 0 };
             try
             {
                 var document = second.ReadAll(repaired.AsMemory(), encodingName, repairWarnings);
@@ -365,17 +364,9 @@ internal sealed class XmlFeedReader
             _document.Entries.Add(entry);
             return;
         }
-        // Streamed: the item is kept, not the entry it was made from (see FeedDocument.Streamed), or only counted.
-        var item = entry.ToFeedItem(_document.Language);
-        if (_keepHandedOut)
-        {
-            (_document.Streamed ??= []).Add((item, entry.Language));
-        }
-        else
-        {
-            _document.NoteHandedOut(entry.Language is null);
-        }
-        _onItem(item);
+        // Streamed: the item is handed out and counted; neither it nor its entry is kept.
+        _document.NoteHandedOut(entry.Language is null);
+        _onItem(entry.ToFeedItem(_document.Language));
     }
 
     private void ReadAtomFeed(XmlReader r, Scope scope)
