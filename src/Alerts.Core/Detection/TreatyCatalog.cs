@@ -55,6 +55,7 @@ public sealed class TreatyCatalog
         }
         _index.EnsureCapacity(_byFirstStem.Count);
         var bySecond = new Dictionary<string, List<Alias>>(StringComparer.Ordinal);
+        var single = new List<Alias>();
         foreach (var (key, aliases) in _byFirstStem)
         {
             // Longest alias first so the most specific name wins ("Protocol to the North Atlantic Treaty on the Accession of Finland"
@@ -64,51 +65,29 @@ public sealed class TreatyCatalog
             {
                 aliases.Sort(AliasOrder);
             }
-            var singles = 0;
+            bySecond.Clear();
+            single.Clear();
             foreach (var alias in aliases)
             {
                 if (alias.Stems.Length == 1)
                 {
-                    singles++;
+                    single.Add(alias);
                 }
-            }
-            var singleCount = singles;
-            Alias[] single = singleCount == 0 ? [] : new Alias[singleCount];
-            singles = 0;
-            Dictionary<string, Alias[]> longer;
-            if (singleCount == aliases.Count)
-            {
-                longer = new Dictionary<string, Alias[]>(0, StringComparer.Ordinal);
-            }
-            else
-            {
-                bySecond.Clear();
-                foreach (var alias in aliases)
+                else if (bySecond.TryGetValue(alias.Stems[1], out var group))
                 {
-                    if (alias.Stems.Length >= 2)
-                    {
-                        if (!bySecond.TryGetValue(alias.Stems[1], out var group))
-                        {
-                            group = [];
-                            bySecond[alias.Stems[1]] = group;
-                        }
-                        group.Add(alias);
-                    }
+                    group.Add(alias);
                 }
-                longer = new Dictionary<string, Alias[]>(bySecond.Count, StringComparer.Ordinal);
-                foreach (var (second, group) in bySecond)
+                else
                 {
-                    longer[second] = [.. group];
+                    bySecond[alias.Stems[1]] = [alias];
                 }
             }
-            foreach (var alias in aliases)
+            var longer = new Dictionary<string, Alias[]>(bySecond.Count, StringComparer.Ordinal);
+            foreach (var (second, group) in bySecond)
             {
-                if (alias.Stems.Length == 1)
-                {
-                    single[singles++] = alias;
-                }
+                longer[second] = [.. group];
             }
-            _index[key] = new AliasIndex(longer, single);
+            _index[key] = new AliasIndex(longer, [.. single]);
         }
         _added.Clear();
         _added.TrimExcess();
@@ -195,14 +174,7 @@ public sealed class TreatyCatalog
         var mentions = new List<TreatyMention>();
         // Content words only: "Договор о СНВ" and "Договор по СНВ" are the same alias.
         Span<int> content = tokens.Count <= 256 ? stackalloc int[tokens.Count] : new int[tokens.Count];
-        var n = 0;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!tokens[i].IsStop)
-            {
-                content[n++] = i;
-            }
-        }
+        var n = ContentWords(tokens, content);
         for (var c = 0; c < n; c++)
         {
             if (!_index.TryGetValue(tokens[content[c]].Stem, out var index))
@@ -232,14 +204,7 @@ public sealed class TreatyCatalog
     {
         var mentions = new List<TreatyMention>();
         Span<int> content = new int[tokens.Count];
-        var n = 0;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!tokens[i].IsStop)
-            {
-                content[n++] = i;
-            }
-        }
+        var n = ContentWords(tokens, content);
         for (var c = 0; c < n; c++)
         {
             if (!_byFirstStem.TryGetValue(tokens[content[c]].Stem, out var candidates))
@@ -259,6 +224,20 @@ public sealed class TreatyCatalog
             }
         }
         return mentions;
+    }
+
+    /// <summary>Writes the indices of the tokens that are not stop words into <paramref name="content"/>; returns how many.</summary>
+    private static int ContentWords(List<Token> tokens, Span<int> content)
+    {
+        var n = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsStop)
+            {
+                content[n++] = i;
+            }
+        }
+        return n;
     }
 
     private static Alias? FirstMatch(Alias[] aliases, List<Token> tokens, Span<int> content, int c, int n)
