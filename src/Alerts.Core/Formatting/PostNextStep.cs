@@ -67,6 +67,8 @@ internal static class PostNextStep
             {
                 ProcedureSteps.LowerHouseAdopted when russia => ("federation_council", null),
                 ProcedureSteps.UpperHouseApproved when russia => ("president", null),
+                // Elsewhere a law the parliament (or its upper house) passed waits only for the head of state: no other vote.
+                ProcedureSteps.LowerHouseAdopted or ProcedureSteps.UpperHouseApproved => ("head_of_state", null),
                 _ => (russia ? "duma_final" : "final_vote", null),
             },
             TreatyMilestone.Enacted when leaving && change.Action != TreatyAction.Deratification => system switch
