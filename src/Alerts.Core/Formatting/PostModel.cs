@@ -91,9 +91,10 @@ public static class PostModel
             ["reported_by_link"] = reportedBy is null ? "" : PostSources.SafeLink(reportedBy.Value.Link),
             ["background_kind"] = backgroundKind,
             ["background_date"] = FormatDate(known?.Signed ?? PostBackground.PlaceDate(known?.PlaceAndDate), language),
-            ["background_place"] = russian ? "" : TelegramHtml.Escape(backgroundPlace),
+            ["background_place"] = TelegramHtml.Escape(PostBackground.PlaceIn(backgroundPlace, language)),
             ["next_kind"] = nextKind,
-            ["next_party"] = nextParty is null ? "" : TelegramHtml.Escape(StateNames.Name(nextParty, language)),
+            // As inside a sentence: "(the United States)".
+            ["next_party"] = nextParty is null ? "" : TelegramHtml.Escape(StateNames.InSentence(nextParty, language)),
             ["next_date"] = FormatDate(change.EffectiveDate, language),
             // The treaty's own notice period after the notification ("6 months"), from the catalogue's denunciationEffect; "" when not known.
             ["next_notice"] = TelegramHtml.Escape(notice),

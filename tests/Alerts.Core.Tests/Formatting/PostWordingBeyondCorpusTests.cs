@@ -188,4 +188,36 @@ public class PostWordingBeyondCorpusTests
         Assert.Equal("Городскиестраницы.рф", OutletNames.For(link, "ru", "x"));
         Assert.DoesNotMatch("[А-Яа-яЁё]", en);
     }
+    [Fact]
+    public void The_background_line_names_the_place_of_adoption_in_russian_too()
+    {
+        // Was «Договор принят 10 сентября 1996 г.» beside "adopted in New York on 10 September 1996".
+        var names = new TreatyNameTable()
+            .Add("un:XXVI-4", "en", new TreatyName("Comprehensive Nuclear-Test-Ban Treaty") { System = "un", PlaceAndDate = "New York, 10 September 1996" })
+            .Add("un:XXVI-4", "ru", new TreatyName("Договор о всеобъемлющем запрещении ядерных испытаний") { System = "un", PlaceAndDate = "New York, 10 September 1996" })
+            .Add("un:y", "en", new TreatyName("Convention on Something") { System = "un", PlaceAndDate = "... Ulaanbaatar, 24 December 2024" })
+            .Add("un:y", "ru", new TreatyName("Конвенция о чём-то") { System = "un", PlaceAndDate = "... Ulaanbaatar, 24 December 2024" });
+        var change = Change("un:XXVI-4", TreatyAction.Deratification, ["RU"], TreatyMilestone.Announced);
+        var other = change with { Treaty = new TreatyRef("un:y", "Convention on Something") };
+
+        var formatter = RepositoryTemplates.Formatter(names);
+
+        Assert.Contains("\nДоговор принят в Нью-Йорке 10 сентября 1996 г.\n", formatter.Format(change, Russian).Parts[0]);
+        Assert.Contains("\nThe treaty was adopted in New York on 10 September 1996.\n", formatter.Format(change, English).Parts[0]);
+        // A place the post cannot write in Russian is left out, and the index's elision never reaches a post.
+        Assert.Contains("\nКонвенция принята 24 декабря 2024 г.\n", formatter.Format(other, Russian).Parts[0]);
+        Assert.Contains("\nThe treaty was adopted in Ulaanbaatar on 24 December 2024.\n", formatter.Format(other, English).Parts[0]);
+    }
+
+    [Fact]
+    public void The_other_party_takes_its_article_in_english()
+    {
+        var names = new TreatyNameTable()
+            .Add("inf", "en", new TreatyName("INF Treaty") { System = "bilateral", Parties = ["RU", "US"] })
+            .Add("inf", "ru", new TreatyName("Договор о ликвидации ракет средней и меньшей дальности") { System = "bilateral", Parties = ["RU", "US"] });
+        var change = Change("inf", TreatyAction.Suspension, ["RU"], TreatyMilestone.Enacted, ProcedureSteps.LawSigned);
+
+        Assert.Contains("\nNext: notification to the other party (the United States).", RepositoryTemplates.Formatter(names).Format(change, English).Parts[0]);
+        Assert.Contains("\nДалее: уведомление другой стороны договора (США).", RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0]);
+    }
 }
