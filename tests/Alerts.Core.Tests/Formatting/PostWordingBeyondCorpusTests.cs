@@ -220,4 +220,25 @@ public class PostWordingBeyondCorpusTests
         Assert.Contains("\nNext: notification to the other party (the United States).", RepositoryTemplates.Formatter(names).Format(change, English).Parts[0]);
         Assert.Contains("\nДалее: уведомление другой стороны договора (США).", RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0]);
     }
+    [Fact]
+    public void A_state_announcing_withdrawal_from_a_treaty_with_a_notice_clause_gives_notice_next()
+    {
+        // "The United States announced plans for withdrawal from the Treaty on Open Skies" had no next step at all.
+        var names = new TreatyNameTable()
+            .Add("open-skies", "en", new TreatyName("Treaty on Open Skies") { System = "multilateral", DenunciationEffect = "withdrawal six months after notice (Article XV(2))" })
+            .Add("open-skies", "ru", new TreatyName("Договор по открытому небу") { System = "multilateral", DenunciationEffect = "withdrawal six months after notice (Article XV(2))" })
+            .Add("inf", "en", new TreatyName("INF Treaty") { System = "bilateral", Parties = ["RU", "US"], DenunciationEffect = "withdrawal six months after notice (Article XV(2))" })
+            .Add("jcpoa", "en", new TreatyName("Joint Comprehensive Plan of Action") { System = "multilateral" });
+        var formatter = RepositoryTemplates.Formatter(names);
+        var openSkies = Change("open-skies", TreatyAction.Withdrawal, ["US"], TreatyMilestone.Announced);
+
+        Assert.Contains("\nNext: notification to the depositary; the withdrawal takes effect 6 months later.", formatter.Format(openSkies, English).Parts[0]);
+        Assert.Contains("\nДалее: уведомление депозитария; выход вступит в силу через 6 месяцев.", formatter.Format(openSkies, Russian).Parts[0]);
+        Assert.Contains("\nNext: notification to the other party (Russia); the withdrawal takes effect 6 months later.",
+            formatter.Format(openSkies with { Treaty = new TreatyRef("inf", "INF Treaty") }, English).Parts[0]);
+        // No withdrawal clause known (a political deal): nothing is said.
+        Assert.DoesNotContain("Next:", formatter.Format(openSkies with { Treaty = new TreatyRef("jcpoa", "JCPOA") }, English).Parts[0]);
+        // Russia's own procedure comes first: the President's bill.
+        Assert.Contains("\nNext: the President submits the bill to the State Duma.", formatter.Format(openSkies with { States = ["RU"] }, English).Parts[0]);
+    }
 }
