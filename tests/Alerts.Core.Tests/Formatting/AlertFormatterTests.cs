@@ -185,7 +185,7 @@ public class AlertFormatterTests
         var html = RepositoryTemplates.Formatter().Format(change, English).Parts[0];
 
         Assert.DoesNotContain("javascript", html);
-        Assert.Contains("Sources: evil (official)", html);
+        Assert.Contains("Source: evil (official)", html);
     }
 
     [Fact]

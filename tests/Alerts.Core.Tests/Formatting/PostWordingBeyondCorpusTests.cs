@@ -241,4 +241,13 @@ public class PostWordingBeyondCorpusTests
         // Russia's own procedure comes first: the President's bill.
         Assert.Contains("\nNext: the President submits the bill to the State Duma.", formatter.Format(openSkies with { States = ["RU"] }, English).Parts[0]);
     }
+    [Fact]
+    public void One_source_is_introduced_in_the_singular()
+    {
+        var one = AlertFormatter.SampleChange with { Sources = [AlertFormatter.SampleChange.Sources[1]], Contexts = null };
+
+        Assert.Contains("\nSource: <a href=\"http://government.ru/docs/all/160982/\">Government of Russia</a> (official)\n", RepositoryTemplates.Formatter().Format(one, English).Parts[0]);
+        Assert.Contains("\nИсточник: <a href=\"http://government.ru/docs/all/160982/\">Правительство России</a> (официальный)\n", RepositoryTemplates.Formatter().Format(one, Russian).Parts[0]);
+        Assert.Contains("\nSources: <a", RepositoryTemplates.Formatter().Format(AlertFormatter.SampleChange, English).Parts[0]);
+    }
 }
