@@ -38,7 +38,7 @@ public static class PostModel
         var reportedBy = PostSources.Attribution(change, language);
         var treatyName = PostTreatyNames.NameIn(known?.Name is { Length: > 0 } name ? name : change.Treaty.Name, language);
         // A treaty with no Russian name is still named by its kind («выйти из конвенции»), from its English head noun.
-        var kind = treatyName.Length > 0 || !russian ? RussianTreatyKind.Of(treatyName) : RussianTreatyKind.OfEnglish(known?.Name is { Length: > 0 } other && PostTreatyNames.NameIn(other, "en").Length > 0 ? other : change.Treaty.Name);
+        var kind = treatyName.Length > 0 || !russian ? RussianTreatyKind.Of(treatyName) : RussianTreatyKind.OfEnglish(change.Treaty.Name);
         var (nextKind, nextParty) = PostNextStep.Of(change, known);
         var (notice, noticeMonthStart) = change.Action == TreatyAction.Withdrawal && nextKind is "notify_coe" or "notify_un" or "notify_party" or "notify_depositary" ? PostNextStep.Notice(known, language) : ("", false);
         var (backgroundKind, backgroundPlace) = PostBackground.Of(known);
