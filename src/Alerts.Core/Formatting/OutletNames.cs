@@ -99,7 +99,35 @@ public static class OutletNames
             var dot = candidate.IndexOf('.', StringComparison.Ordinal);
             candidate = dot < 0 || candidate.IndexOf('.', dot + 1) < 0 ? "" : candidate[(dot + 1)..];
         }
-        return char.ToUpperInvariant(host[0]) + host[1..];
+        // An English post names a Cyrillic domain in Latin letters ("Gorodskiestranitsy.rf"): never a word in the other script.
+        var site = language == "ru" ? host : Romanised(host);
+        return char.ToUpperInvariant(site[0]) + site[1..];
+    }
+
+    private static readonly string[] Latin =
+    [
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch",
+        "", "y", "", "e", "yu", "ya",
+    ];
+
+    /// <summary>Cyrillic letters in Latin (the simple BGN/PCGN reading, as the names above are written: "Rossiyskaya Gazeta"), other characters kept.</summary>
+    private static string Romanised(string text)
+    {
+        if (!text.Any(c => c is >= 'а' and <= 'я' or 'ё'))
+        {
+            return text;
+        }
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                >= 'а' and <= 'я' => Latin[c - 'а'],
+                'ё' => "yo",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
     }
 
     /// <summary>The host without copy prefixes, an internationalised domain in Unicode.</summary>

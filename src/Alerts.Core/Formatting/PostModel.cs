@@ -37,7 +37,8 @@ public static class PostModel
         var sources = PostSources.For(change, language);
         var reportedBy = PostSources.Attribution(change, language);
         var treatyName = PostTreatyNames.NameIn(known?.Name is { Length: > 0 } name ? name : change.Treaty.Name, language);
-        var kind = RussianTreatyKind.Of(treatyName);
+        // A treaty with no Russian name is still named by its kind («выйти из конвенции»), from its English head noun.
+        var kind = treatyName.Length > 0 || !russian ? RussianTreatyKind.Of(treatyName) : RussianTreatyKind.OfEnglish(change.Treaty.Name);
         var (nextKind, nextParty) = PostNextStep.Of(change, known);
         var (notice, noticeMonthStart) = change.Action == TreatyAction.Withdrawal && nextKind is "notify_coe" or "notify_un" or "notify_party" or "notify_depositary" ? PostNextStep.Notice(known, language) : ("", false);
         var (backgroundKind, backgroundPlace) = PostBackground.Of(known);
@@ -63,7 +64,11 @@ public static class PostModel
             ["states_text"] = TelegramHtml.Escape(JoinNames(stateNames, language)),
             ["states_lead"] = TelegramHtml.Escape(Capitalised(JoinNames(stateNames, language))),
             ["states_count"] = change.States.Count,
+            // After a preposition taking the genitive («для Финляндии», «для США»); in English the same as states_text.
+            ["states_gen"] = TelegramHtml.Escape(russian ? JoinNames(change.States.Select(StateNames.RussianGenitive).ToList(), language) : JoinNames(stateNames, language)),
             ["subject"] = PostSubject.Of(change, language),
+            // What the head of state signed: a decree when the items stating this step name one and no law («подписал указ»).
+            ["act"] = PostSubject.Act(change),
             ["treaty"] = new Dictionary<string, object?>
             {
                 ["name"] = TelegramHtml.Escape(treatyName),
@@ -86,9 +91,10 @@ public static class PostModel
             ["reported_by_link"] = reportedBy is null ? "" : PostSources.SafeLink(reportedBy.Value.Link),
             ["background_kind"] = backgroundKind,
             ["background_date"] = FormatDate(known?.Signed ?? PostBackground.PlaceDate(known?.PlaceAndDate), language),
-            ["background_place"] = russian ? "" : TelegramHtml.Escape(backgroundPlace),
+            ["background_place"] = TelegramHtml.Escape(PostBackground.PlaceIn(backgroundPlace, language)),
             ["next_kind"] = nextKind,
-            ["next_party"] = nextParty is null ? "" : TelegramHtml.Escape(StateNames.Name(nextParty, language)),
+            // As inside a sentence: "(the United States)".
+            ["next_party"] = nextParty is null ? "" : TelegramHtml.Escape(StateNames.InSentence(nextParty, language)),
             ["next_date"] = FormatDate(change.EffectiveDate, language),
             // The treaty's own notice period after the notification ("6 months"), from the catalogue's denunciationEffect; "" when not known.
             ["next_notice"] = TelegramHtml.Escape(notice),
@@ -98,14 +104,20 @@ public static class PostModel
         };
     }
 
-    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+    // Month names in the genitive, as a date writes them («23 августа»). Not from the ru-RU culture: a host running with
+    // invariant globalization (containers without ICU) has no Russian culture, and every post would fail to render.
+    private static readonly string[] RussianMonths =
+        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+
+    private static readonly string[] EnglishMonths =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     /// <summary>"23 August 2025" / «23 августа 2025 г.».</summary>
     public static string FormatDate(DateOnly? date, string language) => date switch
     {
         null => "",
-        { } d when language == "ru" => d.ToString("d MMMM yyyy", Russian) + " г.",
-        { } d => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+        { } d when language == "ru" => string.Create(CultureInfo.InvariantCulture, $"{d.Day} {RussianMonths[d.Month - 1]} {d.Year} г."),
+        { } d => string.Create(CultureInfo.InvariantCulture, $"{d.Day} {EnglishMonths[d.Month - 1]} {d.Year}"),
     };
 
     internal static string Capitalised(string text)

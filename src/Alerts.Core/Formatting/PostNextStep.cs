@@ -57,6 +57,19 @@ internal static class PostNextStep
         {
             return (system == "coe" ? "notify_coe" : "notify_un", null);
         }
+        // Elsewhere a state that announced leaving a treaty with a withdrawal clause in the catalogue gives notice next:
+        // to the other party of a bilateral treaty, else to the depositary. Without a known clause (a political deal,
+        // the EU treaties' own procedure) nothing is said.
+        if (change.Action == TreatyAction.Withdrawal && change.Milestone == TreatyMilestone.Announced && !russia
+            && Events.EffectiveDates.NoticePeriod(known?.DenunciationEffect) is not null)
+        {
+            return system switch
+            {
+                "bilateral" when other is not null => ("notify_party", other),
+                "bilateral" => ("", null),
+                _ => ("notify_depositary", null),
+            };
+        }
         return change.Milestone switch
         {
             // Russia leaves, suspends or joins a treaty by federal law: after the announcement the President submits the bill.
@@ -67,6 +80,8 @@ internal static class PostNextStep
             {
                 ProcedureSteps.LowerHouseAdopted when russia => ("federation_council", null),
                 ProcedureSteps.UpperHouseApproved when russia => ("president", null),
+                // Elsewhere a law the parliament (or its upper house) passed waits only for the head of state: no other vote.
+                ProcedureSteps.LowerHouseAdopted or ProcedureSteps.UpperHouseApproved => ("head_of_state", null),
                 _ => (russia ? "duma_final" : "final_vote", null),
             },
             TreatyMilestone.Enacted when leaving && change.Action != TreatyAction.Deratification => system switch

@@ -4,8 +4,29 @@ using Alerts.Core.Messages;
 namespace Alerts.Core.Formatting;
 
 /// <summary>The post's grammatical subject: who took the step (government, parliament, upper house, head of state, the state), in the channel's language.</summary>
-internal static class PostSubject
+internal static partial class PostSubject
 {
+    /// <summary>
+    /// The act that enacted the step: <c>decree</c> when the title of the change or of an item stating its stage
+    /// names a decree or an executive order and none names a law or a bill («Путин подписал указ о приостановлении…»),
+    /// else <c>law</c>. A post never says "signed the law" for a decree.
+    /// </summary>
+    public static string Act(TreatyChange change)
+    {
+        if (change.Milestone != TreatyMilestone.Enacted)
+        {
+            return "law";
+        }
+        var texts = change.Sources.Where(s => s.Reports is null || s.Reports >= change.Milestone).Select(s => s.Title).Append(change.Title).ToList();
+        return texts.Any(t => DecreeWords().IsMatch(t)) && !texts.Any(t => LawWords().IsMatch(t)) ? "decree" : "law";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bуказ(?:а|ом|е|у|ы|ов)?\b|\bdecree[sd]?\b|\bexecutive\s+order", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DecreeWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bзакон\w*|\bзаконопроект\w*|\blaws?\b|\blegislation\b|\bbill\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LawWords();
+
     /// <summary>Who took the step, by its procedure step: a government proposes, a parliament votes, a head of state signs.</summary>
     public static Dictionary<string, object?> Of(TreatyChange change, string language)
     {

@@ -25,6 +25,35 @@ public sealed record RussianTreatyKind(string Nominative, string Genitive, strin
 
     private static readonly RussianTreatyKind Treaty = Kinds.Single(k => k.Nominative == "договор");
 
+    // English head nouns and the Russian kind they are named by («Convention on Cluster Munitions» → «конвенция»).
+    private static readonly (string English, string Russian)[] EnglishKinds =
+    [
+        ("treaties", "договоры"), ("convention", "конвенция"), ("treaty", "договор"), ("agreement", "соглашение"),
+        ("protocol", "протокол"), ("charter of", "устав"), ("constitution", "устав"), ("charter", "хартия"),
+        ("statute", "статут"), ("covenant", "пакт"), ("initiative", "инициатива"),
+    ];
+
+    /// <summary>
+    /// The kind of a treaty known only by its English name, by its first head noun («Convention on …» →
+    /// «конвенция», "Constitution of the WHO" → «устав»), else «договор»: a post that cannot quote a Russian
+    /// name still calls a convention a convention.
+    /// </summary>
+    public static RussianTreatyKind OfEnglish(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        string? best = null;
+        var at = int.MaxValue;
+        foreach (var (english, russian) in EnglishKinds)
+        {
+            var index = System.Text.RegularExpressions.Regex.Match(lower, $@"\b{english}\b") is { Success: true } m ? m.Index : -1;
+            if (index >= 0 && index < at)
+            {
+                (best, at) = (russian, index);
+            }
+        }
+        return best is null ? Treaty : Kinds.Single(k => k.Nominative == best);
+    }
+
     /// <summary>The kind named first in <paramref name="name"/>, else «договор».</summary>
     public static RussianTreatyKind Of(string name)
     {

@@ -31,6 +31,23 @@ public static class StateNames
         ["AL"] = ("Albania", "Албания"), ["ME"] = ("Montenegro", "Черногория"), ["MK"] = ("North Macedonia", "Северная Македония"),
         ["HR"] = ("Croatia", "Хорватия"), ["SI"] = ("Slovenia", "Словения"), ["IS"] = ("Iceland", "Исландия"),
         ["LU"] = ("Luxembourg", "Люксембург"), ["CY"] = ("Cyprus", "Кипр"), ["MT"] = ("Malta", "Мальта"),
+        // Every other state the detector names (Detection/StateLexicon), so no post shows a bare code.
+        ["BA"] = ("Bosnia and Herzegovina", "Босния и Герцеговина"), ["BD"] = ("Bangladesh", "Бангладеш"), ["BH"] = ("Bahrain", "Бахрейн"),
+        ["BO"] = ("Bolivia", "Боливия"), ["CL"] = ("Chile", "Чили"), ["CO"] = ("Colombia", "Колумбия"),
+        ["DZ"] = ("Algeria", "Алжир"), ["EC"] = ("Ecuador", "Эквадор"), ["ET"] = ("Ethiopia", "Эфиопия"),
+        ["GH"] = ("Ghana", "Гана"), ["GT"] = ("Guatemala", "Гватемала"), ["HN"] = ("Honduras", "Гондурас"),
+        ["ID"] = ("Indonesia", "Индонезия"), ["IQ"] = ("Iraq", "Ирак"), ["JO"] = ("Jordan", "Иордания"),
+        ["KE"] = ("Kenya", "Кения"), ["KH"] = ("Cambodia", "Камбоджа"), ["KW"] = ("Kuwait", "Кувейт"),
+        ["LB"] = ("Lebanon", "Ливан"), ["LK"] = ("Sri Lanka", "Шри-Ланка"), ["LY"] = ("Libya", "Ливия"),
+        ["MA"] = ("Morocco", "Марокко"), ["MM"] = ("Myanmar", "Мьянма"), ["MY"] = ("Malaysia", "Малайзия"),
+        ["MZ"] = ("Mozambique", "Мозамбик"), ["NG"] = ("Nigeria", "Нигерия"), ["NP"] = ("Nepal", "Непал"),
+        ["OM"] = ("Oman", "Оман"), ["PA"] = ("Panama", "Панама"), ["PE"] = ("Peru", "Перу"),
+        ["PY"] = ("Paraguay", "Парагвай"), ["QA"] = ("Qatar", "Катар"), ["RW"] = ("Rwanda", "Руанда"),
+        ["SD"] = ("Sudan", "Судан"), ["SG"] = ("Singapore", "Сингапур"), ["SN"] = ("Senegal", "Сенегал"),
+        ["SO"] = ("Somalia", "Сомали"), ["SV"] = ("El Salvador", "Сальвадор"), ["TD"] = ("Chad", "Чад"),
+        ["TH"] = ("Thailand", "Таиланд"), ["TN"] = ("Tunisia", "Тунис"), ["TW"] = ("Taiwan", "Тайвань"),
+        ["TZ"] = ("Tanzania", "Танзания"), ["UG"] = ("Uganda", "Уганда"), ["UY"] = ("Uruguay", "Уругвай"),
+        ["XK"] = ("Kosovo", "Косово"), ["YE"] = ("Yemen", "Йемен"), ["ZW"] = ("Zimbabwe", "Зимбабве"),
     };
 
     // Russian names that do not follow the endings rule below.
@@ -40,6 +57,8 @@ public static class StateNames
         ["NI"] = ("Никарагуа", "f"), ["ML"] = ("Мали", "n"), ["BF"] = ("Буркина-Фасо", "n"),
         ["ZA"] = ("ЮАР", "f"), ["AE"] = ("ОАЭ", "pl"), ["PH"] = ("Филиппин", "pl"), ["KR"] = ("Республики Корея", "f"),
         ["NZ"] = ("Новой Зеландии", "f"), ["SA"] = ("Саудовской Аравии", "f"), ["MK"] = ("Северной Македонии", "f"),
+        ["BA"] = ("Боснии и Герцеговины", "f"), ["BD"] = ("Бангладеш", "m"), ["CL"] = ("Чили", "n"), ["MA"] = ("Марокко", "n"),
+        ["PE"] = ("Перу", "n"), ["SO"] = ("Сомали", "n"), ["TW"] = ("Тайваня", "m"), ["XK"] = ("Косово", "n"), ["ZW"] = ("Зимбабве", "n"),
     };
 
     /// <summary>The Russian genitive («России», «Казахстана»), for «Правительство России».</summary>

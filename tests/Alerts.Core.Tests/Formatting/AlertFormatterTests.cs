@@ -53,7 +53,7 @@ public class AlertFormatterTests
         var russian = Assert.Single(RepositoryTemplates.Formatter(TreatyNameTable.Empty).Format(AlertFormatter.SampleChange, Russian).Parts);
         var english = Assert.Single(RepositoryTemplates.Formatter(TreatyNameTable.Empty).Format(AlertFormatter.SampleChange, English).Parts);
 
-        Assert.StartsWith("📤 <b>Правительство России предложило выйти из договора (СЕД № 126)</b>", russian);
+        Assert.StartsWith("📤 <b>Правительство России предложило выйти из конвенции (СЕД № 126)</b>", russian);
         Assert.EndsWith("#Россия #СЕД126 #выход", russian);
         Assert.StartsWith("📤 <b>The government of Russia proposed withdrawal from the European Convention for the Prevention of Torture and Inhuman or Degrading Treatment or Punishment (ETS 126)</b>", english);
         PostRules.AssertFollowed(russian, "ru", AlertFormatter.SampleChange);
@@ -185,7 +185,7 @@ public class AlertFormatterTests
         var html = RepositoryTemplates.Formatter().Format(change, English).Parts[0];
 
         Assert.DoesNotContain("javascript", html);
-        Assert.Contains("Sources: evil (official)", html);
+        Assert.Contains("Source: evil (official)", html);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public class AlertFormatterTests
 
         var html = RepositoryTemplates.Formatter().Format(change, Russian).Parts[0];
 
-        Assert.Contains("Далее: вступление в силу 1 ноября 2026 г.", html);
+        Assert.Contains("Далее: выход вступит в силу 1 ноября 2026 г.", html);
     }
 
     [Fact]
