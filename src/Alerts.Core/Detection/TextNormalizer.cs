@@ -55,7 +55,9 @@ internal static class TextNormalizer
 
     private static string Decode(string text)
     {
-        var decoded = text.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(text) : text;
+        // HtmlDecode copies any text holding '&' (a new string per item), yet changes only an '&' with a ';' after it.
+        var amp = text.IndexOf('&', StringComparison.Ordinal);
+        var decoded = amp >= 0 && text.IndexOf(';', amp + 1) >= 0 ? System.Net.WebUtility.HtmlDecode(text) : text;
         // A few feeds encode twice (&amp;#039;).
         if (decoded.Contains("&#", StringComparison.Ordinal) || decoded.Contains("&quot;", StringComparison.Ordinal))
         {
