@@ -207,11 +207,27 @@ internal static class StateLexicon
 
     private static readonly HashSet<string> PairFirstWords = EnglishPairs.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PairFirstWordsBySpan = PairFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PairsBySpan = EnglishPairs.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> EnglishWordsBySpan = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>
+    /// <see cref="EnglishWords"/> and <see cref="PairFirstWords"/> in one look-up per word: the word's state as an English
+    /// word (null if none) and whether it begins a two-word name.
+    /// </summary>
+    private static readonly Dictionary<string, (string? Code, bool PairFirst)>.AlternateLookup<ReadOnlySpan<char>> WholeWords = WholeWordIndex();
+
+    private static Dictionary<string, (string? Code, bool PairFirst)>.AlternateLookup<ReadOnlySpan<char>> WholeWordIndex()
+    {
+        var index = new Dictionary<string, (string? Code, bool PairFirst)>(StringComparer.Ordinal);
+        foreach (var (word, code) in EnglishWords)
+        {
+            index[word] = (code, false);
+        }
+        foreach (var word in PairFirstWords)
+        {
+            index[word] = (index.GetValueOrDefault(word).Code, true);
+        }
+        return index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The state a two-word name ("first second") stands for, looked up without building the string.</summary>
     private static bool TryPair(ReadOnlySpan<char> first, ReadOnlySpan<char> second, out string code)
@@ -273,15 +289,20 @@ internal static class StateLexicon
         where TWords : IWordList, allows ref struct
     {
         var text = words.Text(i);
-        if (i + 1 < words.Count && PairFirstWordsBySpan.Contains(text) && TryPair(text, words.Text(i + 1), out code))
-        {
-            pair = true;
-            return true;
-        }
         pair = false;
-        if (EnglishWordsBySpan.TryGetValue(text, out code!))
+        code = "";
+        if (WholeWords.TryGetValue(text, out var whole))
         {
-            return true;
+            if (whole.PairFirst && i + 1 < words.Count && TryPair(text, words.Text(i + 1), out code))
+            {
+                pair = true;
+                return true;
+            }
+            if (whole.Code is not null)
+            {
+                code = whole.Code;
+                return true;
+            }
         }
         if (text.Length < 2 || !PrefixLookup.TryGetValue(text[..2], out var prefixes))
         {
