@@ -125,7 +125,7 @@ internal static partial class DetectionPatterns
     /// The action word starting at <paramref name="at"/> (as <see cref="Actions"/> would match there): its length and
     /// kind, or length -1. No <c>Match</c> is allocated.
     /// </summary>
-    public static int ActionLengthAt(string text, int at, out ActionKind kind)
+    public static int ActionLengthAt(ReadOnlySpan<char> text, int at, out ActionKind kind)
     {
         foreach (var (regex, k) in ActionKindsAt)
         {

@@ -209,18 +209,38 @@ internal static class StateLexicon
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PairsBySpan = EnglishPairs.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// <see cref="EnglishWords"/> and <see cref="PairFirstWords"/> in one look-up per word: the word's state as an English
+    /// word (null if none) and whether it begins a two-word name.
+    /// </summary>
+    private static readonly Dictionary<string, (string? Code, bool PairFirst)>.AlternateLookup<ReadOnlySpan<char>> WholeWords = WholeWordIndex();
+
+    private static Dictionary<string, (string? Code, bool PairFirst)>.AlternateLookup<ReadOnlySpan<char>> WholeWordIndex()
+    {
+        var index = new Dictionary<string, (string? Code, bool PairFirst)>(StringComparer.Ordinal);
+        foreach (var (word, code) in EnglishWords)
+        {
+            index[word] = (code, false);
+        }
+        foreach (var word in PairFirstWords)
+        {
+            index[word] = (index.GetValueOrDefault(word).Code, true);
+        }
+        return index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>The state a two-word name ("first second") stands for, looked up without building the string.</summary>
-    private static bool TryPair(string first, string second, out string code)
+    private static bool TryPair(ReadOnlySpan<char> first, ReadOnlySpan<char> second, out string code)
     {
         var length = first.Length + 1 + second.Length;
         if (length > 128)
         {
-            return EnglishPairs.TryGetValue(first + " " + second, out code!);
+            return EnglishPairs.TryGetValue(string.Concat(first, " ", second), out code!);
         }
         Span<char> key = stackalloc char[length];
-        first.AsSpan().CopyTo(key);
+        first.CopyTo(key);
         key[first.Length] = ' ';
-        second.AsSpan().CopyTo(key[(first.Length + 1)..]);
+        second.CopyTo(key[(first.Length + 1)..]);
         return PairsBySpan.TryGetValue(key, out code!);
     }
 
@@ -230,36 +250,74 @@ internal static class StateLexicon
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (t.IsStop)
+            if (t.IsStop || !StateAt(new TokenWords(tokens), i, out var code, out var pair))
             {
                 continue;
             }
-            if (i + 1 < tokens.Count && PairFirstWords.Contains(t.Text) && TryPair(t.Text, tokens[i + 1].Text, out var pair))
+            if (pair)
             {
-                found.Add(new StateMention(i, i + 2, pair, t.Text + " " + tokens[i + 1].Text, IsActorWord(t.Text)));
+                found.Add(new StateMention(i, i + 2, code, t.Text + " " + tokens[i + 1].Text, IsActorWord(t.Text)));
                 i++;
                 continue;
             }
-            if (EnglishWords.TryGetValue(t.Text, out var code))
-            {
-                found.Add(new StateMention(i, i + 1, code, t.Text, IsActorWord(t.Text)));
-                continue;
-            }
-            if (t.Text.Length < 2 || !PrefixLookup.TryGetValue(t.Text.AsSpan(0, 2), out var prefixes))
-            {
-                continue;
-            }
-            foreach (var (prefix, c) in prefixes)
-            {
-                // Short prefixes ("рф", "сша") must be nearly the whole word.
-                if (t.Text.StartsWith(prefix, StringComparison.Ordinal) && (prefix.Length >= 4 || t.Text.Length <= prefix.Length + 2))
-                {
-                    found.Add(new StateMention(i, i + 1, c, t.Text, IsActorWord(t.Text)));
-                    break;
-                }
-            }
+            found.Add(new StateMention(i, i + 1, code, t.Text, IsActorWord(t.Text)));
         }
         return found;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Find"/> finds any state in the same words: it adds a mention at every content word where
+    /// <see cref="StateAt"/> holds, so it finds one exactly when that holds somewhere.
+    /// </summary>
+    public static bool NamesAny(SpanWords words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!words.IsStop(i) && StateAt(words, i, out _, out _))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The state the content word <paramref name="i"/> names: with the next word as a two-word name
+    /// (<paramref name="pair"/>), else as an English word, else by a Russian or Polish word beginning.
+    /// </summary>
+    private static bool StateAt<TWords>(TWords words, int i, out string code, out bool pair)
+        where TWords : IWordList, allows ref struct
+    {
+        var text = words.Text(i);
+        pair = false;
+        code = "";
+        if (WholeWords.TryGetValue(text, out var whole))
+        {
+            if (whole.PairFirst && i + 1 < words.Count && TryPair(text, words.Text(i + 1), out code))
+            {
+                pair = true;
+                return true;
+            }
+            if (whole.Code is not null)
+            {
+                code = whole.Code;
+                return true;
+            }
+        }
+        if (text.Length < 2 || !PrefixLookup.TryGetValue(text[..2], out var prefixes))
+        {
+            return false;
+        }
+        foreach (var (prefix, c) in prefixes)
+        {
+            // Short prefixes ("рф", "сша") must be nearly the whole word.
+            if (text.StartsWith(prefix, StringComparison.Ordinal) && (prefix.Length >= 4 || text.Length <= prefix.Length + 2))
+            {
+                code = c;
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsActorWord(string word) =>

@@ -20,17 +20,60 @@ internal static class TextNormalizer
             cased = "";
             return "";
         }
-        var decoded = text.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(text) : text;
+        var decoded = Decode(text);
+        var capacity = Capacity(decoded);
+        var rented = ArrayPool<char>.Shared.Rent(2 * capacity);
+        var length = Write(decoded, rented.AsSpan(0, capacity), rented.AsSpan(capacity, capacity));
+        cased = new string(rented, capacity, length);
+        var lower = new string(rented, 0, length);
+        ArrayPool<char>.Shared.Return(rented);
+        return lower;
+    }
+
+    /// <summary>
+    /// <see cref="Normalize(string, out string)"/> into the caller's buffers (grown when too small) instead of two new
+    /// strings: the normalised text is <c>lower[..return]</c>, the case-kept one <c>cased[..return]</c>.
+    /// </summary>
+    public static int NormalizeInto(string text, ref char[] lower, ref char[] cased)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+        var decoded = Decode(text);
+        var capacity = Capacity(decoded);
+        if (lower.Length < capacity)
+        {
+            lower = new char[Math.Max(capacity, 2 * lower.Length)];
+        }
+        if (cased.Length < capacity)
+        {
+            cased = new char[Math.Max(capacity, 2 * cased.Length)];
+        }
+        return Write(decoded, lower, cased);
+    }
+
+    private static string Decode(string text)
+    {
+        // HtmlDecode copies any text holding '&' (a new string per item), yet changes only an '&' with a ';' after it.
+        var amp = text.IndexOf('&', StringComparison.Ordinal);
+        var decoded = amp >= 0 && text.IndexOf(';', amp + 1) >= 0 ? System.Net.WebUtility.HtmlDecode(text) : text;
         // A few feeds encode twice (&amp;#039;).
         if (decoded.Contains("&#", StringComparison.Ordinal) || decoded.Contains("&quot;", StringComparison.Ordinal))
         {
             decoded = System.Net.WebUtility.HtmlDecode(decoded);
         }
-        // Two buffers of the output's largest length ("US" -> "usa" is the only growth: 3/2 at most), rented, not grown.
-        var capacity = decoded.Length + decoded.Length / 2 + 8;
-        var rented = ArrayPool<char>.Shared.Rent(2 * capacity);
-        var sb = new CharBuffer(rented.AsSpan(0, capacity));
-        var kept = new CharBuffer(rented.AsSpan(capacity, capacity));
+        return decoded;
+    }
+
+    /// <summary>The output's largest length ("US" -> "usa" is the only growth: 3/2 at most).</summary>
+    private static int Capacity(string decoded) => decoded.Length + decoded.Length / 2 + 8;
+
+    /// <summary>Writes the normalised text and the same with its case kept; returns their (common) length.</summary>
+    private static int Write(string decoded, Span<char> lower, Span<char> cased)
+    {
+        var sb = new CharBuffer(lower);
+        var kept = new CharBuffer(cased);
         for (var i = 0; i < decoded.Length; i++)
         {
             var c = decoded[i];
@@ -89,10 +132,7 @@ internal static class TextNormalizer
             sb.Append(Lower(c));
             kept.Append(c);
         }
-        cased = kept.ToString();
-        var lower = sb.ToString();
-        ArrayPool<char>.Shared.Return(rented);
-        return lower;
+        return sb.Length;
     }
 
     /// <summary>Appends into a span sized for the whole output (the StringBuilder calls above, without its chunks).</summary>
@@ -109,7 +149,7 @@ internal static class TextNormalizer
             _length += s.Length;
         }
 
-        public override readonly string ToString() => new(_chars[.._length]);
+        public readonly int Length => _length;
     }
 
     /// <summary>

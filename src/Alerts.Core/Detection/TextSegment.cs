@@ -11,18 +11,33 @@ internal sealed class TextSegment
     private SegmentChecks? _checks;
     private readonly TreatyCatalog _catalog;
 
-    private TextSegment(string text, string cased, TreatyCatalog catalog, bool isTitle)
+    private TextSegment(string text, string cased, TreatyCatalog catalog, bool isTitle, FirstAction first)
     {
         Text = text;
         Cased = cased;
         _catalog = catalog;
         IsTitle = isTitle;
-        // With an "into force"/"takes effect" marker in the text the words that begin those phrases (come, take...) are
-        // looked for too; an action word always begins with one of the stems looked for, at a word start.
-        _stems = DetectionPatterns.HasEntryIntoForceMarker(text) ? DetectionPatterns.ActionAndEntryIntoForceStemStarts : DetectionPatterns.ActionStemStarts;
-        // Only the first action word is looked for now: whether there is one decides whether the item goes on, and an
-        // item can still be let go before its other action words are looked for (TreatyDetector.Detect).
-        _first = NextAction();
+        _stems = first.Stems;
+        _first = first.Hit;
+        _offset = first.Offset;
+    }
+
+    /// <summary>
+    /// The first action word of a normalised text, with the stems its scan looks for and where the scan goes on from.
+    /// With an "into force"/"takes effect" marker in the text the words that begin those phrases (come, take...) are
+    /// looked for too; an action word always begins with one of the stems looked for, at a word start. Only the first
+    /// action word is looked for at first: whether there is one decides whether the item goes on, and an item can still
+    /// be let go before its other action words are looked for (TreatyDetector.Detect).
+    /// </summary>
+    public readonly record struct FirstAction(ActionHit? Hit, WordBeginnings Stems, int Offset)
+    {
+        public static FirstAction In(ReadOnlySpan<char> text)
+        {
+            var stems = DetectionPatterns.HasEntryIntoForceMarker(text) ? DetectionPatterns.ActionAndEntryIntoForceStemStarts : DetectionPatterns.ActionStemStarts;
+            var offset = 0;
+            var hit = NextAction(text, stems, ref offset);
+            return new FirstAction(hit, stems, offset);
+        }
     }
 
     public string Text { get; }
@@ -58,13 +73,15 @@ internal sealed class TextSegment
     }
 
     /// <summary>The next action word after the last one found (moving past it), or null at the end of the text.</summary>
-    private ActionHit? NextAction()
+    private ActionHit? NextAction() => NextAction(Text, _stems, ref _offset);
+
+    /// <summary>The next action word at or after <paramref name="offset"/> (moving it past the word), or null at the end.</summary>
+    private static ActionHit? NextAction(ReadOnlySpan<char> text, WordBeginnings stems, ref int offset)
     {
-        var text = Text;
         // Every action word starts with one of the stems at a word start: try the anchored expressions only there.
-        while (_offset < text.Length)
+        while (offset < text.Length)
         {
-            var pos = _stems.IndexOf(text, _offset);
+            var pos = stems.IndexOf(text, offset);
             if (pos < 0)
             {
                 break;
@@ -74,13 +91,13 @@ internal sealed class TextSegment
                 var length = DetectionPatterns.ActionLengthAt(text, pos, out var kind);
                 if (length >= 0)
                 {
-                    _offset = pos + Math.Max(1, length);
+                    offset = pos + Math.Max(1, length);
                     return new ActionHit(kind, pos, pos + length, -1, -1);
                 }
             }
-            _offset = pos + 1;
+            offset = pos + 1;
         }
-        _offset = text.Length;
+        offset = text.Length;
         return null;
     }
 
@@ -92,8 +109,12 @@ internal sealed class TextSegment
     public static TextSegment Parse(string? raw, TreatyCatalog catalog, bool isTitle)
     {
         var text = TextNormalizer.Normalize(MarkupStripper.Strip(raw ?? ""), out var cased);
-        return new TextSegment(text, cased, catalog, isTitle);
+        return new TextSegment(text, cased, catalog, isTitle, FirstAction.In(text));
     }
+
+    /// <summary>A segment of a text already normalised (its first action word looked for in the same text).</summary>
+    public static TextSegment FromNormalized(string text, string cased, TreatyCatalog catalog, bool isTitle, FirstAction first) =>
+        new(text, cased, catalog, isTitle, first);
 
     /// <summary>Maps the action hits onto token indices (done only when the segment has any).</summary>
     public void IndexActions()

@@ -19,18 +19,8 @@ internal static class TextTokens
     {
         var tokens = new List<Token>(normalized.Length / 5 + 1);
         var i = 0;
-        while (i < normalized.Length)
+        while (NextWord(normalized, ref i, out var start))
         {
-            if (!char.IsLetterOrDigit(normalized[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < normalized.Length && char.IsLetterOrDigit(normalized[i]))
-            {
-                i++;
-            }
             var text = normalized[start..i];
             var upper = false;
             if (original is not null && original.Length == normalized.Length)
@@ -42,7 +32,31 @@ internal static class TextTokens
         return tokens;
     }
 
-    private static bool IsAllUpper(ReadOnlySpan<char> s)
+    /// <summary>
+    /// The next word at or after <paramref name="i"/>: letters and digits, up to the first character that is neither.
+    /// Moves <paramref name="i"/> past it; false at the end of the text. <see cref="Tokenize"/> and the span words read
+    /// before it (<see cref="SpanWords"/>) split the same way through this.
+    /// </summary>
+    public static bool NextWord(ReadOnlySpan<char> text, ref int i, out int start)
+    {
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+        start = i;
+        while (i < text.Length && char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+        return i > start;
+    }
+
+    /// <summary>Whether a word (as a span) is a function word.</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordsBySpan.Contains(word);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsBySpan = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsAllUpper(ReadOnlySpan<char> s)
     {
         var letters = 0;
         foreach (var c in s)
@@ -79,9 +93,20 @@ internal static class TextTokens
     /// </summary>
     public static string Stem(string word)
     {
+        var length = StemLength(word, out var addY);
+        return addY ? string.Concat(word.AsSpan(0, length), "y") : length == word.Length ? word : word[..length];
+    }
+
+    /// <summary>
+    /// <see cref="Stem"/> without the string: the stem is the word's first <c>return</c> characters, followed by a "y"
+    /// when <paramref name="addY"/> ("treaties" → "treat" + "y").
+    /// </summary>
+    public static int StemLength(ReadOnlySpan<char> word, out bool addY)
+    {
+        addY = false;
         if (word.Length == 0 || char.IsDigit(word[0]))
         {
-            return word;
+            return word.Length;
         }
         if (word[0] is >= '\u0400' and <= '\u04FF')
         {
@@ -97,17 +122,17 @@ internal static class TextTokens
                     }
                 }
             }
-            var length = Math.Min(word.Length - cut, 6);
-            return length == word.Length ? word : word[..length];
+            return Math.Min(word.Length - cut, 6);
         }
         if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
         {
-            return word[..^3] + "y";
+            addY = true;
+            return word.Length - 3;
         }
         if (word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word[^2] != 'u' && word[^2] != 'i')
         {
-            return word[..^1];
+            return word.Length - 1;
         }
-        return word;
+        return word.Length;
     }
 }

@@ -14,13 +14,14 @@ public sealed class TreatyCatalog
     private readonly Dictionary<string, TreatyCatalogEntry> _byId;
     private readonly Dictionary<string, List<Alias>> _byFirstStem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AliasIndex> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AliasIndex>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
 
     /// <summary>
     /// The aliases that begin with one stem, in their order (longest first), split by length: those of two stems or
     /// more keyed by their second stem, then those of one. A word like "convention" begins hundreds of aliases; only
     /// those whose second stem is the next content word's can match there.
     /// </summary>
-    private sealed record AliasIndex(Dictionary<string, Alias[]> BySecondStem, Alias[] Single);
+    private sealed record AliasIndex(Dictionary<string, Alias[]>.AlternateLookup<ReadOnlySpan<char>> BySecondStem, Alias[] Single);
 
     private sealed record Alias(TreatyCatalogEntry Entry, string[] Stems, bool CaseSensitive, bool IsOrganisation, int Order);
 
@@ -87,10 +88,11 @@ public sealed class TreatyCatalog
             {
                 longer[second] = [.. group];
             }
-            _index[key] = new AliasIndex(longer, [.. single]);
+            _index[key] = new AliasIndex(longer.GetAlternateLookup<ReadOnlySpan<char>>(), [.. single]);
         }
         _added.Clear();
         _added.TrimExcess();
+        _indexBySpan = _index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static int AliasOrder(Alias x, Alias y)
@@ -172,28 +174,46 @@ public sealed class TreatyCatalog
     internal List<TreatyMention> FindMentions(List<Token> tokens)
     {
         var mentions = new List<TreatyMention>();
+        Find(new TokenWords(tokens), mentions);
+        return mentions;
+    }
+
+    /// <summary>
+    /// Whether <see cref="FindMentions"/> finds any treaty in the same words: the same search, stopped at the first name
+    /// (the search adds a mention wherever an alias matches, so it finds one exactly when some alias matches somewhere).
+    /// </summary>
+    internal bool NamesAny(SpanWords words) => Find(words, null);
+
+    /// <summary>The search behind <see cref="FindMentions"/>; with no list to fill, true at the first name found.</summary>
+    private bool Find<TWords>(TWords words, List<TreatyMention>? mentions)
+        where TWords : IWordList, allows ref struct
+    {
         // Content words only: "Договор о СНВ" and "Договор по СНВ" are the same alias.
-        Span<int> content = tokens.Count <= 256 ? stackalloc int[tokens.Count] : new int[tokens.Count];
-        var n = ContentWords(tokens, content);
+        Span<int> content = words.Count <= 256 ? stackalloc int[words.Count] : new int[words.Count];
+        var n = ContentWords(words, content);
         for (var c = 0; c < n; c++)
         {
-            if (!_index.TryGetValue(tokens[content[c]].Stem, out var index))
+            if (!_indexBySpan.TryGetValue(words.Stem(content[c]), out var index))
             {
                 continue;
             }
             // The first alias, in the list's order, that matches here: every longer alias comes before every one-stem
             // alias, and a longer one can match only if its second stem is the next content word's.
-            var alias = c + 1 < n && index.BySecondStem.TryGetValue(tokens[content[c + 1]].Stem, out var longer) ? FirstMatch(longer, tokens, content, c, n) : null;
-            alias ??= FirstMatch(index.Single, tokens, content, c, n);
+            var alias = c + 1 < n && index.BySecondStem.TryGetValue(words.Stem(content[c + 1]), out var longer) ? FirstMatch(longer, words, content, c, n) : null;
+            alias ??= FirstMatch(index.Single, words, content, c, n);
             if (alias is null)
             {
                 continue;
+            }
+            if (mentions is null)
+            {
+                return true;
             }
             var last = c + alias.Stems.Length - 1;
             mentions.Add(new TreatyMention(alias.Entry, content[c], content[last] + 1, alias.IsOrganisation));
             c = last;
         }
-        return mentions;
+        return mentions is { Count: > 0 };
     }
 
     /// <summary>
@@ -204,7 +224,8 @@ public sealed class TreatyCatalog
     {
         var mentions = new List<TreatyMention>();
         Span<int> content = new int[tokens.Count];
-        var n = ContentWords(tokens, content);
+        var words = new TokenWords(tokens);
+        var n = ContentWords(words, content);
         for (var c = 0; c < n; c++)
         {
             if (!_byFirstStem.TryGetValue(tokens[content[c]].Stem, out var candidates))
@@ -213,7 +234,7 @@ public sealed class TreatyCatalog
             }
             foreach (var alias in candidates)
             {
-                if (c + alias.Stems.Length > n || !Matches(alias, tokens, content, c))
+                if (c + alias.Stems.Length > n || !Matches(alias, words, content, c))
                 {
                     continue;
                 }
@@ -227,12 +248,13 @@ public sealed class TreatyCatalog
     }
 
     /// <summary>Writes the indices of the tokens that are not stop words into <paramref name="content"/>; returns how many.</summary>
-    private static int ContentWords(List<Token> tokens, Span<int> content)
+    private static int ContentWords<TWords>(TWords words, Span<int> content)
+        where TWords : IWordList, allows ref struct
     {
         var n = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (!tokens[i].IsStop)
+            if (!words.IsStop(i))
             {
                 content[n++] = i;
             }
@@ -240,11 +262,12 @@ public sealed class TreatyCatalog
         return n;
     }
 
-    private static Alias? FirstMatch(Alias[] aliases, List<Token> tokens, Span<int> content, int c, int n)
+    private static Alias? FirstMatch<TWords>(Alias[] aliases, TWords words, Span<int> content, int c, int n)
+        where TWords : IWordList, allows ref struct
     {
         foreach (var alias in aliases)
         {
-            if (c + alias.Stems.Length <= n && Matches(alias, tokens, content, c))
+            if (c + alias.Stems.Length <= n && Matches(alias, words, content, c))
             {
                 return alias;
             }
@@ -252,16 +275,17 @@ public sealed class TreatyCatalog
         return null;
     }
 
-    private static bool Matches(Alias alias, List<Token> tokens, Span<int> content, int c)
+    private static bool Matches<TWords>(Alias alias, TWords words, Span<int> content, int c)
+        where TWords : IWordList, allows ref struct
     {
         for (var k = 0; k < alias.Stems.Length; k++)
         {
-            var token = tokens[content[c + k]];
-            if (!string.Equals(token.Stem, alias.Stems[k], StringComparison.Ordinal))
+            var word = content[c + k];
+            if (!words.Stem(word).SequenceEqual(alias.Stems[k]))
             {
                 return false;
             }
-            if (alias.CaseSensitive && !token.IsUpper)
+            if (alias.CaseSensitive && !words.IsUpper(word))
             {
                 return false;
             }

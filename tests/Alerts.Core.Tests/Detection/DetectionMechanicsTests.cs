@@ -211,6 +211,66 @@ public sealed class DetectionMechanicsTests
     }
 
     [Fact]
+    public void Words_read_as_spans_into_reused_buffers_are_the_tokens_of_the_same_text()
+    {
+        // TreatyDetector.Detect normalises into per-thread buffers and reads the words as spans before it makes any
+        // segment; the treaty-name and state searches then see the same words as they see in a segment's token list.
+        var scratch = new DetectionScratch();
+        var words = 0;
+        foreach (var raw in RawTexts.Value.Append("U.S. and U.K. treaties: WHO, ICC, «СEД» — Finland's 2024 ё"))
+        {
+            var stripped = MarkupStripper.Strip(raw.Length > 4000 ? raw[..4000] : raw);
+            var text = TextNormalizer.Normalize(stripped, out var cased);
+            var length = TextNormalizer.NormalizeInto(stripped, ref scratch.SummaryLower, ref scratch.SummaryCased);
+            Assert.Equal(text, new string(scratch.SummaryLower, 0, length));
+            Assert.Equal(cased, new string(scratch.SummaryCased, 0, length));
+            var tokens = TextTokens.Tokenize(text, cased);
+            var spans = SpanWords.Read(scratch.SummaryLower.AsSpan(0, length), scratch.SummaryCased.AsSpan(0, length), scratch);
+            Assert.Equal(tokens.Count, spans.Count);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                Assert.Equal(t.Text, spans.Text(i).ToString());
+                Assert.Equal(t.Stem, spans.Stem(i).ToString());
+                Assert.Equal(t.IsStop, spans.IsStop(i));
+                Assert.Equal(t.IsUpper, spans.IsUpper(i));
+                words++;
+            }
+        }
+        Assert.True(words > 200_000, $"only {words} words");
+    }
+
+    [Fact]
+    public void Items_let_go_from_their_words_as_spans_are_those_no_candidate_may_be_built_for()
+    {
+        // TreatyDetector.Detect lets an item go when its first action words, its treaty names and its states, all read
+        // from spans, say so; held to the segment reading it replaces (CandidateBuilder.MayBuildAny, TextSegment.HasActions
+        // and the first action word) on every item of both corpora and of the treaty-dense feed.
+        var detector = DetectionTestData.Detector;
+        var catalog = detector.Catalog;
+        var scratch = DetectionScratch.Current;
+        int may = 0, mayNot = 0;
+        foreach (var (rawTitle, rawSummary) in Items.Value)
+        {
+            var titleRaw = rawTitle.Length > 4000 ? rawTitle[..4000] : rawTitle;
+            var summaryRaw = rawSummary.Length > 4000 ? rawSummary[..4000] : rawSummary;
+            var title = TextSegment.Parse(titleRaw, catalog, isTitle: true);
+            var summary = TextSegment.Parse(summaryRaw, catalog, isTitle: false);
+            var titleLength = TextNormalizer.NormalizeInto(MarkupStripper.Strip(titleRaw), ref scratch.TitleLower, ref scratch.TitleCased);
+            var summaryLength = TextNormalizer.NormalizeInto(MarkupStripper.Strip(summaryRaw), ref scratch.SummaryLower, ref scratch.SummaryCased);
+            var titleFirst = TextSegment.FirstAction.In(scratch.TitleLower.AsSpan(0, titleLength));
+            var summaryFirst = TextSegment.FirstAction.In(scratch.SummaryLower.AsSpan(0, summaryLength));
+            Assert.Equal(title.HasActions ? title.Actions[0] : null, titleFirst.Hit);
+            Assert.Equal(summary.HasActions ? summary.Actions[0] : null, summaryFirst.Hit);
+            var expected = CandidateBuilder.MayBuildAny(new ItemContext(title, summary));
+            Assert.True(expected == detector.MayNameTreatyOrState(scratch, titleLength, summaryLength), $"{expected}: {rawTitle} | {rawSummary}");
+            may += expected ? 1 : 0;
+            mayNot += expected ? 0 : 1;
+        }
+        Assert.True(may > 2_000 && mayNot > 2_000, $"{may} items may build a candidate, {mayNot} may not");
+    }
+
+    [Fact]
     public void Treaty_names_found_through_the_second_word_index_are_those_the_alias_lists_give()
     {
         var catalog = DetectionTestData.Detector.Catalog;
