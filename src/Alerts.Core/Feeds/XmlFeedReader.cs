@@ -282,56 +282,59 @@ internal sealed class XmlFeedReader
         string? guid = null;
         var guidIsPermaLink = true;
         FeedText? description = null;
-        ReadChildren(r, child =>
+        // A loop rather than a callback: no closure and delegate per item.
+        var open = EnterChildren(r, out var depth);
+        while (open && NextChild(r, depth))
         {
+            var child = r;
             var ns = child.NamespaceURI;
             var name = child.LocalName;
             if (IsRss(ns))
             {
                 switch (name)
                 {
-                    case "title": entry.Title = GuessType(ReadText(child, out var m), m); return;
+                    case "title": entry.Title = GuessType(ReadText(child, out var m), m); continue;
                     case "link":
                         entry.Link = Resolve(ReadText(child, out _), Scope.Of(child, scope).Base);
                         entry.Links.Add(entry.Link);
-                        return;
+                        continue;
                     case "guid":
                         guidIsPermaLink = !string.Equals(child.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
                         guid = ReadText(child, out _).Trim();
-                        return;
+                        continue;
                     case "description" or "summary":
                         // The first of <description> and <summary> is the summary, the other becomes content.
                         var text = new FeedText(ReadText(child, out _), FeedText.Html);
                         if (entry.Summary is null) entry.Summary = text;
                         else entry.Contents.Add(text);
-                        return;
-                    case "body": entry.Contents.Add(new FeedText(ReadText(child, out var bodyMarkup), bodyMarkup ? FeedText.Xhtml : FeedText.Html)); return;
-                    case "fullitem": entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Html)); return;
-                    case "pubDate": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } return;
-                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; return;
+                        continue;
+                    case "body": entry.Contents.Add(new FeedText(ReadText(child, out var bodyMarkup), bodyMarkup ? FeedText.Xhtml : FeedText.Html)); continue;
+                    case "fullitem": entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Html)); continue;
+                    case "pubDate": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } continue;
+                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; continue;
                 }
             }
             else if (ns == DcNs || ns == DctermsNs)
             {
                 switch (name)
                 {
-                    case "title": { var value = GuessType(ReadText(child, out var m), m); entry.Title ??= value; } return;
-                    case "description": { var value = new FeedText(ReadText(child, out _), FeedText.Html); description ??= value; } return;
-                    case "date" or "modified": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Updated ??= value; } return;
-                    case "issued": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } return;
-                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; return;
-                    case "identifier": { var value = ReadText(child, out _).Trim(); guid ??= value; } return;
+                    case "title": { var value = GuessType(ReadText(child, out var m), m); entry.Title ??= value; } continue;
+                    case "description": { var value = new FeedText(ReadText(child, out _), FeedText.Html); description ??= value; } continue;
+                    case "date" or "modified": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Updated ??= value; } continue;
+                    case "issued": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } continue;
+                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; continue;
+                    case "identifier": { var value = ReadText(child, out _).Trim(); guid ??= value; } continue;
                 }
             }
             else if (ns == ContentNs && name == "encoded")
             {
                 entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Html));
-                return;
+                continue;
             }
             else if (ns == XhtmlNs && name == "body")
             {
                 entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Xhtml));
-                return;
+                continue;
             }
             else if (ns is AtomNs or Atom03Ns && name == "link")
             {
@@ -341,10 +344,10 @@ internal sealed class XmlFeedReader
                     entry.Links.Add(href);
                     if (rel == "alternate") entry.Link ??= href;
                 }
-                return;
+                continue;
             }
             child.Skip();
-        });
+        }
         if (description is not null && entry.Summary is null)
         {
             entry.Summary = description;
@@ -411,20 +414,23 @@ internal sealed class XmlFeedReader
     private void ReadAtomEntry(XmlReader r, Scope scope)
     {
         var entry = new FeedEntry { Language = scope.Language };
-        ReadChildren(r, child =>
+        // A loop rather than a callback: no closure and delegate per item.
+        var open = EnterChildren(r, out var depth);
+        while (open && NextChild(r, depth))
         {
+            var child = r;
             var ns = child.NamespaceURI;
             if (ns is AtomNs or Atom03Ns || ns.Length == 0 || ns == _atomNs)
             {
                 var childScope = Scope.Of(child, scope);
                 switch (child.LocalName)
                 {
-                    case "title": entry.Title = ReadAtomText(child, ns == Atom03Ns); return;
-                    case "id": entry.Id = ResolveId(ReadText(child, out _), childScope.Base); return;
-                    case "summary": entry.Summary = ReadAtomText(child, ns == Atom03Ns); return;
-                    case "content": entry.Contents.Add(ReadAtomText(child, ns == Atom03Ns)); return;
-                    case "published" or "issued": entry.Published = FeedDates.Parse(ReadText(child, out _)); return;
-                    case "updated" or "modified": entry.Updated = FeedDates.Parse(ReadText(child, out _)); return;
+                    case "title": entry.Title = ReadAtomText(child, ns == Atom03Ns); continue;
+                    case "id": entry.Id = ResolveId(ReadText(child, out _), childScope.Base); continue;
+                    case "summary": entry.Summary = ReadAtomText(child, ns == Atom03Ns); continue;
+                    case "content": entry.Contents.Add(ReadAtomText(child, ns == Atom03Ns)); continue;
+                    case "published" or "issued": entry.Published = FeedDates.Parse(ReadText(child, out _)); continue;
+                    case "updated" or "modified": entry.Updated = FeedDates.Parse(ReadText(child, out _)); continue;
                     case "link":
                         var (href, rel) = ReadAtomLink(child, scope);
                         if (href is not null)
@@ -432,16 +438,16 @@ internal sealed class XmlFeedReader
                             entry.Links.Add(href);
                             if (rel == "alternate") entry.Link ??= href;
                         }
-                        return;
+                        continue;
                 }
             }
             else if (ns == DcNs && child.LocalName == "language")
             {
                 entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language;
-                return;
+                continue;
             }
             child.Skip();
-        });
+        }
         AddEntry(entry);
     }
 
@@ -509,29 +515,42 @@ internal sealed class XmlFeedReader
     /// <summary>Calls <paramref name="onChild"/> for each child element; the callback consumes the element.</summary>
     private static void ReadChildren(XmlReader r, Action<XmlReader> onChild)
     {
-        if (r.IsEmptyElement)
+        var open = EnterChildren(r, out var depth);
+        while (open && NextChild(r, depth))
         {
-            r.Read();
-            return;
+            onChild(r);
         }
-        var depth = r.Depth;
+    }
+
+    /// <summary>Moves into an element's content; false, and past the element, when it is empty.</summary>
+    private static bool EnterChildren(XmlReader r, out int depth)
+    {
+        depth = r.Depth;
+        var empty = r.IsEmptyElement;
         r.Read();
+        return !empty;
+    }
+
+    /// <summary>
+    /// Moves to the next child element of the element at <paramref name="depth"/>, which the caller then consumes; false,
+    /// and past the element's end, when there is none.
+    /// </summary>
+    private static bool NextChild(XmlReader r, int depth)
+    {
         while (!r.EOF)
         {
             if (r.NodeType == XmlNodeType.Element)
             {
-                onChild(r);
+                return true;
             }
-            else if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+            var end = r.NodeType == XmlNodeType.EndElement && r.Depth == depth;
+            r.Read();
+            if (end)
             {
-                r.Read();
-                return;
-            }
-            else
-            {
-                r.Read();
+                return false;
             }
         }
+        return false;
     }
 
     /// <summary>
