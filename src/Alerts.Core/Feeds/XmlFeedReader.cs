@@ -38,6 +38,7 @@ internal sealed class XmlFeedReader
 
     private readonly StringBuilder _buffer = new();
     private Action<FeedItem>? _onItem;
+    private bool _keepItems;
     private readonly Uri? _documentBase;
     private FeedDocument _document = null!;
     private bool _rootSeen;
@@ -57,10 +58,12 @@ internal sealed class XmlFeedReader
     /// <param name="text">The decoded document; it may live in a pooled buffer, so nothing read keeps a reference to it.</param>
     /// <param name="onItem">Handed each entry's item as it is read, on the first reading only (a repaired re-reading makes new
     /// items); the items handed out are counted, not kept (<see cref="FeedParser.ParseStreaming"/>).</param>
-    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null)
+    /// <param name="keepItems">Without <paramref name="onItem"/>: keep each entry's item instead of the entry
+    /// (<see cref="FeedDocument.KeptItems"/>), in every reading.</param>
+    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null, bool keepItems = false)
     {
         RefuseEntityDeclarations(text.Span);
-        var reader = new XmlFeedReader(baseUri) { _onItem = onItem };
+        var reader = new XmlFeedReader(baseUri) { _onItem = onItem, _keepItems = keepItems && onItem is null };
         XmlException? error;
         try
         {
@@ -74,7 +77,7 @@ internal sealed class XmlFeedReader
         var repaired = XmlRepair.RepairEntities(text.ToString(), out var repairs);
         if (repairs > 0)
         {
-            var second = new XmlFeedReader(baseUri);
+            var second = new XmlFeedReader(baseUri) { _keepItems = reader._keepItems };
             var repairWarnings = new List<string>(warnings) { $"repaired {repairs} undefined entity or bare '&' reference(s)" };
             // Items the first reading handed out without keeping them are not the re-reading's.
             var reread = reader._document is { HandedOut: > 0 };
@@ -362,6 +365,11 @@ internal sealed class XmlFeedReader
 
     private void AddEntry(FeedEntry entry)
     {
+        if (_keepItems)
+        {
+            (_document.KeptItems ??= []).Add((entry.ToFeedItem(_document.Language), entry.Language));
+            return;
+        }
         if (_onItem is null)
         {
             _document.Entries.Add(entry);
