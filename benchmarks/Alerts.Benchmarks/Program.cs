@@ -13,5 +13,9 @@ if (args.Length > 0 && args[0] == "scan-profile")
 {
     return ScanProfile.Run(args.Skip(1).ToArray());
 }
+if (args.Length > 0 && args[0] == "parse-profile")
+{
+    return ParseProfile.Run(args.Skip(1).ToArray());
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -20,8 +20,15 @@ public sealed record FeedDocument
     public List<FeedEntry> Entries { get; } = [];
     public List<string> Warnings { get; } = [];
 
-    /// <summary>How many entries were read, handed out or kept.</summary>
-    internal int EntryCount => HandedOut + Entries.Count;
+    /// <summary>How many entries were read, handed out or kept (as entries or as items).</summary>
+    internal int EntryCount => HandedOut + Entries.Count + (KeptItems?.Count ?? 0);
+
+    /// <summary>
+    /// The items of a reading that keeps items instead of entries (<see cref="FeedParser.Parse(ReadOnlySpan{byte}, string?, Uri?)"/>),
+    /// in order, each with its entry's own language: the raw text of every entry need not stay alive (and be copied by each
+    /// garbage collection) until the end of a large document.
+    /// </summary>
+    internal List<(FeedItem Item, string? OwnLanguage)>? KeptItems { get; set; }
 
     /// <summary>
     /// Items handed out and not kept (<see cref="FeedParser.ParseStreaming"/>): neither they nor their entries stay alive
@@ -64,7 +71,14 @@ public sealed record FeedDocument
     /// <summary>The reduced form the rest of the pipeline uses: plain-text titles and summaries.</summary>
     public ParsedFeed ToParsedFeed()
     {
-        var items = new List<FeedItem>(Entries.Count);
+        var items = new List<FeedItem>(Entries.Count + (KeptItems?.Count ?? 0));
+        foreach (var (item, own) in KeptItems ?? [])
+        {
+            // Built with the feed language known when the entry was read: it stands when that is still the answer, else
+            // it is the same item with the feed's language (everything else in it comes from the entry alone).
+            var language = own ?? Language;
+            items.Add(item.Language == language ? item : item with { Language = language });
+        }
         foreach (var entry in Entries)
         {
             items.Add(entry.ToFeedItem(Language));

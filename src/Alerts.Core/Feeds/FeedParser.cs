@@ -16,7 +16,7 @@ public static class FeedParser
     /// <param name="contentType">The HTTP Content-Type, for its charset; null when unknown.</param>
     /// <param name="baseUri">The document's URL (or Content-Location), against which relative links resolve.</param>
     public static ParsedFeed Parse(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
-        => ParseDocument(content, contentType, baseUri).ToParsedFeed();
+        => ParseDocument(content, contentType, baseUri, null, keepItems: true).ToParsedFeed();
 
     /// <summary>
     /// Hands each item of an RSS or Atom document to <paramref name="onItem"/> as soon as it is read and keeps none of
@@ -33,13 +33,14 @@ public static class FeedParser
     }
 
     public static ParsedFeed Parse(Stream content, string? contentType = null, Uri? baseUri = null)
-        => ParseDocument(ReadAll(content), contentType, baseUri).ToParsedFeed();
+        => ParseDocument(ReadAll(content), contentType, baseUri, null, keepItems: true).ToParsedFeed();
 
     /// <summary>The full reading (feed-level fields, text types, encoding) used by the conformance suite.</summary>
     public static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType = null, Uri? baseUri = null)
         => ParseDocument(content, contentType, baseUri, null);
 
-    private static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem)
+    /// <param name="keepItems">Keep each RSS/Atom entry's item instead of the entry (<see cref="FeedDocument.KeptItems"/>).</param>
+    private static FeedDocument ParseDocument(ReadOnlySpan<byte> content, string? contentType, Uri? baseUri, Action<FeedItem>? onItem, bool keepItems = false)
     {
         var start = SkipBomAndWhitespace(content);
         if (start >= content.Length)
@@ -55,7 +56,7 @@ public static class FeedParser
         var chars = FeedEncoding.DecodePooled(content, contentType, warnings, out var encodingName, out var length);
         try
         {
-            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings, onItem);
+            return XmlFeedReader.Read(chars.AsMemory(0, length), encodingName, baseUri, warnings, onItem, keepItems);
         }
         finally
         {

@@ -24,6 +24,9 @@ public static class HtmlText
         "blockquote", "pre", "hr", "section", "article", "header", "footer", "dd", "dt", "figure", "figcaption",
     };
 
+    // Texts up to this many characters are written on the stack; longer ones into a pooled buffer.
+    private const int StackChars = 512;
+
     /// <summary>True when the text holds something that looks like a tag or an entity.</summary>
     public static bool LooksLikeHtml(string text)
     {
@@ -47,7 +50,7 @@ public static class HtmlText
             return CollapseWhitespace(MapC1Controls(html));
         }
         // One pass: tags dropped, entities decoded and whitespace collapsed into a single writer.
-        var text = new PlainTextWriter(html.Length);
+        var text = new PlainTextWriter(stackalloc char[StackChars], html.Length);
         var i = 0;
         while (i < html.Length)
         {
@@ -95,7 +98,7 @@ public static class HtmlText
                 text.Break();
             }
         }
-        return MapC1Controls(text.ToString());
+        return text.ToStringAndDispose(mapC1Controls: true);
     }
 
     private static int AppendEntity(string html, int amp, ref PlainTextWriter text)
@@ -130,12 +133,28 @@ public static class HtmlText
         return amp + 1;
     }
 
-    /// <summary>Collapses whitespace as it goes: runs of spaces become one space, line breaks one break.</summary>
-    private struct PlainTextWriter(int capacity)
+    /// <summary>
+    /// Collapses whitespace as it goes: runs of spaces become one space, line breaks one break. Writes into a buffer on
+    /// the stack or from the pool (the text is never longer than its source, and the buffer grows if it were), so the
+    /// only allocation is the finished string.
+    /// </summary>
+    private ref struct PlainTextWriter
     {
-        private readonly StringBuilder _builder = new(capacity);
+        private Span<char> _chars;
+        private char[]? _rented;
+        private int _length;
         private bool _pendingSpace;
         private bool _pendingBreak;
+
+        public PlainTextWriter(Span<char> initial, int capacity)
+        {
+            if (capacity > initial.Length)
+            {
+                _rented = ArrayPool<char>.Shared.Rent(capacity);
+                initial = _rented;
+            }
+            _chars = initial;
+        }
 
         public void Append(char c)
         {
@@ -149,13 +168,8 @@ public static class HtmlText
             }
             else
             {
-                if (_builder.Length > 0)
-                {
-                    if (_pendingBreak) _builder.Append('\n');
-                    else if (_pendingSpace) _builder.Append(' ');
-                }
-                _pendingSpace = _pendingBreak = false;
-                _builder.Append(c);
+                Flush(1);
+                _chars[_length++] = c;
             }
         }
 
@@ -163,30 +177,93 @@ public static class HtmlText
         {
             while (!run.IsEmpty)
             {
-                var space = run.IndexOfAny(s_whitespace);
-                var word = space < 0 ? run : run[..space];
-                if (!word.IsEmpty)
-                {
-                    if (_builder.Length > 0)
-                    {
-                        if (_pendingBreak) _builder.Append('\n');
-                        else if (_pendingSpace) _builder.Append(' ');
-                    }
-                    _pendingSpace = _pendingBreak = false;
-                    _builder.Append(word);
-                }
-                if (space < 0)
+                // Up to the next whitespace that is not a plain space, the run holds words and spaces only.
+                var other = run.IndexOfAny(s_whitespaceButSpace);
+                AppendSpaced(other < 0 ? run : run[..other]);
+                if (other < 0)
                 {
                     return;
                 }
-                Append(run[space]);
-                run = run[(space + 1)..];
+                Append(run[other]);
+                run = run[(other + 1)..];
             }
+        }
+
+        /// <summary>Words and plain spaces: words joined by single spaces are copied in one piece.</summary>
+        private void AppendSpaced(ReadOnlySpan<char> run)
+        {
+            while (!run.IsEmpty)
+            {
+                var start = run.IndexOfAnyExcept(' ');
+                if (start < 0)
+                {
+                    _pendingSpace = true;
+                    return;
+                }
+                if (start > 0)
+                {
+                    _pendingSpace = true;
+                    run = run[start..];
+                }
+                // From a non-space to the next double space (or the end): single spaces inside stay as they are.
+                var gap = run.IndexOf("  ", StringComparison.Ordinal);
+                var piece = gap < 0 ? run : run[..gap];
+                var words = piece[^1] == ' ' ? piece[..^1] : piece;
+                Flush(words.Length);
+                words.CopyTo(_chars[_length..]);
+                _length += words.Length;
+                if (words.Length < piece.Length)
+                {
+                    _pendingSpace = true;
+                }
+                run = run[piece.Length..];
+            }
+        }
+
+        /// <summary>Writes the pending separator before text (none at the start) and makes room for <paramref name="more"/> characters.</summary>
+        private void Flush(int more)
+        {
+            if (_length + more + 1 > _chars.Length)
+            {
+                Grow(_length + more + 1);
+            }
+            if (_length > 0)
+            {
+                if (_pendingBreak) _chars[_length++] = '\n';
+                else if (_pendingSpace) _chars[_length++] = ' ';
+            }
+            _pendingSpace = _pendingBreak = false;
+        }
+
+        private void Grow(int needed)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(needed, _chars.Length * 2));
+            _chars[.._length].CopyTo(larger);
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+            }
+            _chars = _rented = larger;
         }
 
         public void Break() => _pendingBreak = true;
 
-        public override readonly string ToString() => _builder.ToString();
+        /// <summary>The text, C1 controls read as windows-1252 when asked (<see cref="MapC1Controls(Span{char})"/>); returns the buffer.</summary>
+        public string ToStringAndDispose(bool mapC1Controls)
+        {
+            var text = _chars[.._length];
+            if (mapC1Controls)
+            {
+                MapC1Controls(text);
+            }
+            var result = text.ToString();
+            if (_rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(_rented);
+                _rented = null;
+            }
+            return result;
+        }
     }
 
     private static bool IsTagStart(string html, int i)
@@ -205,11 +282,21 @@ public static class HtmlText
     /// </summary>
     private static string MapC1Controls(string text)
     {
-        if (!text.AsSpan().ContainsAnyInRange('', ''))
+        if (!text.AsSpan().ContainsAnyInRange('\u0080', '\u009f'))
         {
             return text;
         }
         var chars = text.ToCharArray();
+        MapC1Controls(chars);
+        return new string(chars);
+    }
+
+    private static void MapC1Controls(Span<char> chars)
+    {
+        if (!chars.ContainsAnyInRange('\u0080', '\u009f'))
+        {
+            return;
+        }
         var cp1252 = FeedEncoding.Windows1252;
         Span<byte> one = stackalloc byte[1];
         Span<char> mapped = stackalloc char[1];
@@ -224,7 +311,6 @@ public static class HtmlText
                 }
             }
         }
-        return new string(chars);
     }
 
     /// <summary>Collapses spaces and tabs to one space and blank lines to one line break; trims.</summary>
@@ -236,9 +322,9 @@ public static class HtmlText
             // Single spaces between words only (most titles): nothing to collapse or trim.
             return text;
         }
-        var writer = new PlainTextWriter(text.Length);
+        var writer = new PlainTextWriter(stackalloc char[StackChars], text.Length);
         writer.Append(text.AsSpan());
-        return writer.ToString();
+        return writer.ToStringAndDispose(mapC1Controls: false);
     }
 
     private static int FindTagEnd(string html, int from)

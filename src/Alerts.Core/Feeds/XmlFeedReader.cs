@@ -38,6 +38,7 @@ internal sealed class XmlFeedReader
 
     private readonly StringBuilder _buffer = new();
     private Action<FeedItem>? _onItem;
+    private bool _keepItems;
     private readonly Uri? _documentBase;
     private FeedDocument _document = null!;
     private bool _rootSeen;
@@ -57,10 +58,12 @@ internal sealed class XmlFeedReader
     /// <param name="text">The decoded document; it may live in a pooled buffer, so nothing read keeps a reference to it.</param>
     /// <param name="onItem">Handed each entry's item as it is read, on the first reading only (a repaired re-reading makes new
     /// items); the items handed out are counted, not kept (<see cref="FeedParser.ParseStreaming"/>).</param>
-    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null)
+    /// <param name="keepItems">Without <paramref name="onItem"/>: keep each entry's item instead of the entry
+    /// (<see cref="FeedDocument.KeptItems"/>), in every reading.</param>
+    public static FeedDocument Read(ReadOnlyMemory<char> text, string encodingName, Uri? baseUri, List<string> warnings, Action<FeedItem>? onItem = null, bool keepItems = false)
     {
         RefuseEntityDeclarations(text.Span);
-        var reader = new XmlFeedReader(baseUri) { _onItem = onItem };
+        var reader = new XmlFeedReader(baseUri) { _onItem = onItem, _keepItems = keepItems && onItem is null };
         XmlException? error;
         try
         {
@@ -74,7 +77,7 @@ internal sealed class XmlFeedReader
         var repaired = XmlRepair.RepairEntities(text.ToString(), out var repairs);
         if (repairs > 0)
         {
-            var second = new XmlFeedReader(baseUri);
+            var second = new XmlFeedReader(baseUri) { _keepItems = reader._keepItems };
             var repairWarnings = new List<string>(warnings) { $"repaired {repairs} undefined entity or bare '&' reference(s)" };
             // Items the first reading handed out without keeping them are not the re-reading's.
             var reread = reader._document is { HandedOut: > 0 };
@@ -282,56 +285,59 @@ internal sealed class XmlFeedReader
         string? guid = null;
         var guidIsPermaLink = true;
         FeedText? description = null;
-        ReadChildren(r, child =>
+        // A loop rather than a callback: no closure and delegate per item.
+        var open = EnterChildren(r, out var depth);
+        while (open && NextChild(r, depth))
         {
+            var child = r;
             var ns = child.NamespaceURI;
             var name = child.LocalName;
             if (IsRss(ns))
             {
                 switch (name)
                 {
-                    case "title": entry.Title = GuessType(ReadText(child, out var m), m); return;
+                    case "title": entry.Title = GuessType(ReadText(child, out var m), m); continue;
                     case "link":
                         entry.Link = Resolve(ReadText(child, out _), Scope.Of(child, scope).Base);
                         entry.Links.Add(entry.Link);
-                        return;
+                        continue;
                     case "guid":
                         guidIsPermaLink = !string.Equals(child.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
                         guid = ReadText(child, out _).Trim();
-                        return;
+                        continue;
                     case "description" or "summary":
                         // The first of <description> and <summary> is the summary, the other becomes content.
                         var text = new FeedText(ReadText(child, out _), FeedText.Html);
                         if (entry.Summary is null) entry.Summary = text;
                         else entry.Contents.Add(text);
-                        return;
-                    case "body": entry.Contents.Add(new FeedText(ReadText(child, out var bodyMarkup), bodyMarkup ? FeedText.Xhtml : FeedText.Html)); return;
-                    case "fullitem": entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Html)); return;
-                    case "pubDate": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } return;
-                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; return;
+                        continue;
+                    case "body": entry.Contents.Add(new FeedText(ReadText(child, out var bodyMarkup), bodyMarkup ? FeedText.Xhtml : FeedText.Html)); continue;
+                    case "fullitem": entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Html)); continue;
+                    case "pubDate": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } continue;
+                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; continue;
                 }
             }
             else if (ns == DcNs || ns == DctermsNs)
             {
                 switch (name)
                 {
-                    case "title": { var value = GuessType(ReadText(child, out var m), m); entry.Title ??= value; } return;
-                    case "description": { var value = new FeedText(ReadText(child, out _), FeedText.Html); description ??= value; } return;
-                    case "date" or "modified": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Updated ??= value; } return;
-                    case "issued": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } return;
-                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; return;
-                    case "identifier": { var value = ReadText(child, out _).Trim(); guid ??= value; } return;
+                    case "title": { var value = GuessType(ReadText(child, out var m), m); entry.Title ??= value; } continue;
+                    case "description": { var value = new FeedText(ReadText(child, out _), FeedText.Html); description ??= value; } continue;
+                    case "date" or "modified": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Updated ??= value; } continue;
+                    case "issued": { var value = FeedDates.Parse(ReadText(child, out _)); entry.Published ??= value; } continue;
+                    case "language": entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language; continue;
+                    case "identifier": { var value = ReadText(child, out _).Trim(); guid ??= value; } continue;
                 }
             }
             else if (ns == ContentNs && name == "encoded")
             {
                 entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Html));
-                return;
+                continue;
             }
             else if (ns == XhtmlNs && name == "body")
             {
                 entry.Contents.Add(new FeedText(ReadText(child, out _), FeedText.Xhtml));
-                return;
+                continue;
             }
             else if (ns is AtomNs or Atom03Ns && name == "link")
             {
@@ -341,10 +347,10 @@ internal sealed class XmlFeedReader
                     entry.Links.Add(href);
                     if (rel == "alternate") entry.Link ??= href;
                 }
-                return;
+                continue;
             }
             child.Skip();
-        });
+        }
         if (description is not null && entry.Summary is null)
         {
             entry.Summary = description;
@@ -359,6 +365,11 @@ internal sealed class XmlFeedReader
 
     private void AddEntry(FeedEntry entry)
     {
+        if (_keepItems)
+        {
+            (_document.KeptItems ??= []).Add((entry.ToFeedItem(_document.Language), entry.Language));
+            return;
+        }
         if (_onItem is null)
         {
             _document.Entries.Add(entry);
@@ -411,20 +422,23 @@ internal sealed class XmlFeedReader
     private void ReadAtomEntry(XmlReader r, Scope scope)
     {
         var entry = new FeedEntry { Language = scope.Language };
-        ReadChildren(r, child =>
+        // A loop rather than a callback: no closure and delegate per item.
+        var open = EnterChildren(r, out var depth);
+        while (open && NextChild(r, depth))
         {
+            var child = r;
             var ns = child.NamespaceURI;
             if (ns is AtomNs or Atom03Ns || ns.Length == 0 || ns == _atomNs)
             {
                 var childScope = Scope.Of(child, scope);
                 switch (child.LocalName)
                 {
-                    case "title": entry.Title = ReadAtomText(child, ns == Atom03Ns); return;
-                    case "id": entry.Id = ResolveId(ReadText(child, out _), childScope.Base); return;
-                    case "summary": entry.Summary = ReadAtomText(child, ns == Atom03Ns); return;
-                    case "content": entry.Contents.Add(ReadAtomText(child, ns == Atom03Ns)); return;
-                    case "published" or "issued": entry.Published = FeedDates.Parse(ReadText(child, out _)); return;
-                    case "updated" or "modified": entry.Updated = FeedDates.Parse(ReadText(child, out _)); return;
+                    case "title": entry.Title = ReadAtomText(child, ns == Atom03Ns); continue;
+                    case "id": entry.Id = ResolveId(ReadText(child, out _), childScope.Base); continue;
+                    case "summary": entry.Summary = ReadAtomText(child, ns == Atom03Ns); continue;
+                    case "content": entry.Contents.Add(ReadAtomText(child, ns == Atom03Ns)); continue;
+                    case "published" or "issued": entry.Published = FeedDates.Parse(ReadText(child, out _)); continue;
+                    case "updated" or "modified": entry.Updated = FeedDates.Parse(ReadText(child, out _)); continue;
                     case "link":
                         var (href, rel) = ReadAtomLink(child, scope);
                         if (href is not null)
@@ -432,16 +446,16 @@ internal sealed class XmlFeedReader
                             entry.Links.Add(href);
                             if (rel == "alternate") entry.Link ??= href;
                         }
-                        return;
+                        continue;
                 }
             }
             else if (ns == DcNs && child.LocalName == "language")
             {
                 entry.Language = NullIfEmpty(ReadText(child, out _)) ?? entry.Language;
-                return;
+                continue;
             }
             child.Skip();
-        });
+        }
         AddEntry(entry);
     }
 
@@ -509,29 +523,42 @@ internal sealed class XmlFeedReader
     /// <summary>Calls <paramref name="onChild"/> for each child element; the callback consumes the element.</summary>
     private static void ReadChildren(XmlReader r, Action<XmlReader> onChild)
     {
-        if (r.IsEmptyElement)
+        var open = EnterChildren(r, out var depth);
+        while (open && NextChild(r, depth))
         {
-            r.Read();
-            return;
+            onChild(r);
         }
-        var depth = r.Depth;
+    }
+
+    /// <summary>Moves into an element's content; false, and past the element, when it is empty.</summary>
+    private static bool EnterChildren(XmlReader r, out int depth)
+    {
+        depth = r.Depth;
+        var empty = r.IsEmptyElement;
         r.Read();
+        return !empty;
+    }
+
+    /// <summary>
+    /// Moves to the next child element of the element at <paramref name="depth"/>, which the caller then consumes; false,
+    /// and past the element's end, when there is none.
+    /// </summary>
+    private static bool NextChild(XmlReader r, int depth)
+    {
         while (!r.EOF)
         {
             if (r.NodeType == XmlNodeType.Element)
             {
-                onChild(r);
+                return true;
             }
-            else if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+            var end = r.NodeType == XmlNodeType.EndElement && r.Depth == depth;
+            r.Read();
+            if (end)
             {
-                r.Read();
-                return;
-            }
-            else
-            {
-                r.Read();
+                return false;
             }
         }
+        return false;
     }
 
     /// <summary>
