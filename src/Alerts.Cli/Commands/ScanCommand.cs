@@ -160,7 +160,8 @@ public static class ScanCommand
             var plan = split.ChunkBytes > 0 && (split.Forced || Environment.ProcessorCount > 1)
                 ? FeedSplit.TryPlan(bytes, null, 2 * split.ChunkBytes, split.ChunkBytes)
                 : null;
-            if (plan is null)
+            // Every part repeats the document around the items; when that is a large share, one reading is cheaper.
+            if (plan is null || (!split.Forced && (long)plan.FrameBytes * plan.Count > bytes.Length / 8))
             {
                 return false;
             }

@@ -64,9 +64,9 @@ public sealed class FeedSplit
     public int FrameBytes => _runStart + (_content.Length - _runEnd);
 
     /// <summary>
-    /// Plans chunks of about <paramref name="chunkBytes"/> bytes of items (at least twice the frame every chunk repeats,
-    /// so the repetition never costs much); null when the document is smaller than <paramref name="minDocumentBytes"/>,
-    /// would make fewer than two chunks, or is not a document this class splits safely.
+    /// Plans chunks of whole items, each ended at the first item end at least <paramref name="chunkBytes"/> bytes after its
+    /// start; null when the document is smaller than <paramref name="minDocumentBytes"/>, would make fewer than two chunks,
+    /// or is not a document this class splits safely. Every chunk repeats <see cref="FrameBytes"/>: the caller weighs that.
     /// </summary>
     public static FeedSplit? TryPlan(byte[] content, string? contentType, int minDocumentBytes, int chunkBytes)
     {
@@ -83,8 +83,7 @@ public sealed class FeedSplit
         var ends = scan.ItemEnds;
         var runStart = scan.RunStart;
         var runEnd = ends[^1];
-        var frame = runStart + (content.Length - runEnd);
-        var target = Math.Max((long)chunkBytes, 2L * frame);
+        var target = chunkBytes;
         var cuts = new List<int> { runStart };
         var counts = new List<int>();
         var inChunk = 0;
