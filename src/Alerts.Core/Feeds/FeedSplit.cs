@@ -34,6 +34,9 @@ public enum FeedChunkStatus
 /// </summary>
 public sealed class FeedSplit
 {
+    /// <summary>The XML reader's limit on a document's characters (no more than its bytes in the encodings split here).</summary>
+    private const int MaxDocumentChars = 64 * 1024 * 1024;
+
     private readonly byte[] _content;
     private readonly string? _contentType;
     private readonly int _runStart;
@@ -71,7 +74,8 @@ public sealed class FeedSplit
     public static FeedSplit? TryPlan(byte[] content, string? contentType, int minDocumentBytes, int chunkBytes)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length < Math.Max(minDocumentBytes, 1) || chunkBytes <= 0 || !AsciiCompatible(content, contentType, out var start))
+        // Past the XML reader's character limit the whole reading fails where the parts would not.
+        if (content.Length < Math.Max(minDocumentBytes, 1) || content.Length > MaxDocumentChars || chunkBytes <= 0 || !AsciiCompatible(content, contentType, out var start))
         {
             return null;
         }
@@ -199,6 +203,8 @@ public sealed class FeedSplit
     {
         private readonly List<(int Start, int Length)> _open = [];
         private byte[] _item = [];
+        private byte[] _itemOpen = [];
+        private byte[] _itemClose = [];
         private int _itemDepth = -1;
         private int _container = -1;
         private bool _inItem;
@@ -416,10 +422,14 @@ public sealed class FeedSplit
                 if (name.SequenceEqual("rss"u8) && version != "0.91")
                 {
                     _item = "item"u8.ToArray();
+                    _itemOpen = "<item"u8.ToArray();
+                    _itemClose = "</item"u8.ToArray();
                 }
                 else if (name.SequenceEqual("feed"u8))
                 {
                     _item = "entry"u8.ToArray();
+                    _itemOpen = "<entry"u8.ToArray();
+                    _itemClose = "</entry"u8.ToArray();
                 }
                 else
                 {
@@ -445,6 +455,13 @@ public sealed class FeedSplit
                     ItemEnds.Add(position);
                     return true;
                 }
+                var end = SkipItem(text, position);
+                if (end > 0)
+                {
+                    position = end;
+                    ItemEnds.Add(end);
+                    return true;
+                }
                 _inItem = true;
             }
             else if (!_inItem && RunStart >= 0 && depth == _itemDepth)
@@ -456,6 +473,29 @@ public sealed class FeedSplit
                 _open.Add((nameStart, nameEnd - nameStart));
             }
             return true;
+        }
+
+        /// <summary>
+        /// The common item: no comment, CDATA section, processing instruction or element of the item's name before the
+        /// first end tag of that name, which then closes it (the XML reader of the part checks the rest). Returns the
+        /// position after that end tag, or -1 when the item must be scanned tag by tag.
+        /// </summary>
+        private int SkipItem(ReadOnlySpan<byte> text, int from)
+        {
+            var rest = text[from..];
+            var close = rest.IndexOf(_itemClose);
+            if (close < 0)
+            {
+                return -1;
+            }
+            var inner = rest[..close];
+            if (inner.IndexOf("<!"u8) >= 0 || inner.IndexOf("<?"u8) >= 0 || inner.IndexOf(_itemOpen) >= 0)
+            {
+                return -1;
+            }
+            var after = from + close + _itemClose.Length;
+            var gt = text[after..].IndexOfAnyExcept(" \t\r\n"u8);
+            return gt >= 0 && text[after + gt] == (byte)'>' ? after + gt + 1 : -1;
         }
 
         private bool IsOpen(int depth, ReadOnlySpan<byte> name, ReadOnlySpan<byte> text)
