@@ -121,7 +121,9 @@ public static class ScanCommand
     /// to detection while the rest of it is parsed (<see cref="FeedParser.ParseStreaming"/>), and the parse keeps none
     /// of them: a large document's items do not all stay alive (and get copied by every collection) until its end.
     /// When the parse says the items handed out are not the final ones (a late feed language, a repaired re-reading),
-    /// the early detections are dropped and the document is read again in full.
+    /// the early detections are dropped and the document is read again in full. A large RSS or Atom file is first offered
+    /// to <see cref="FeedSplit"/>: when it plans parts, they are parsed (and their items detected) on every core at once
+    /// (<see cref="ReadInPartsAsync"/>), and only when a part does not read as planned is the file read as above.
     /// </summary>
     private static async Task ReadInputAsync(
         string input, PipelineHost pipeline, bool allowPrivate, string? language, SplitSettings split, Task<ITreatyDetector> detector,
@@ -246,7 +248,8 @@ public static class ScanCommand
         var refused = 0;
         // Set when a part's items are not final (a feed language after the items): the later parts are read in full at once.
         var notFinal = 0;
-        var inFlight = new SemaphoreSlim(2 * Environment.ProcessorCount);
+        // Only while the catalogue loads: enough batches for a part's worth of items, so a core does not wait for it idle.
+        var inFlight = new SemaphoreSlim(8 * Environment.ProcessorCount);
 
         Task<ScanBatch> DetectBatch(FeedItem[] items, string? feedLanguage)
         {
@@ -390,8 +393,11 @@ public static class ScanCommand
     /// <summary>When one large file is parsed in parts on several cores (<see cref="FeedSplit"/>).</summary>
     private sealed record SplitSettings(int ChunkBytes, bool Forced, bool Verbose)
     {
-        /// <summary>About a megabyte of items per part: the 20 MB benchmark files make some 20 parts for two cores, the frame each repeats is tiny.</summary>
-        public const int DefaultChunkBytes = 1024 * 1024;
+        /// <summary>
+        /// Half a megabyte of items per part (files from a megabyte are split): the 20 MB benchmark files make some 40
+        /// parts, so the last part's thread works alone only briefly, and the document around the items each repeats is tiny.
+        /// </summary>
+        public const int DefaultChunkBytes = 512 * 1024;
 
         public static SplitSettings From(int? chunkBytes, bool verbose) => new(Math.Max(chunkBytes ?? DefaultChunkBytes, 0), chunkBytes is > 0, verbose);
     }
