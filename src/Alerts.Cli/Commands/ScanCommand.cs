@@ -26,11 +26,14 @@ public static class ScanCommand
         format.AcceptOnlyFromAmong("jsonl", "table");
         var language = new Option<string?>("--language") { Description = "Language of the items when the feed does not say (en, ru...)." };
         var allowPrivate = new Option<bool>("--allow-private-network") { Description = "Allow URLs on loopback or private addresses (refused by default)." };
+        // For tests and measurements: the bytes of items per part when one large file is parsed on several cores (0: never).
+        var splitBytes = new Option<int?>("--split-bytes") { Description = "Bytes of items per part of a large file parsed on several cores; 0 never splits.", Hidden = true };
         var command = new Command("scan", "Parse feeds and print the treaty actions detected in their items. Items without a detection print nothing.");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
         command.Options.Add(language);
         command.Options.Add(allowPrivate);
+        command.Options.Add(splitBytes);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = CliServices.BuildConfiguration(parse);
@@ -46,13 +49,14 @@ public static class ScanCommand
             // Reading and parsing run ahead on one task; detection and JSON run on the pool, a batch of items per task,
             // so both cores work; results are written in input order as each batch (and every one before it) is done.
             var batches = Channel.CreateBounded<Task<ScanBatch>>(new BoundedChannelOptions(2 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
+            var split = SplitSettings.From(parse.GetValue(splitBytes), verbose);
             var reader = Task.Run(async () =>
             {
                 try
                 {
                     foreach (var input in parse.GetValue(inputs)!)
                     {
-                        await ReadInputAsync(input, pipeline, parse.GetValue(allowPrivate), parse.GetValue(language), detectorLoad, batches.Writer, stop.Token);
+                        await ReadInputAsync(input, pipeline, parse.GetValue(allowPrivate), parse.GetValue(language), split, detectorLoad, batches.Writer, stop.Token);
                     }
                 }
                 finally
@@ -117,10 +121,12 @@ public static class ScanCommand
     /// to detection while the rest of it is parsed (<see cref="FeedParser.ParseStreaming"/>), and the parse keeps none
     /// of them: a large document's items do not all stay alive (and get copied by every collection) until its end.
     /// When the parse says the items handed out are not the final ones (a late feed language, a repaired re-reading),
-    /// the early detections are dropped and the document is read again in full.
+    /// the early detections are dropped and the document is read again in full. A large RSS or Atom file is first offered
+    /// to <see cref="FeedSplit"/>: when it plans parts, they are parsed (and their items detected) on every core at once
+    /// (<see cref="ReadInPartsAsync"/>), and only when a part does not read as planned is the file read as above.
     /// </summary>
     private static async Task ReadInputAsync(
-        string input, PipelineHost pipeline, bool allowPrivate, string? language, Task<ITreatyDetector> detector,
+        string input, PipelineHost pipeline, bool allowPrivate, string? language, SplitSettings split, Task<ITreatyDetector> detector,
         ChannelWriter<Task<ScanBatch>> batches, CancellationToken cancellationToken)
     {
         var early = new List<Task<ScanBatch>>();
@@ -151,7 +157,39 @@ public static class ScanCommand
                 }, cancellationToken));
             }
         }
-        var (feed, streamed, error) = await ReadAsync(input, pipeline, allowPrivate, OnItem, cancellationToken);
+        async Task<bool> ReadSplit(byte[] bytes, Uri fileUri)
+        {
+            var plan = split.ChunkBytes > 0 && (split.Forced || Environment.ProcessorCount > 1)
+                ? FeedSplit.TryPlan(bytes, null, 2 * split.ChunkBytes, split.ChunkBytes)
+                : null;
+            // Every part repeats the document around the items; when that is a large share, one reading is cheaper.
+            if (plan is null || (!split.Forced && (long)plan.FrameBytes * plan.Count > bytes.Length / 8))
+            {
+                return false;
+            }
+            var parts = await ReadInPartsAsync(input, plan, fileUri, language, detector, cancellationToken);
+            if (split.Verbose)
+            {
+                var note = parts is null
+                    ? $"alerts scan: {input}: a part did not read as planned; read as one document"
+                    : $"alerts scan: {input}: read in {plan.Count} parts of {plan.TotalItems} items on {Math.Min(Environment.ProcessorCount, plan.Count)} threads";
+                await batches.WriteAsync(Task.FromResult(new ScanBatch([note], false, [], "")), cancellationToken);
+            }
+            if (parts is null)
+            {
+                return false;
+            }
+            foreach (var part in parts)
+            {
+                await batches.WriteAsync(part, cancellationToken);
+            }
+            return true;
+        }
+        var (feed, streamed, error) = await ReadAsync(input, pipeline, allowPrivate, OnItem, ReadSplit, cancellationToken);
+        if (feed is null && error is null)
+        {
+            return; // read in parts, and queued
+        }
         if (feed is null)
         {
             await batches.WriteAsync(Task.FromResult(new ScanBatch([$"alerts scan: {input}: {error}"], true, [], "")), cancellationToken);
@@ -196,9 +234,114 @@ public static class ScanCommand
         return new ScanBatch([], false, rows, rows.Count == 0 ? "" : ScanJson.Lines(rows));
     }
 
+    /// <summary>
+    /// Parses the parts of one large document on as many threads as there are cores, each part's items detected on the
+    /// thread that parsed them (until the catalogue is loaded, on the pool under the in-flight limit). Returns the
+    /// detections in document order, or null when a part did not read as planned and the document must be read whole;
+    /// nothing is printed before every part has read as planned, so a refused split leaves no trace in the output.
+    /// </summary>
+    private static async Task<List<Task<ScanBatch>>?> ReadInPartsAsync(
+        string input, FeedSplit plan, Uri fileUri, string? language, Task<ITreatyDetector> detector, CancellationToken cancellationToken)
+    {
+        var parts = new List<Task<ScanBatch>>?[plan.Count];
+        var next = -1;
+        var refused = 0;
+        // Set when a part's items are not final (a feed language after the items): the later parts are read in full at once.
+        var notFinal = 0;
+        // Only while the catalogue loads: enough batches for a part's worth of items, so a core does not wait for it idle.
+        var inFlight = new SemaphoreSlim(8 * Environment.ProcessorCount);
+
+        Task<ScanBatch> DetectBatch(FeedItem[] items, string? feedLanguage)
+        {
+            if (detector.IsCompletedSuccessfully)
+            {
+                return Task.FromResult(Detect(input, items, feedLanguage, language, detector.Result));
+            }
+            inFlight.Wait(cancellationToken);
+            return Task.Run(async () =>
+            {
+                try
+                {
+                    return Detect(input, items, feedLanguage, language, await detector);
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }, cancellationToken);
+        }
+
+        List<Task<ScanBatch>>? ReadPart(int index)
+        {
+            var batches = new List<Task<ScanBatch>>();
+            if (Volatile.Read(ref notFinal) == 0)
+            {
+                var pending = new List<FeedItem>(BatchItems);
+                var status = plan.ReadChunk(index, fileUri, item =>
+                {
+                    pending.Add(item);
+                    if (pending.Count == BatchItems)
+                    {
+                        batches.Add(DetectBatch(pending.ToArray(), null));
+                        pending.Clear();
+                    }
+                }, out _);
+                if (status == FeedChunkStatus.Final)
+                {
+                    if (pending.Count > 0)
+                    {
+                        batches.Add(DetectBatch(pending.ToArray(), null));
+                    }
+                    return batches;
+                }
+                if (status == FeedChunkStatus.Refused)
+                {
+                    return null;
+                }
+                Volatile.Write(ref notFinal, 1);
+                batches.Clear();
+            }
+            if (plan.ReadChunk(index, fileUri, null, out var feed) != FeedChunkStatus.Final)
+            {
+                return null;
+            }
+            for (var start = 0; start < feed!.Items.Count; start += BatchItems)
+            {
+                var items = feed.Items.Skip(start).Take(BatchItems).ToArray();
+                batches.Add(DetectBatch(items, feed.Language));
+            }
+            return batches;
+        }
+
+        void Work()
+        {
+            int index;
+            while (Volatile.Read(ref refused) == 0 && (index = Interlocked.Increment(ref next)) < plan.Count)
+            {
+                var part = ReadPart(index);
+                if (part is null)
+                {
+                    Volatile.Write(ref refused, 1);
+                    return;
+                }
+                parts[index] = part;
+            }
+        }
+
+        // Threads of their own: a part may wait for detection (the in-flight limit) and must not hold a pool thread meanwhile.
+        var workers = new Task[Math.Min(Environment.ProcessorCount, plan.Count)];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        await Task.WhenAll(workers);
+        return refused != 0 ? null : parts.SelectMany(part => part!).ToList();
+    }
+
     /// <returns>The feed (its <see cref="ParsedFeed.Items"/> are those not handed to <paramref name="onItem"/>), whether the
-    /// items handed out stand, or the error.</returns>
-    private static async Task<(ParsedFeed? Feed, bool Streamed, string? Error)> ReadAsync(string input, PipelineHost pipeline, bool allowPrivate, Action<FeedItem> onItem, CancellationToken cancellationToken)
+    /// items handed out stand, or the error; neither feed nor error when <paramref name="readSplit"/> read the file in parts.</returns>
+    private static async Task<(ParsedFeed? Feed, bool Streamed, string? Error)> ReadAsync(
+        string input, PipelineHost pipeline, bool allowPrivate, Action<FeedItem> onItem, Func<byte[], Uri, Task<bool>> readSplit, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
@@ -222,6 +365,10 @@ public static class ScanCommand
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var fileUri = new Uri(file.FullName);
+            if (await readSplit(bytes, fileUri))
+            {
+                return (null, false, null);
+            }
             // On a thread of its own: it waits for detection when it runs ahead, and must not hold a pool thread meanwhile.
             var feed = await Task.Factory.StartNew(
                 () => FeedParser.ParseStreaming(bytes, null, fileUri, onItem), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -241,6 +388,18 @@ public static class ScanCommand
         public IServiceProvider Services => (_host ??= build()).Services;
 
         public void Dispose() => _host?.Dispose();
+    }
+
+    /// <summary>When one large file is parsed in parts on several cores (<see cref="FeedSplit"/>).</summary>
+    private sealed record SplitSettings(int ChunkBytes, bool Forced, bool Verbose)
+    {
+        /// <summary>
+        /// Half a megabyte of items per part (files from a megabyte are split): the 20 MB benchmark files make some 40
+        /// parts, so the last part's thread works alone only briefly, and the document around the items each repeats is tiny.
+        /// </summary>
+        public const int DefaultChunkBytes = 512 * 1024;
+
+        public static SplitSettings From(int? chunkBytes, bool verbose) => new(Math.Max(chunkBytes ?? DefaultChunkBytes, 0), chunkBytes is > 0, verbose);
     }
 
     /// <summary>What one step of the scan prints: messages for stderr, and the detections of a run of items.</summary>
