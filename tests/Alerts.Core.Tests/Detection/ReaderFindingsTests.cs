@@ -47,6 +47,54 @@ public class ReaderFindingsTests
         Assert.Equal("un:XXVI-6", en.Treaty.Id);
     }
 
+    [Theory]
+    [InlineData("Russia and North Korea sign comprehensive strategic partnership treaty", "", TreatyAction.Signature)]
+    [InlineData("Russia, North Korea sign mutual defence treaty", "", TreatyAction.Signature)]
+    [InlineData("Путин подписал закон о ратификации договора с КНДР", "", TreatyAction.Ratification)]
+    public void An_unnamed_treaty_between_the_parties_of_a_catalogue_treaty_is_that_treaty(string title, string summary, TreatyAction action)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal("ru-kp-partnership-2024", d.Treaty.Id);
+        Assert.Equal(action, d.Action);
+        Assert.Contains("RU", d.States);
+    }
+
+    [Theory]
+    [InlineData("Russia and North Korea sign visa agreement")] // other words than the catalogue treaty's names
+    [InlineData("Russia and Iran sign comprehensive strategic partnership treaty")] // other parties
+    [InlineData("Russia and the United States sign treaty")] // several catalogue treaties between them
+    public void An_unnamed_treaty_that_does_not_fit_one_catalogue_treaty_stays_unknown(string title)
+    {
+        Assert.All(DetectionTestData.Detect(title), d => Assert.Equal(TreatyRef.UnknownId, d.Treaty.Id));
+    }
+
+    [Theory]
+    [InlineData("Распоряжение о подписании Договора о всеобъемлющем стратегическом партнерстве с КНДР", "")]
+    [InlineData("Подписан закон о ратификации Договора о всеобъемлющем стратегическом партнерстве между Российской Федерацией и КНДР", "Договор был подписан в Пхеньяне.")]
+    public void A_russian_act_is_russias_whatever_other_state_it_names(string title, string summary)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal("ru-kp-partnership-2024", d.Treaty.Id);
+        Assert.Equal("RU", d.States[0]);
+    }
+
+    [Theory]
+    [InlineData("US withdraws from Optional Protocol to the Vienna Convention on Diplomatic Relations", "Optional Protocol to the Vienna Convention on Diplomatic Relations")]
+    [InlineData("Poland ratifies amendment to the Rome Statute", "amendment to the Rome Statute")]
+    public void An_instrument_of_a_named_treaty_is_not_that_treaty(string title, string name)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title));
+        Assert.Equal(TreatyRef.UnknownId, d.Treaty.Id);
+        Assert.Equal(name, d.Treaty.Name);
+    }
+
+    [Fact]
+    public void An_instrument_named_in_full_is_its_catalogue_entry()
+    {
+        var d = Assert.Single(DetectionTestData.Detect("US withdraws from Optional Protocol to the Vienna Convention on Diplomatic Relations concerning the Compulsory Settlement of Disputes"));
+        Assert.Equal("un:III-5", d.Treaty.Id);
+    }
+
     /// <summary>
     /// No treaty twice in the catalogue: no two entries share a depositary reference, and two entries share a normalised
     /// English or Russian name only when both are a depositary's own records of distinct instruments (the UN lists the 1925

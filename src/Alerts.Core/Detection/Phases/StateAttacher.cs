@@ -196,6 +196,13 @@ internal static class StateAttacher
                 return [s.Code];
             }
         }
+        // A Russian act («О ратификации …», «Распоряжение о подписании …», «Подписан закон о …») is Russia's, whatever other
+        // state the item names (the treaty's other party, the place of signature).
+        if (DetectionPatterns.RussianAct().IsMatch(item.Title.Text))
+        {
+            evidence = "Russian act title→RU";
+            return ["RU"];
+        }
         // Elsewhere in the item: the headline's (or summary's) first state that is not a counterparty or a treaty party.
         foreach (var other in item.Segments)
         {
@@ -208,11 +215,6 @@ internal static class StateAttacher
                     return [s.Code];
                 }
             }
-        }
-        if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
-        {
-            evidence = "Russian act title→RU";
-            return ["RU"];
         }
         return result;
     }
