@@ -307,9 +307,9 @@ internal static partial class DetectionPatterns
     /// <summary>
     /// A Russian official act's title, as the act itself or the Kremlin's news of it: <see cref="RussianActTitle"/>, also
     /// after «Подписан (федеральный) закон», «Указ / Распоряжение / Постановление (Президента / Правительства) (от … № …)»
-    /// or «Федеральный закон от … № …». Its acting state is Russia.
+    /// or «Федеральный закон от … № …»; in English, "Federal Law On Ratification …". Its acting state is Russia.
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:(?:подписан\w*\s+(?:федеральн\w*\s+)?(?:закон|указ|распоряжени\w*)|федеральн\w*\s+закон|указ|распоряжени\w*|постановлени\w*)(?:\s+(?:президента|правительства))?(?:\s+(?:российской\s+федерации|рф))?(?:\s+от\s+[\d.]+(?:\s*г\.?)?)?(?:\s+(?:№|n)\s*[\w-]+)?\s+""?)?об?\s+(?:ратификац|денонсац|присоединени|приостановлени|прекращени|отзыв|подписани|внесении\s+(?:президенту\s+российской\s+федерации\s+)?предложени)\w*", Options)]
+    [GeneratedRegex(@"^\s*federal\s+law\s+""?on\s+(?:the\s+)?(?:ratif|denunc|suspen|terminat|accession|withdraw)\w*|^\s*(?:(?:подписан\w*\s+(?:федеральн\w*\s+)?(?:закон|указ|распоряжени\w*)|федеральн\w*\s+закон|указ|распоряжени\w*|постановлени\w*)(?:\s+(?:президента|правительства))?(?:\s+(?:российской\s+федерации|рф))?(?:\s+от\s+[\d.]+(?:\s*г\.?)?)?(?:\s+(?:№|n)\s*[\w-]+)?\s+""?)?об?\s+(?:ратификац|денонсац|присоединени|приостановлени|прекращени|отзыв|подписани|внесении\s+(?:президенту\s+российской\s+федерации\s+)?предложени)\w*", Options)]
     public static partial Regex RussianAct();
 
     /// <summary>Where a clause ends: punctuation and the conjunctions that start a new statement.</summary>

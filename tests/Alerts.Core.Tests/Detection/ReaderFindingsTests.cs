@@ -71,6 +71,7 @@ public class ReaderFindingsTests
     [Theory]
     [InlineData("Распоряжение о подписании Договора о всеобъемлющем стратегическом партнерстве с КНДР", "")]
     [InlineData("Подписан закон о ратификации Договора о всеобъемлющем стратегическом партнерстве между Российской Федерацией и КНДР", "Договор был подписан в Пхеньяне.")]
+    [InlineData("Federal Law on ratification of the comprehensive strategic partnership treaty with North Korea", "")]
     public void A_russian_act_is_russias_whatever_other_state_it_names(string title, string summary)
     {
         var d = Assert.Single(DetectionTestData.Detect(title, summary));
