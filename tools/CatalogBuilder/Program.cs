@@ -154,7 +154,35 @@ foreach (var node in manual["treaties"]!.AsArray())
         entry["denunciationEffect"] = (string)m["denunciationEffect"]!;
     }
     CopyTags(entry, m);
-    entries.Add(entry);
+    // A hand-added treaty that a depositary list already holds (same id, e.g. "un:XXVI-6") completes that entry: one treaty,
+    // one entry, so English and Russian reports of it meet (TreatyCatalogTests checks no two entries are the same treaty).
+    var existing = entries.FirstOrDefault(e => (string)e["id"]! == (string)entry["id"]!);
+    if (existing is null)
+    {
+        entries.Add(entry);
+        continue;
+    }
+    if (string.IsNullOrEmpty((string?)existing["names"]!["ru"]))
+    {
+        existing["names"]!["ru"] = (string?)entry["names"]!["ru"];
+    }
+    foreach (var field in new[] { "aliases", "shortNames" })
+    {
+        foreach (var lang in new[] { "en", "ru" })
+        {
+            foreach (var value in Json.Strings(entry[field]![lang]))
+            {
+                Json.AddTo(existing, field, lang, value);
+            }
+        }
+    }
+    foreach (var field in new[] { "organisationAliases", "parties", "denunciationEffect", "tags" })
+    {
+        if (entry[field] is not null)
+        {
+            existing[field] = entry[field]!.DeepClone();
+        }
+    }
 }
 
 foreach (var entry in entries)

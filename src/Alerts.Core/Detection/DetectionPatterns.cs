@@ -304,6 +304,14 @@ internal static partial class DetectionPatterns
     [GeneratedRegex(@"^\s*(?:об?|федеральный\s+закон\s+""?об?)\s+(?:ратификац|денонсац|присоединени|приостановлени|прекращени|отзыв|подписани|внесении\s+(?:президенту\s+российской\s+федерации\s+)?предложени)\w*", Options)]
     public static partial Regex RussianActTitle();
 
+    /// <summary>
+    /// A Russian official act's title, as the act itself or the Kremlin's news of it: <see cref="RussianActTitle"/>, also
+    /// after «Подписан (федеральный) закон», «Указ / Распоряжение / Постановление (Президента / Правительства) (от … № …)»
+    /// or «Федеральный закон от … № …»; in English, "Federal Law On Ratification …". Its acting state is Russia.
+    /// </summary>
+    [GeneratedRegex(@"^\s*federal\s+law\s+""?on\s+(?:the\s+)?(?:ratif|denunc|suspen|terminat|accession|withdraw)\w*|^\s*(?:(?:подписан\w*\s+(?:федеральн\w*\s+)?(?:закон|указ|распоряжени\w*)|федеральн\w*\s+закон|указ|распоряжени\w*|постановлени\w*)(?:\s+(?:президента|правительства))?(?:\s+(?:российской\s+федерации|рф))?(?:\s+от\s+[\d.]+(?:\s*г\.?)?)?(?:\s+(?:№|n)\s*[\w-]+)?\s+""?)?об?\s+(?:ратификац|денонсац|присоединени|приостановлени|прекращени|отзыв|подписани|внесении\s+(?:президенту\s+российской\s+федерации\s+)?предложени)\w*", Options)]
+    public static partial Regex RussianAct();
+
     /// <summary>Where a clause ends: punctuation and the conjunctions that start a new statement.</summary>
     [GeneratedRegex(@"[,;:!?()\[\]""|]|\.(?:\s|$)|\s-\s|\b(?:as|but|while|after|before|until|despite|amid|because|though|although|whereas|which|who|that|но|а|хотя|после|пока|однако|который|которая|которое|которые|которого|котором)\b", Options)]
     public static partial Regex ClauseBreak();

@@ -138,7 +138,13 @@ internal static class StateLexicon
         ("GT", "guatemala"),
         ("HN", "honduras"),
         ("SV", "salvador"),
-        ("PA", "panama panamanian"));
+        ("PA", "panama panamanian"),
+        ("BS", "bahamas"), ("MV", "maldives"), ("SC", "seychelles"), ("TG", "togo"), ("CG", "congo"), ("GN", "guinea"),
+        // Russian names that do not inflect (Мали, Перу, Чили, Конго, Сомали, Зимбабве): whole words, not beginnings
+        // («мали» would begin «малина»). «Того» is left out: it is also a pronoun.
+        ("ML", "мали малийский малийская малийские малийского малийских"), ("PE", "перу"), ("CL", "чили"), ("CG", "конго"),
+        ("SO", "сомали"), ("ZW", "зимбабве"), ("BI", "бурунди"), ("DJ", "джибути"), ("HT", "гаити"), ("XK", "косово"),
+        ("MA", "марокко"), ("BD", "бангладеш"), ("NI", "никарагуа"));
 
     // Two-word English names.
     private static readonly Dictionary<string, string> EnglishPairs = new(StringComparer.Ordinal)
@@ -149,9 +155,15 @@ internal static class StateLexicon
         ["south korea"] = "KR", ["south korean"] = "KR", ["seoul"] = "KR",
         ["federation council"] = "RU", ["state duma"] = "RU",
         ["new zealand"] = "NZ", ["saudi arabia"] = "SA", ["south africa"] = "ZA", ["south african"] = "ZA",
-        ["burkina faso"] = "BF", ["xi jinping"] = "CN",
+        ["burkina faso"] = "BF", ["xi jinping"] = "CN", ["guinea bissau"] = "GW", ["equatorial guinea"] = "GQ",
+        ["sri lanka"] = "LK", ["costa rica"] = "CR", ["sierra leone"] = "SL", ["cabo verde"] = "CV", ["cape verde"] = "CV",
         ["совет федерации"] = "RU", ["северная корея"] = "KP", ["северной кореи"] = "KP", ["северной корее"] = "KP",
         ["южная корея"] = "KR", ["южной кореи"] = "KR",
+        // Hyphenated Russian names are two words here («Буркина-Фасо»); the second word must not break a list of states.
+        ["буркина фасо"] = "BF", ["гвинея бисау"] = "GW", ["гвинеи бисау"] = "GW", ["гвинее бисау"] = "GW", ["гвинею бисау"] = "GW",
+        ["гвинеей бисау"] = "GW", ["шри ланка"] = "LK", ["шри ланки"] = "LK", ["шри ланке"] = "LK", ["шри ланку"] = "LK",
+        ["шри ланкой"] = "LK", ["коста рика"] = "CR", ["коста рики"] = "CR", ["коста рике"] = "CR", ["коста рику"] = "CR",
+        ["сьерра леоне"] = "SL", ["кабо верде"] = "CV", ["др конго"] = "CD",
     };
 
     // Word beginnings for inflected languages (Russian, Polish). Longer prefixes first where they overlap.
@@ -183,8 +195,21 @@ internal static class StateLexicon
         ("куб", "CU"), ("венесуэл", "VE"), ("никарагу", "NI"), ("бразили", "BR"), ("аргентин", "AR"), ("мексик", "MX"),
         ("итали", "IT"), ("испани", "ES"), ("нидерланд", "NL"), ("бельги", "BE"), ("дани", "DK"), ("греци", "GR"),
         ("серби", "RS"), ("румыни", "RO"), ("болгари", "BG"), ("чехи", "CZ"), ("словаки", "SK"), ("австри", "AT"), ("швейцари", "CH"),
-        ("туркмен", "TM"), ("мали", "ML"), ("нигери", "NG"), ("нигер", "NE"), ("буркина", "BF"), ("ливи", "LY"), ("судан", "SD"), ("эфиопи", "ET"),
+        ("туркмен", "TM"), ("нигери", "NG"), ("нигер", "NE"), ("буркина", "BF"), ("ливи", "LY"), ("судан", "SD"), ("эфиопи", "ET"),
         ("саудовск", "SA"), ("катар", "QA"), ("оаэ", "AE"), ("ливан", "LB"), ("иордани", "JO"), ("южнокорей", "KR"), ("австрали", "AU"), ("индии", "IN"), ("индия", "IN"),
+        // Plural names («Филиппины», «Нидерланды», «Багамы»: Филиппин, Филиппинам, Филиппинах) and the rest of the world's
+        // states that make treaty news, by the beginning every case form shares.
+        ("индию", "IN"), ("индией", "IN"), ("индийск", "IN"), ("филиппин", "PH"), ("голланд", "NL"), ("багам", "BS"), ("мальдив", "MV"),
+        ("сейшел", "SC"), ("перуанск", "PE"), ("чилийск", "CL"), ("конголез", "CG"), ("сомалийск", "SO"), ("гвине", "GN"),
+        ("ирланд", "IE"), ("исланд", "IS"), ("португал", "PT"), ("люксембург", "LU"), ("мальт", "MT"), ("кипр", "CY"),
+        ("хорвати", "HR"), ("словени", "SI"), ("словацк", "SK"), ("чешск", "CZ"), ("босни", "BA"), ("черногори", "ME"),
+        ("македони", "MK"), ("албани", "AL"), ("колумби", "CO"), ("эквадор", "EC"), ("боливи", "BO"), ("парагва", "PY"),
+        ("уругва", "UY"), ("панам", "PA"), ("гватемал", "GT"), ("сальвадор", "SV"), ("кени", "KE"), ("сенегал", "SN"),
+        ("гана", "GH"), ("ганы", "GH"), ("гане", "GH"), ("гану", "GH"), ("чад", "TD"), ("руанд", "RW"), ("уганд", "UG"),
+        ("танзани", "TZ"), ("мозамбик", "MZ"), ("алжир", "DZ"), ("марокк", "MA"), ("тунис", "TN"), ("ливан", "LB"),
+        ("кувейт", "KW"), ("оман", "OM"), ("йемен", "YE"), ("бангладеш", "BD"), ("непал", "NP"), ("мьянм", "MM"),
+        ("таиланд", "TH"), ("камбодж", "KH"), ("малайзи", "MY"), ("сингапур", "SG"), ("тайван", "TW"),
+        ("таджик", "TJ"), ("узбек", "UZ"), ("зеланди", "NZ"),
     ];
 
     private static readonly (string Prefix, string Code)[] PolishPrefixes =

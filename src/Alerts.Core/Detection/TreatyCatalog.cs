@@ -247,6 +247,73 @@ public sealed class TreatyCatalog
         return mentions;
     }
 
+    private Dictionary<TreatyCatalogEntry, HashSet<string>>? _partyTreatyStems;
+
+    /// <summary>
+    /// The treaties with named parties (bilateral ones), each with the stems of all its names: built on first use, for the
+    /// rare unnamed interstate treaty between named states.
+    /// </summary>
+    internal IReadOnlyDictionary<TreatyCatalogEntry, HashSet<string>> PartyTreaties()
+    {
+        if (_partyTreatyStems is { } built)
+        {
+            return built;
+        }
+        var result = new Dictionary<TreatyCatalogEntry, HashSet<string>>();
+        foreach (var entry in Entries)
+        {
+            if (entry.Parties.Count < 2)
+            {
+                continue;
+            }
+            var stems = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in entry.AliasesEn.Concat(entry.AliasesRu).Append(entry.NameEn).Append(entry.NameRu))
+            {
+                foreach (var token in TextTokens.Tokenize(TextNormalizer.Normalize(name)))
+                {
+                    stems.Add(token.Stem);
+                }
+            }
+            result[entry] = stems;
+        }
+        return _partyTreatyStems = result;
+    }
+
+    /// <summary>
+    /// The one entry with a name or alias that begins with these stems (a protocol written without its last words), or
+    /// null when none or several do. Only for the rare instrument-of-a-treaty phrase: a scan of one first stem's aliases.
+    /// </summary>
+    internal TreatyCatalogEntry? OnlyEntryNamedFrom(IReadOnlyList<string> stems)
+    {
+        if (stems.Count == 0 || !_byFirstStem.TryGetValue(stems[0], out var aliases))
+        {
+            return null;
+        }
+        TreatyCatalogEntry? found = null;
+        foreach (var alias in aliases)
+        {
+            if (alias.IsOrganisation || alias.Stems.Length < stems.Count)
+            {
+                continue;
+            }
+            var match = true;
+            for (var k = 1; k < stems.Count && match; k++)
+            {
+                match = alias.Stems[k] == stems[k];
+            }
+            if (!match)
+            {
+                continue;
+            }
+            if (found is not null && found != alias.Entry)
+            {
+                return null;
+            }
+            found = alias.Entry;
+        }
+        return found;
+    }
+
     /// <summary>Writes the indices of the tokens that are not stop words into <paramref name="content"/>; returns how many.</summary>
     private static int ContentWords<TWords>(TWords words, Span<int> content)
         where TWords : IWordList, allows ref struct

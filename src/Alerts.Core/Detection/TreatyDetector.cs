@@ -92,12 +92,12 @@ public sealed class TreatyDetector : ITreatyDetector
         var titleEvents = FindEvents(item.Title, item, out var titleBlocked);
         if (titleEvents.Count > 0)
         {
-            var events = titleEvents.ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate, item));
+            var events = titleEvents.ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate, item, _catalog));
             if (item.Summary.Actions.Count == 0)
             {
                 return events;
             }
-            var summaryEvents = FindEvents(item.Summary, item, out _).ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate, item));
+            var summaryEvents = FindEvents(item.Summary, item, out _).ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate, item, _catalog));
             return SummaryRefiner.Refine(events, summaryEvents, item.Summary);
         }
         if (titleBlocked)
@@ -105,7 +105,7 @@ public sealed class TreatyDetector : ITreatyDetector
             return [];
         }
         return FindEvents(item.Summary, item, out _)
-            .ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate with { Score = candidate.Score with { SummaryOnly = true } }, item));
+            .ConvertAll(candidate => GenericTreatyResolver.Resolve(candidate with { Score = candidate.Score with { SummaryOnly = true } }, item, _catalog));
     }
 
     /// <summary>
@@ -122,7 +122,7 @@ public sealed class TreatyDetector : ITreatyDetector
             return true;
         }
         var summaryWords = SpanWords.Read(scratch.SummaryLower.AsSpan(0, summaryLength), scratch.SummaryCased.AsSpan(0, summaryLength), scratch);
-        return _catalog.NamesAny(summaryWords) || StateLexicon.NamesAny(summaryWords) || DetectionPatterns.RussianActTitle().IsMatch(title);
+        return _catalog.NamesAny(summaryWords) || StateLexicon.NamesAny(summaryWords) || DetectionPatterns.RussianAct().IsMatch(title);
     }
 
     private static bool MayHoldAction(string? text) =>

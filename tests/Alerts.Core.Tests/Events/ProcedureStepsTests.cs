@@ -53,6 +53,13 @@ public sealed class ProcedureStepsTests
     [InlineData("The cabinet said the country would quit the treaty", false)]
     [InlineData("Hungary's government approved the withdrawal from the Energy Charter Treaty", true)]
     [InlineData("The prime minister signed a decree on leaving the treaty", true)]
+    // Another state's government announcing is an announcement, in either language; words that only begin like an act
+    // ("signalling", "orderly") are not one.
+    [InlineData("Правительство Нидерландов объявило о выходе из Договора к Энергетической хартии", false)]
+    [InlineData("Премьер Нидерландов заявил о выходе из договора", false)]
+    [InlineData("The Netherlands government announced its withdrawal, signalling an orderly exit from the treaty", false)]
+    [InlineData("Правительство одобрило предложение о выходе из договора", true)]
+    [InlineData("Правительство РФ денонсирует соглашение", true)]
     public void A_government_named_is_a_proposal_only_when_it_acts(string text, bool proposal)
     {
         Assert.Equal(proposal, ProcedureSteps.Classify(text, "").Contains(ProcedureSteps.GovernmentProposal));

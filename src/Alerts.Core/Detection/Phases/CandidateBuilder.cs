@@ -15,13 +15,13 @@ internal static class CandidateBuilder
     /// reach, an application to join) or from <see cref="AccessionOfAnother"/>, which needs an organisation among the
     /// item's mentions; every other hit is generic. A generic candidate needs states, and
     /// <see cref="StateAttacher.StatesFor"/> takes them only from the item's segments' <see cref="TextSegment.States"/>
-    /// or from <see cref="DetectionPatterns.RussianActTitle"/> on the title. So when this is false, every action word
+    /// or from <see cref="DetectionPatterns.RussianAct"/> on the title. So when this is false, every action word
     /// ends as no candidate and the item has no event (DetectionMechanicsTests holds it to the detector's own answer).
     /// </summary>
     public static bool MayBuildAny(ItemContext item) =>
         item.Title.Mentions.Count > 0 || item.Summary.Mentions.Count > 0
         || item.Title.States.Count > 0 || item.Summary.States.Count > 0
-        || DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text);
+        || DetectionPatterns.RussianAct().IsMatch(item.Title.Text);
 
     public static Candidate? Build(TextSegment segment, ActionHit hit, TreatyHit treaty, int sentenceStart, int sentenceEnd, int clauseStart, ItemContext item, string words)
     {

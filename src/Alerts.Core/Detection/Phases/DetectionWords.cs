@@ -9,6 +9,11 @@ internal static class DetectionWords
     public static bool IsOrganisationWord(string w) =>
         w is "alliance" or "bloc" or "альянс" or "альянсу" or "альянса" or "блок" or "sojusz" or "sojuszu" or "paktu";
 
+    /// <summary>An instrument made under a treaty and named after it: "protocol to …", "amendment to …", «протокол к …», «поправки к …».</summary>
+    public static bool IsInstrumentWord(string w) =>
+        w is "protocol" or "protocols" or "amendment" or "amendments" or "annex" or "protokol" or "protokół"
+        || w.StartsWith("протокол", StringComparison.Ordinal) || w.StartsWith("поправк", StringComparison.Ordinal);
+
     public static readonly string[] TreatyWordBeginnings =
         ["договор", "конвенц", "соглашени", "протокол", "пакт", "харти", "сделк", "traktat", "umow", "porozumieni", "konwencj", "protokol", "protokół", "pakt"];
 

@@ -74,7 +74,7 @@ internal static class StateAttacher
         var tokens = seg.Tokens;
         for (var i = index - 1; i >= from; i--)
         {
-            if (tokens[i].Text is "with" or "с" or "со" or "z")
+            if (tokens[i].Text is "with" or "с" or "со" or "z" or "between" or "между")
             {
                 return true;
             }
@@ -112,7 +112,7 @@ internal static class StateAttacher
         for (var i = 0; i < states.Count; i++)
         {
             var s = states[i];
-            if (s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(s, a, t, tokens))
+            if (s.Start >= clauseFirst && s.End <= a.TokenStart && Usable(seg, s, a, t))
             {
                 lastIndex = i;
             }
@@ -122,7 +122,7 @@ internal static class StateAttacher
             for (var i = 0; i < states.Count; i++)
             {
                 var s = states[i];
-                if (s.Start >= sentenceFirst && s.End <= a.TokenStart && Usable(s, a, t, tokens))
+                if (s.Start >= sentenceFirst && s.End <= a.TokenStart && Usable(seg, s, a, t))
                 {
                     lastIndex = i;
                     break;
@@ -140,7 +140,7 @@ internal static class StateAttacher
             for (var i = 0; i < states.Count; i++)
             {
                 var s = states[i];
-                if (s.Start >= sentenceFirst && s.End <= lastEnd && Usable(s, a, t, tokens))
+                if (s.Start >= sentenceFirst && s.End <= lastEnd && Usable(seg, s, a, t))
                 {
                     before[count++] = i;
                 }
@@ -190,11 +190,18 @@ internal static class StateAttacher
         // A noun with its actor after it: «выход России», «приостановлении Россией», "suspension by Russia".
         foreach (var s in states)
         {
-            if (s.Start >= a.TokenEnd && s.Start <= a.TokenEnd + 2 && Usable(s, a, t, tokens))
+            if (s.Start >= a.TokenEnd && s.Start <= a.TokenEnd + 2 && Usable(seg, s, a, t))
             {
                 evidence = $"{s.Words}→{s.Code}";
                 return [s.Code];
             }
+        }
+        // A Russian act («О ратификации …», «Распоряжение о подписании …», «Подписан закон о …») is Russia's, whatever other
+        // state the item names (the treaty's other party, the place of signature).
+        if (DetectionPatterns.RussianAct().IsMatch(item.Title.Text))
+        {
+            evidence = "Russian act title→RU";
+            return ["RU"];
         }
         // Elsewhere in the item: the headline's (or summary's) first state that is not a counterparty or a treaty party.
         foreach (var other in item.Segments)
@@ -209,25 +216,22 @@ internal static class StateAttacher
                 }
             }
         }
-        if (DetectionPatterns.RussianActTitle().IsMatch(item.Title.Text))
-        {
-            evidence = "Russian act title→RU";
-            return ["RU"];
-        }
         return result;
     }
 
     // A state that can take the step: not inside the treaty's name, not the treaty's own state, not a counterparty
     // before the action ("with Japan").
-    private static bool Usable(in StateMention s, in ActionHit a, in TreatyHit t, List<Token> tokens) =>
-        !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState && (s.Start < a.TokenStart || !IsCounterparty(tokens, s.Start));
+    // A state after the action in a group of counterparties ("between Russia and the DPRK", «с Бахрейном и ОАЭ») is a party, not the actor.
+    private static bool Usable(TextSegment seg, in StateMention s, in ActionHit a, in TreatyHit t) =>
+        !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState
+        && (s.Start < a.TokenStart || !(IsCounterparty(seg.Tokens, s.Start) || FollowsCounterparty(seg, a.TokenEnd, s.Start)));
 
     public static bool IsCounterparty(List<Token> tokens, int index)
     {
         for (var i = index - 1; i >= Math.Max(0, index - 2); i--)
         {
             var w = tokens[i].Text;
-            if (w is "with" or "между" or "against" or "против" or "z" or "from")
+            if (w is "with" or "между" or "between" or "against" or "против" or "z" or "from")
             {
                 return true;
             }

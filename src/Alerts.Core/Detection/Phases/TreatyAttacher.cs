@@ -41,7 +41,7 @@ internal sealed class TreatyAttacher(TreatyCatalog catalog)
         // A catalogue name in reach beats a bare treaty word: «соглашения с США об утилизации плутония».
         if (after is not null)
         {
-            return new TreatyHit(after, after.Start, after.End, false, false, null);
+            return InstrumentOf(segment, hit, after) ?? new TreatyHit(after, after.Start, after.End, false, false, null);
         }
         var wordAfter = BareTreatyWord.After(segment, hit, sentenceLast);
         if (wordAfter is not null)
@@ -53,6 +53,45 @@ internal sealed class TreatyAttacher(TreatyCatalog catalog)
             return new TreatyHit(before, before.Start, before.End, false, false, null);
         }
         return BareTreatyWord.Before(segment, hit, sentenceFirst);
+    }
+
+    /// <summary>
+    /// "Optional Protocol to the Vienna Convention …", «Протокол к Конвенции …»: an instrument of the named treaty, not the
+    /// treaty. The catalogue entry whose name begins with the words written (the instrument's full name), when exactly one
+    /// does; otherwise an unknown treaty under the name as written — never the parent treaty.
+    /// </summary>
+    private TreatyHit? InstrumentOf(TextSegment segment, ActionHit hit, TreatyMention named)
+    {
+        var tokens = segment.Tokens;
+        var i = named.Start - 1;
+        var joined = false;
+        while (i >= hit.TokenEnd && tokens[i].Text is "the" or "to" or "of" or "к" or "ко")
+        {
+            joined |= tokens[i].Text is not "the";
+            i--;
+        }
+        if (!joined || i < hit.TokenEnd || !DetectionWords.IsInstrumentWord(tokens[i].Text))
+        {
+            return null;
+        }
+        var written = new TreatyHit(null, i, named.End, true, false, null);
+        var start = i;
+        while (start > hit.TokenEnd && !tokens[start - 1].IsStop && !SegmentChecks.IsActionToken(tokens[start - 1].Text) && i - start < 3
+               && tokens[start - 1].Text is not ("its" or "a" or "the" or "new"))
+        {
+            start--; // "Optional", "Additional", "Second Optional"
+        }
+        var stems = new List<string>();
+        for (var k = start; k < named.End; k++)
+        {
+            if (!tokens[k].IsStop)
+            {
+                stems.Add(tokens[k].Stem);
+            }
+        }
+        return catalog.OnlyEntryNamedFrom(stems) is { } entry
+            ? new TreatyHit(new TreatyMention(entry, start, named.End, false), start, named.End, false, false, null)
+            : written;
     }
 
     /// <summary>The first catalogue name within reach after the action word and the last one just before it, in its sentence.</summary>
