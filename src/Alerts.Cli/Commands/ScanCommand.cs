@@ -162,7 +162,7 @@ public static class ScanCommand
                 var note = parts is null
                     ? $"alerts scan: {input}: a part did not read as planned; read as one document"
                     : $"alerts scan: {input}: read in {plan.Count} parts of {plan.TotalItems} items on {Math.Min(Environment.ProcessorCount, plan.Count)} threads";
-                await batches.WriteAsync(Task.FromResult(new ScanBatch([note], false, [], "")), cancellationToken);
+                await batches.WriteAsync(ScanBatch.Notes([note]), cancellationToken);
             }
             if (parts is null)
             {
@@ -181,13 +181,13 @@ public static class ScanCommand
         }
         if (feed is null)
         {
-            await batches.WriteAsync(Task.FromResult(new ScanBatch([$"alerts scan: {input}: {error}"], true, [], "")), cancellationToken);
+            await batches.WriteAsync(ScanBatch.Notes([$"alerts scan: {input}: {error}"], failed: true), cancellationToken);
             return;
         }
         if (feed.Warnings.Count > 0)
         {
             var warnings = feed.Warnings.Select(w => $"alerts scan: {input}: warning: {w}").ToList();
-            await batches.WriteAsync(Task.FromResult(new ScanBatch(warnings, false, [], "")), cancellationToken);
+            await batches.WriteAsync(ScanBatch.Notes(warnings), cancellationToken);
         }
         if (streamed)
         {
@@ -400,5 +400,9 @@ public static class ScanCommand
     }
 
     /// <summary>What one step of the scan prints: messages for stderr, and the detections of a run of items.</summary>
-    private sealed record ScanBatch(IReadOnlyList<string> Messages, bool Failed, IReadOnlyList<ScanRow> Rows, string Json);
+    private sealed record ScanBatch(IReadOnlyList<string> Messages, bool Failed, IReadOnlyList<ScanRow> Rows, string Json)
+    {
+        /// <summary>A step that only prints messages (and, when <paramref name="failed"/>, fails the scan), ready at once.</summary>
+        public static Task<ScanBatch> Notes(IReadOnlyList<string> messages, bool failed = false) => Task.FromResult(new ScanBatch(messages, failed, [], ""));
+    }
 }
