@@ -142,19 +142,8 @@ public static class ScanCommand
             {
                 var items = pending.ToArray();
                 pending.Clear();
-                inFlight.Wait(cancellationToken);
                 // The feed's language known so far is in each item already; the parse says at its end whether it still holds.
-                early.Add(Task.Run(async () =>
-                {
-                    try
-                    {
-                        return Detect(input, items, null, language, await detector);
-                    }
-                    finally
-                    {
-                        inFlight.Release();
-                    }
-                }, cancellationToken));
+                early.Add(DetectWhenLoaded(input, items, null, language, detector, inFlight, cancellationToken));
             }
         }
         async Task<bool> ReadSplit(byte[] bytes, Uri fileUri)
@@ -173,7 +162,7 @@ public static class ScanCommand
                 var note = parts is null
                     ? $"alerts scan: {input}: a part did not read as planned; read as one document"
                     : $"alerts scan: {input}: read in {plan.Count} parts of {plan.TotalItems} items on {Math.Min(Environment.ProcessorCount, plan.Count)} threads";
-                await batches.WriteAsync(Task.FromResult(new ScanBatch([note], false, [], "")), cancellationToken);
+                await batches.WriteAsync(ScanBatch.Notes([note]), cancellationToken);
             }
             if (parts is null)
             {
@@ -192,13 +181,13 @@ public static class ScanCommand
         }
         if (feed is null)
         {
-            await batches.WriteAsync(Task.FromResult(new ScanBatch([$"alerts scan: {input}: {error}"], true, [], "")), cancellationToken);
+            await batches.WriteAsync(ScanBatch.Notes([$"alerts scan: {input}: {error}"], failed: true), cancellationToken);
             return;
         }
         if (feed.Warnings.Count > 0)
         {
             var warnings = feed.Warnings.Select(w => $"alerts scan: {input}: warning: {w}").ToList();
-            await batches.WriteAsync(Task.FromResult(new ScanBatch(warnings, false, [], "")), cancellationToken);
+            await batches.WriteAsync(ScanBatch.Notes(warnings), cancellationToken);
         }
         if (streamed)
         {
@@ -208,16 +197,38 @@ public static class ScanCommand
             }
             if (pending.Count > 0)
             {
-                var items = pending.ToArray();
-                await batches.WriteAsync(Task.Run(async () => Detect(input, items, null, language, await detector), cancellationToken), cancellationToken);
+                await batches.WriteAsync(DetectWhenLoaded(input, pending.ToArray(), null, language, detector, null, cancellationToken), cancellationToken);
             }
         }
         // Items not handed out while parsing (a JSON Feed, a fetched URL, a document read again).
-        for (var start = 0; start < feed.Items.Count; start += BatchItems)
+        foreach (var items in feed.Items.Chunk(BatchItems))
         {
-            var items = feed.Items.Skip(start).Take(BatchItems).ToArray();
-            await batches.WriteAsync(Task.Run(async () => Detect(input, items, feed.Language, language, await detector), cancellationToken), cancellationToken);
+            await batches.WriteAsync(DetectWhenLoaded(input, items, feed.Language, language, detector, null, cancellationToken), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Detects a batch of items on the pool once the catalogue has loaded. With <paramref name="inFlight"/>, the caller
+    /// first waits for a place under that limit (so parsed items do not pile up ahead of the detector) and the detection
+    /// frees it when done; without, the batch is queued at once. The caller queues the task where its output belongs, so
+    /// the output keeps input order whenever the detection runs.
+    /// </summary>
+    private static Task<ScanBatch> DetectWhenLoaded(
+        string input, FeedItem[] items, string? feedLanguage, string? language, Task<ITreatyDetector> detector, SemaphoreSlim? inFlight,
+        CancellationToken cancellationToken)
+    {
+        inFlight?.Wait(cancellationToken);
+        return Task.Run(async () =>
+        {
+            try
+            {
+                return Detect(input, items, feedLanguage, language, await detector);
+            }
+            finally
+            {
+                inFlight?.Release();
+            }
+        }, cancellationToken);
     }
 
     private static ScanBatch Detect(string input, FeedItem[] items, string? feedLanguage, string? language, ITreatyDetector detector)
@@ -253,22 +264,9 @@ public static class ScanCommand
 
         Task<ScanBatch> DetectBatch(FeedItem[] items, string? feedLanguage)
         {
-            if (detector.IsCompletedSuccessfully)
-            {
-                return Task.FromResult(Detect(input, items, feedLanguage, language, detector.Result));
-            }
-            inFlight.Wait(cancellationToken);
-            return Task.Run(async () =>
-            {
-                try
-                {
-                    return Detect(input, items, feedLanguage, language, await detector);
-                }
-                finally
-                {
-                    inFlight.Release();
-                }
-            }, cancellationToken);
+            return detector.IsCompletedSuccessfully
+                ? Task.FromResult(Detect(input, items, feedLanguage, language, detector.Result))
+                : DetectWhenLoaded(input, items, feedLanguage, language, detector, inFlight, cancellationToken);
         }
 
         List<Task<ScanBatch>>? ReadPart(int index)
@@ -305,9 +303,8 @@ public static class ScanCommand
             {
                 return null;
             }
-            for (var start = 0; start < feed!.Items.Count; start += BatchItems)
+            foreach (var items in feed!.Items.Chunk(BatchItems))
             {
-                var items = feed.Items.Skip(start).Take(BatchItems).ToArray();
                 batches.Add(DetectBatch(items, feed.Language));
             }
             return batches;
@@ -403,5 +400,9 @@ public static class ScanCommand
     }
 
     /// <summary>What one step of the scan prints: messages for stderr, and the detections of a run of items.</summary>
-    private sealed record ScanBatch(IReadOnlyList<string> Messages, bool Failed, IReadOnlyList<ScanRow> Rows, string Json);
+    private sealed record ScanBatch(IReadOnlyList<string> Messages, bool Failed, IReadOnlyList<ScanRow> Rows, string Json)
+    {
+        /// <summary>A step that only prints messages (and, when <paramref name="failed"/>, fails the scan), ready at once.</summary>
+        public static Task<ScanBatch> Notes(IReadOnlyList<string> messages, bool failed = false) => Task.FromResult(new ScanBatch(messages, failed, [], ""));
+    }
 }
