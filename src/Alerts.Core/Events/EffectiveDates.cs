@@ -14,6 +14,13 @@ public static partial class EffectiveDates
     private const int DateToCueChars = 40;
 
     /// <summary>
+    /// The calendar day of a report as its publisher dated it: the date in the offset the feed gave
+    /// (RSS pubDate, Atom published), not in UTC, so "Mon, 03 Apr 2023 20:00:00 -0500" is 3 April.
+    /// The stores keep the offset (the documents are JSON), so records stored earlier read the same way.
+    /// </summary>
+    public static DateOnly LocalDay(DateTimeOffset value) => DateOnly.FromDateTime(value.DateTime);
+
+    /// <summary>
     /// The effective date an item states, or null. A date without a year is the next such day on or
     /// after <paramref name="reference"/> (the item's publication day, less a month of slack).
     /// A date that belongs to the law rather than to the treaty action ("the law takes effect on

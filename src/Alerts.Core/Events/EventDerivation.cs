@@ -62,7 +62,7 @@ public sealed class EventDerivation(TreatyCatalog catalog)
             && catalog.Find(head.Treaty.Id)?.DenunciationEffect is { } notice
             && counted.Where(s => s.Milestone == TreatyMilestone.Notified).Select(When).DefaultIfEmpty().Min() is var notifiedAt
             && notifiedAt != default
-            && EffectiveDates.FromNoticePeriod(notice, DateOnly.FromDateTime(notifiedAt.UtcDateTime)) is { } computed)
+            && EffectiveDates.FromNoticePeriod(notice, EffectiveDates.LocalDay(notifiedAt)) is { } computed)
         {
             effective = computed;
             basis = BasisNoticePeriod;
@@ -74,10 +74,11 @@ public sealed class EventDerivation(TreatyCatalog catalog)
         }
         history = history.OrderBy(h => h.Milestone).ThenBy(h => ProcedureSteps.Rank(h.Step)).ThenBy(h => h.SeenAt).ToList();
 
-        // The step's date: the act's own date when an official item of this step gives one, else its earliest report.
+        // The step's date: the act's own date when an official item of this step gives one, else its earliest report's
+        // day in the publisher's own offset (a report at 20:00 -05:00 on 3 April is dated 3 April, not 4 April in UTC).
         var ofStep = counted.Where(s => s.Milestone == stage && (step is null || s.Step == step)).ToList();
         DateOnly? stepDate = ofStep.Where(s => s.ActDate is not null).Select(s => s.ActDate).Min()
-            ?? (ofStep.Count > 0 ? DateOnly.FromDateTime(ofStep.Min(When).UtcDateTime) : null);
+            ?? (ofStep.Count > 0 ? EffectiveDates.LocalDay(When(ofStep.MinBy(When)!)) : null);
         if (head.FollowUpRevision is not null && effective is { } effectiveDay && stage == TreatyMilestone.Effective && ofStep.Count == 0)
         {
             stepDate = effectiveDay;

@@ -151,7 +151,7 @@ public sealed class EventTracker(
         var at = source.Published is { } published && published < now ? published : now;
         var steps = ProcedureSteps.Classify(source.Title, summary);
         var stage = detection.Milestone;
-        var reference = DateOnly.FromDateTime(at.UtcDateTime);
+        var reference = EffectiveDates.LocalDay(at);
         var stated = EffectiveDates.FromText(source.Title, summary, reference);
         if (stage == TreatyMilestone.Effective && stated is { } day && day > reference)
         {

@@ -59,7 +59,7 @@ public static class BackfillDigest
     public static TreatyChange Entry(TreatyDetection detection, SourceRef source, string summary, DateTimeOffset now)
     {
         var at = source.Published is { } published && published < now ? published : now;
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var day = EffectiveDates.LocalDay(at);
         var step = ProcedureSteps.Refine(detection.Milestone, ProcedureSteps.Classify(source.Title, summary));
         var stage = step is not null && ProcedureSteps.StageOf(step) > detection.Milestone ? ProcedureSteps.StageOf(step) : detection.Milestone;
         var actDate = source.Authority >= SourceLevel.Official ? EffectiveDates.ActDate(source.Title, summary, day) : null;

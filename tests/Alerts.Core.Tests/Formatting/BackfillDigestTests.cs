@@ -56,6 +56,23 @@ public class BackfillDigestTests
     }
 
     [Fact]
+    public void An_old_item_is_dated_by_the_day_its_publisher_gave_not_the_utc_day()
+    {
+        var detection = new Alerts.Core.Detection.TreatyDetection(new TreatyRef("ru-us-plutonium-2000", "Plutonium Management and Disposition Agreement"),
+            TreatyAction.Withdrawal, ["RU"], TreatyMilestone.Proposed, 0.95, []);
+        // Just after midnight in Moscow (30 July in UTC): the decree of 31 July is no act dated after its publication.
+        var decree = new SourceRef("government-ru-docs", "http://government.ru/docs/all/160341/",
+            "О внесении предложения о денонсации Российской Федерацией Соглашения об утилизации плутония",
+            new DateTimeOffset(2025, 7, 31, 0, 30, 0, TimeSpan.FromHours(3)), SourceLevel.Official, "ru");
+        // An evening in New York (4 April in UTC).
+        var report = new SourceRef("news", "https://news.example/plutonium", "Russia moves to quit plutonium deal",
+            new DateTimeOffset(2023, 4, 3, 20, 0, 0, TimeSpan.FromHours(-5)), SourceLevel.Media, "en");
+
+        Assert.Equal(new DateOnly(2025, 7, 31), BackfillDigest.Entry(detection, decree, "Постановление от 31 июля 2025 г. № 1150", Now).StepDate);
+        Assert.Equal(new DateOnly(2023, 4, 3), BackfillDigest.Entry(detection, report, "", Now).StepDate);
+    }
+
+    [Fact]
     public void A_digest_of_many_long_old_events_still_fits_a_queue_message()
     {
         var longTitle = new string('я', 4000);
