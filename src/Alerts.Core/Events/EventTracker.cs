@@ -147,8 +147,7 @@ public sealed class EventTracker(
 
     private static Observation Observe(TreatyDetection detection, SourceRef source, string summary, DateTimeOffset now)
     {
-        // A publication date in the future is a feed's mistake: it must not keep an event open.
-        var at = source.Published is { } published && published < now ? published : now;
+        var at = source.PublishedBy(now);
         var steps = ProcedureSteps.Classify(source.Title, summary);
         var stage = detection.Milestone;
         var reference = EffectiveDates.LocalDay(at);

@@ -34,7 +34,11 @@ public sealed record SourceRef(
     DateTimeOffset? Published,
     SourceLevel Authority,
     string? Language = null,
-    TreatyMilestone? Reports = null);
+    TreatyMilestone? Reports = null)
+{
+    /// <summary>When the item was published, or <paramref name="now"/> when it gives no date or a future one (a feed's mistake that must not keep an event open).</summary>
+    public DateTimeOffset PublishedBy(DateTimeOffset now) => Published is { } published && published < now ? published : now;
+}
 
 /// <summary>
 /// One revision of a treaty event: what subscribers should learn now. Put on

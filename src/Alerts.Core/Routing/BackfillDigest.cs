@@ -58,7 +58,7 @@ public static class BackfillDigest
     /// </summary>
     public static TreatyChange Entry(TreatyDetection detection, SourceRef source, string summary, DateTimeOffset now)
     {
-        var at = source.Published is { } published && published < now ? published : now;
+        var at = source.PublishedBy(now);
         var day = EffectiveDates.LocalDay(at);
         var step = ProcedureSteps.Refine(detection.Milestone, ProcedureSteps.Classify(source.Title, summary));
         var stage = step is not null && ProcedureSteps.StageOf(step) > detection.Milestone ? ProcedureSteps.StageOf(step) : detection.Milestone;
