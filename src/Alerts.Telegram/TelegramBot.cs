@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Alerts.Core.Messages;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
@@ -66,7 +67,8 @@ public sealed class TelegramBot
     {
         try
         {
-            return JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
+            // Telegram.Bot's own options carry its generated contracts: no reflection here, so the native CLI reads updates too.
+            return JsonSerializer.Deserialize(json, (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update)));
         }
         catch (JsonException)
         {
