@@ -45,6 +45,15 @@ public sealed class TelegramBot
 {
     public const string HttpClientName = "telegram-bot";
 
+    /// <summary>
+    /// Telegram.Bot's options (names, converters) with the contracts its package generates (<see cref="JsonBotSerializerContext"/>)
+    /// instead of reflection, so the native CLI reads updates too.
+    /// </summary>
+    private static readonly JsonTypeInfo<Update> UpdateJson = (JsonTypeInfo<Update>)new JsonSerializerOptions(JsonBotAPI.Options)
+    {
+        TypeInfoResolver = JsonBotSerializerContext.Default,
+    }.GetTypeInfo(typeof(Update));
+
     private readonly TelegramBotClient _client;
     private readonly BotConversation _conversation;
     private readonly BotOptions _options;
@@ -67,8 +76,7 @@ public sealed class TelegramBot
     {
         try
         {
-            // Telegram.Bot's own options carry its generated contracts: no reflection here, so the native CLI reads updates too.
-            return JsonSerializer.Deserialize(json, (JsonTypeInfo<Update>)JsonBotAPI.Options.GetTypeInfo(typeof(Update)));
+            return JsonSerializer.Deserialize(json, UpdateJson);
         }
         catch (JsonException)
         {

@@ -14,6 +14,9 @@ namespace Alerts.Core.Messages;
 /// readable from strings; nulls left out; not indented). No reflection, so the same code runs in the native (AOT) CLI.
 /// A type written or read through <see cref="MessageJson"/> must be listed here; one that is not throws
 /// <see cref="NotSupportedException"/> in every build, JIT or native, so the tests find it.
+/// A property with a default other than 0/null (<c>V = 1</c>, <c>Summary = ""</c>, <c>Sequence = 1</c>) has a <c>set</c>, not an
+/// <c>init</c>, accessor: the generated code puts every init-only property in the object initializer, so a field missing from a
+/// document (one written by an older version, a hand-written message) would read as 0 or null instead of its default.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false)]
 // Queue messages

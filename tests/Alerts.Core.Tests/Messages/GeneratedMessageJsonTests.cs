@@ -102,6 +102,55 @@ public class GeneratedMessageJsonTests
         Assert.Equal(json, JsonSerializer.Serialize(value, type, ReflectionOptions));
     }
 
+    /// <summary>Documents that leave out every field that has a default: older versions and operators wrote such messages.</summary>
+    public static TheoryData<Type, string> ShortDocuments => new()
+    {
+        { typeof(PollRequest), """{"sourceId":"kremlin","group":"news","scheduledAt":"2025-08-26T10:00:00+00:00"}""" },
+        {
+            typeof(TreatyChange),
+            """{"eventId":"ev-1","revision":1,"treaty":{"id":"coe:126","name":"CPT"},"action":"withdrawal","states":["RU"],"stage":"proposed","confidence":0.8,"level":"media","title":"T","sources":[],"detectedAt":"2025-08-26T10:00:00+00:00"}"""
+        },
+        { typeof(Delivery), """{"eventId":"ev-1","revision":2,"channelId":"main"}""" },
+        { typeof(OperatorNotice), """{"kind":"k","subject":"s","message":"m","at":"2025-09-01T10:00:00+00:00"}""" },
+        { typeof(ReviewDecision), """{"id":"main:ev-1","approve":true}""" },
+        { typeof(BotUpdate), """{"updateId":42,"chatId":1001,"chatType":"private","text":"/start"}""" },
+        {
+            typeof(EventHead),
+            """{"eventId":"ev-1","treaty":{"id":"coe:126","name":"CPT"},"action":"withdrawal","states":["RU"],"stage":"proposed","level":"media","confidence":0.8,"revision":1,"title":"T","sources":[],"firstSeen":"2025-08-26T10:00:00+00:00","lastChange":"2025-08-26T10:00:00+00:00"}"""
+        },
+        { typeof(ReviewEntry), """{"channelId":"main","eventId":"ev-1","revision":2,"reason":"r","status":"pending","heldAt":"2025-09-01T10:00:00+00:00","title":"T","treaty":"coe:126"}""" },
+        { typeof(LedgerEntry), """{"state":"pending"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ShortDocuments))]
+    public void A_field_left_out_reads_as_its_default_as_before(Type type, string json)
+    {
+        var generated = JsonSerializer.Serialize(JsonSerializer.Deserialize(json, MessageJson.Options.GetTypeInfo(type)), MessageJson.Options.GetTypeInfo(type));
+
+        Assert.Equal(JsonSerializer.Serialize(JsonSerializer.Deserialize(json, type, ReflectionOptions), type, ReflectionOptions), generated);
+        var written = JsonDocument.Parse(generated).RootElement;
+        if (typeof(IQueueMessage).IsAssignableFrom(type) || type == typeof(EventHead) || type == typeof(ReviewEntry))
+        {
+            Assert.Equal(1, written.GetProperty("v").GetInt32());
+        }
+    }
+
+    [Fact]
+    public void A_short_event_head_and_ledger_entry_keep_their_defaults()
+    {
+        var head = MessageJson.Deserialize<EventHead>((string)ShortDocuments.Single(row => (Type)row[0] == typeof(EventHead))[1]);
+        Assert.Equal(1, head.Sequence);
+        Assert.Equal("", head.Summary);
+        Assert.Empty(head.Evidence);
+        Assert.Empty(head.MilestoneHistory);
+
+        var entry = MessageJson.Deserialize<LedgerEntry>("""{"state":"pending"}""");
+        Assert.Equal("", entry.ChatId);
+        Assert.Empty(entry.MessageIds);
+        Assert.Empty(entry.EditedIds);
+    }
+
     [Fact]
     public void The_generic_calls_use_the_generated_contracts()
     {
