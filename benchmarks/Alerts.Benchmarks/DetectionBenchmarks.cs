@@ -29,8 +29,8 @@ public class DetectionBenchmarks
         var root = RepoRoot();
         _detector = TreatyDetector.FromCatalogFile(Path.Combine(root, "config", "treaties.json"));
         var corpus = Path.Combine(root, "tests", "data", "corpus-dev");
-        var items = CorpusEvaluator.ReadJsonLines<CorpusItem>(Path.Combine(corpus, "items.jsonl"));
-        var positive = CorpusEvaluator.ReadJsonLines<CorpusLabel>(Path.Combine(corpus, "labels.jsonl"))
+        var items = CorpusEvaluator.ReadJsonLines(Path.Combine(corpus, "items.jsonl"), CorpusJsonContext.Default.CorpusItem);
+        var positive = CorpusEvaluator.ReadJsonLines(Path.Combine(corpus, "labels.jsonl"), CorpusJsonContext.Default.CorpusLabel)
             .Where(l => l.Positive == true).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         _all = items.Select(i => new DetectionInput(i.Title, i.Description ?? "", i.Lang)).ToArray();
         _positives = items.Where(i => positive.Contains(i.Id)).Select(i => new DetectionInput(i.Title, i.Description ?? "", i.Lang)).ToArray();

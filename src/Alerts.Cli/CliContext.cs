@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Alerts.Core.Messages;
 using Spectre.Console;
 
@@ -12,12 +13,15 @@ public sealed class CliContext(TextWriter output, TextWriter error)
     /// <summary>A Spectre console on stdout; plain (no colours, no ANSI) when stdout is not a terminal.</summary>
     public IAnsiConsole Console { get; } = CreateConsole(output);
 
-    /// <summary>Writes one JSON object a line to stdout, <paramref name="line"/> of each row (<c>--format jsonl</c>).</summary>
-    public async Task WriteJsonLinesAsync<T>(IEnumerable<T> rows, Func<T, object> line)
+    /// <summary>
+    /// Writes one JSON object a line to stdout, <paramref name="line"/> of each row (<c>--format jsonl</c>), with the
+    /// generated contract <paramref name="type"/> (see <see cref="CliJsonContext"/>) and <see cref="MessageJson"/>'s options.
+    /// </summary>
+    public async Task WriteJsonLinesAsync<T, TLine>(IEnumerable<T> rows, Func<T, TLine> line, JsonTypeInfo<TLine> type)
     {
         foreach (var row in rows)
         {
-            await Output.WriteLineAsync(MessageJson.Serialize(line(row)));
+            await Output.WriteLineAsync(MessageJson.Serialize(line(row), type));
         }
     }
 

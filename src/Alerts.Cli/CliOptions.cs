@@ -25,7 +25,7 @@ public static class CliOptions
 
     /// <summary>
     /// <c>--format</c> of the list commands: <c>table</c> for people (the default) or <c>jsonl</c>, one JSON object a
-    /// line for scripts (<see cref="CliContext.WriteJsonLinesAsync{T}"/>). A new option each call: an option belongs to one command.
+    /// line for scripts (<see cref="CliContext.WriteJsonLinesAsync{T,TLine}"/>). A new option each call: an option belongs to one command.
     /// </summary>
     public static Option<string> TableOrJsonl()
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Alerts.Core.Messages;
 using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,15 @@ public sealed class TelegramBot
 {
     public const string HttpClientName = "telegram-bot";
 
+    /// <summary>
+    /// Telegram.Bot's options (names, converters) with the contracts its package generates (<see cref="JsonBotSerializerContext"/>)
+    /// instead of reflection, so the native CLI reads updates too.
+    /// </summary>
+    private static readonly JsonTypeInfo<Update> UpdateJson = (JsonTypeInfo<Update>)new JsonSerializerOptions(JsonBotAPI.Options)
+    {
+        TypeInfoResolver = JsonBotSerializerContext.Default,
+    }.GetTypeInfo(typeof(Update));
+
     private readonly TelegramBotClient _client;
     private readonly BotConversation _conversation;
     private readonly BotOptions _options;
@@ -66,7 +76,7 @@ public sealed class TelegramBot
     {
         try
         {
-            return JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
+            return JsonSerializer.Deserialize(json, UpdateJson);
         }
         catch (JsonException)
         {

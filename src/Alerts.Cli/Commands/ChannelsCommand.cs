@@ -31,17 +31,15 @@ public static class ChannelsCommand
 
             if (parse.GetValue(format) == "jsonl")
             {
-                await context.WriteJsonLinesAsync(rows, row => new
-                {
-                    id = row.Id,
-                    chatId = row.Definition?.ChatId,
-                    language = row.Definition?.Language,
-                    configured = row.Definition is not null,
-                    state = row.StateName,
-                    disabledReason = row.State.DisabledReason,
-                    disabledAt = row.State.DisabledAt,
-                    migratedChatId = row.State.MigratedChatId,
-                });
+                await context.WriteJsonLinesAsync(rows, row => new ChannelLine(
+                    Id: row.Id,
+                    ChatId: row.Definition?.ChatId,
+                    Language: row.Definition?.Language,
+                    Configured: row.Definition is not null,
+                    State: row.StateName,
+                    DisabledReason: row.State.DisabledReason,
+                    DisabledAt: row.State.DisabledAt,
+                    MigratedChatId: row.State.MigratedChatId), CliJsonContext.Default.ChannelLine);
                 return AlertsCli.ExitOk;
             }
 

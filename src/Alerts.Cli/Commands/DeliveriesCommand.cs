@@ -33,20 +33,18 @@ public static class DeliveriesCommand
             var records = await provider.GetRequiredService<HeldDeliveries>().ListAsync(parse.GetValue(all), cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
-                await context.WriteJsonLinesAsync(records, record => new
-                {
-                    id = record.Id,
-                    eventId = record.EventId,
-                    channel = record.ChannelId,
-                    revision = record.Revision,
-                    state = record.Entry.State,
-                    chatId = record.Entry.ChatId,
-                    messageIds = record.Entry.MessageIds,
-                    failures = record.Entry.Failures,
-                    acknowledged = record.Entry.Acknowledged,
-                    updatedAt = record.Entry.UpdatedAt,
-                    note = record.Entry.Note,
-                });
+                await context.WriteJsonLinesAsync(records, record => new DeliveryLine(
+                    Id: record.Id,
+                    EventId: record.EventId,
+                    Channel: record.ChannelId,
+                    Revision: record.Revision,
+                    State: record.Entry.State,
+                    ChatId: record.Entry.ChatId,
+                    MessageIds: record.Entry.MessageIds,
+                    Failures: record.Entry.Failures,
+                    Acknowledged: record.Entry.Acknowledged,
+                    UpdatedAt: record.Entry.UpdatedAt,
+                    Note: record.Entry.Note), CliJsonContext.Default.DeliveryLine);
             }
             else
             {

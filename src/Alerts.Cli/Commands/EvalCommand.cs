@@ -71,7 +71,7 @@ public static class EvalCommand
             {
                 foreach (var (name, report) in reports)
                 {
-                    await context.Output.WriteLineAsync(MessageJson.Serialize(CorpusJson(name, report)));
+                    await context.Output.WriteLineAsync(CorpusJson(name, report).ToJsonString(MessageJson.Options));
                 }
                 return AlertsCli.ExitOk;
             }
@@ -102,7 +102,7 @@ public static class EvalCommand
             var language = new JsonObject { ["language"] = figures.Language };
             AddDetectionFigures(language, figures.TruePositives, figures.FalsePositives, figures.FalseNegatives, figures.Precision, figures.Recall, figures.F1);
             language["stageAccuracy"] = Math.Round(figures.StageAccuracy, 4);
-            languages.Add(language);
+            languages.Add((JsonNode)language);
         }
         json["languages"] = languages;
         return json;

@@ -23,20 +23,18 @@ public static class EventsCommand
             var heads = await provider.GetRequiredService<EventQueries>().ListAsync(cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
-                await context.WriteJsonLinesAsync(heads, head => new
-                {
-                    id = head.EventId,
-                    treaty = head.Treaty,
-                    action = head.Action,
-                    states = head.States,
-                    stage = head.Milestone,
-                    step = head.Step,
-                    effectiveDate = head.EffectiveDate,
-                    level = head.Level,
-                    revision = head.Revision,
-                    sources = head.Sources.Count,
-                    lastChange = head.LastChange,
-                });
+                await context.WriteJsonLinesAsync(heads, head => new EventLine(
+                    Id: head.EventId,
+                    Treaty: head.Treaty,
+                    Action: head.Action,
+                    States: head.States,
+                    Stage: head.Milestone,
+                    Step: head.Step,
+                    EffectiveDate: head.EffectiveDate,
+                    Level: head.Level,
+                    Revision: head.Revision,
+                    Sources: head.Sources.Count,
+                    LastChange: head.LastChange), CliJsonContext.Default.EventLine);
                 return AlertsCli.ExitOk;
             }
             var table = new Table().AddColumns("id", "treaty", "action", "states", "stage", "level", "rev", "sources", "last change");

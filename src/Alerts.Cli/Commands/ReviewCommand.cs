@@ -26,7 +26,7 @@ public static class ReviewCommand
             var entries = await provider.GetRequiredService<ReviewQueue>().ListAsync(!parse.GetValue(all), cancellationToken);
             if (parse.GetValue(format) == "jsonl")
             {
-                await context.WriteJsonLinesAsync(entries, e => new { id = e.Id, channel = e.ChannelId, eventId = e.EventId, revision = e.Revision, status = e.Status, reason = e.Reason, treaty = e.Treaty, title = e.Title, heldAt = e.HeldAt });
+                await context.WriteJsonLinesAsync(entries, e => new ReviewLine(e.Id, e.ChannelId, e.EventId, e.Revision, e.Status, e.Reason, e.Treaty, e.Title, e.HeldAt), CliJsonContext.Default.ReviewLine);
                 return AlertsCli.ExitOk;
             }
             var table = new Table().AddColumns("id", "status", "reason", "treaty", "title", "held");

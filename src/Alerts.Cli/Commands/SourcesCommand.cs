@@ -32,20 +32,18 @@ public static class SourcesCommand
 
             if (parse.GetValue(format) == "jsonl")
             {
-                await context.WriteJsonLinesAsync(rows, row => new
-                {
-                    id = row.Source.Id,
-                    url = row.Source.Url,
-                    kind = row.Source.Kind,
-                    group = row.Source.Group,
-                    enabled = row.Source.Enabled,
-                    lastSuccess = row.State?.LastSuccessAt,
-                    lastPolled = row.State?.LastPolledAt,
-                    consecutiveFailures = row.State?.ConsecutiveFailures ?? 0,
-                    lastError = row.State?.LastError,
-                    lastHttpStatus = row.State?.LastHttpStatus,
-                    stale = row.Stale,
-                });
+                await context.WriteJsonLinesAsync(rows, row => new SourceLine(
+                    Id: row.Source.Id,
+                    Url: row.Source.Url,
+                    Kind: row.Source.Kind,
+                    Group: row.Source.Group,
+                    Enabled: row.Source.Enabled,
+                    LastSuccess: row.State?.LastSuccessAt,
+                    LastPolled: row.State?.LastPolledAt,
+                    ConsecutiveFailures: row.State?.ConsecutiveFailures ?? 0,
+                    LastError: row.State?.LastError,
+                    LastHttpStatus: row.State?.LastHttpStatus,
+                    Stale: row.Stale), CliJsonContext.Default.SourceLine);
                 return AlertsCli.ExitOk;
             }
 

@@ -6,7 +6,7 @@ namespace Alerts.Core.Events;
 /// <summary>The current state of one treaty event: the latest revision plus every source that reported it.</summary>
 public sealed record EventHead
 {
-    public int V { get; init; } = 1;
+    public int V { get; set; } = 1;
     public required string EventId { get; init; }
     public required TreatyRef Treaty { get; init; }
     public required TreatyAction Action { get; init; }
@@ -19,17 +19,17 @@ public sealed record EventHead
     public required double Confidence { get; init; }
     public required int Revision { get; init; }
     public required string Title { get; init; }
-    public string Summary { get; init; } = "";
-    public IReadOnlyList<string> Evidence { get; init; } = [];
+    public string Summary { get; set; } = "";
+    public IReadOnlyList<string> Evidence { get; set; } = [];
     public required IReadOnlyList<EventSource> Sources { get; init; }
     [JsonPropertyName("stageHistory")]
-    public IReadOnlyList<MilestoneStep> MilestoneHistory { get; init; } = [];
+    public IReadOnlyList<MilestoneStep> MilestoneHistory { get; set; } = [];
     public required DateTimeOffset FirstSeen { get; init; }
     public required DateTimeOffset LastChange { get; init; }
     /// <summary>When the newest item of this event was published (or seen): the idle window counts from here.</summary>
     public DateTimeOffset? LastActivity { get; init; }
     /// <summary>1 for the first event of a (treaty, action, states) key, 2 for <c>...-2</c>, and so on.</summary>
-    public int Sequence { get; init; } = 1;
+    public int Sequence { get; set; } = 1;
     /// <summary>Set when this event went idle and a later detection started the next one.</summary>
     public string? SucceededBy { get; init; }
     public DateOnly? EffectiveDate { get; init; }

@@ -17,7 +17,7 @@ public interface IQueueMessage
 /// <summary>Asks the poll stage to fetch one source now. Put on <see cref="QueueNames.PollRequests"/> by the schedulers.</summary>
 public sealed record PollRequest(string SourceId, string Group, DateTimeOffset ScheduledAt) : IQueueMessage
 {
-    public int V { get; init; } = IQueueMessage.CurrentVersion;
+    public int V { get; set; } = IQueueMessage.CurrentVersion;
 }
 
 /// <summary>A treaty as named in the catalogue (or as written, with id <c>unknown</c>).</summary>
@@ -46,7 +46,7 @@ public sealed record SourceRef(
 /// </summary>
 public sealed record TreatyChange : IQueueMessage
 {
-    public int V { get; init; } = IQueueMessage.CurrentVersion;
+    public int V { get; set; } = IQueueMessage.CurrentVersion;
     public required string EventId { get; init; }
     public required int Revision { get; init; }
     public required TreatyRef Treaty { get; init; }
@@ -57,12 +57,12 @@ public sealed record TreatyChange : IQueueMessage
     public required double Confidence { get; init; }
     public required SourceLevel Level { get; init; }
     public required string Title { get; init; }
-    public string Summary { get; init; } = "";
+    public string Summary { get; set; } = "";
     public required IReadOnlyList<SourceRef> Sources { get; init; }
-    public IReadOnlyList<string> Evidence { get; init; } = [];
+    public IReadOnlyList<string> Evidence { get; set; } = [];
     /// <summary>Stages reached so far, oldest first, with the date each was first seen.</summary>
     [JsonPropertyName("stageHistory")]
-    public IReadOnlyList<MilestoneStep> MilestoneHistory { get; init; } = [];
+    public IReadOnlyList<MilestoneStep> MilestoneHistory { get; set; } = [];
     public required DateTimeOffset DetectedAt { get; init; }
     /// <summary>The procedure step within <see cref="Milestone"/> (e.g. <c>duma_adopted</c>, <c>law_signed</c>), when the items say it.</summary>
     public string? Step { get; init; }
@@ -87,13 +87,13 @@ public sealed record MilestoneStep([property: JsonPropertyName("stage")] TreatyM
 /// <summary>Asks the delivery stage to post (or update) one revision of an event in one channel.</summary>
 public sealed record Delivery(string EventId, int Revision, string ChannelId, int Attempt = 0) : IQueueMessage
 {
-    public int V { get; init; } = IQueueMessage.CurrentVersion;
+    public int V { get; set; } = IQueueMessage.CurrentVersion;
 }
 
 /// <summary>Something the operator must know now: a source went stale, a channel was disabled.</summary>
 public sealed record OperatorNotice(string Kind, string Subject, string Message, DateTimeOffset At) : IQueueMessage
 {
-    public int V { get; init; } = IQueueMessage.CurrentVersion;
+    public int V { get; set; } = IQueueMessage.CurrentVersion;
 }
 
 /// <summary>
@@ -102,7 +102,7 @@ public sealed record OperatorNotice(string Kind, string Subject, string Message,
 /// </summary>
 public sealed record ReviewDecision(string Id, bool Approve) : IQueueMessage
 {
-    public int V { get; init; } = IQueueMessage.CurrentVersion;
+    public int V { get; set; } = IQueueMessage.CurrentVersion;
 }
 
 /// <summary>
@@ -112,5 +112,5 @@ public sealed record ReviewDecision(string Id, bool Approve) : IQueueMessage
 /// </summary>
 public sealed record BotUpdate(long UpdateId, long ChatId, string ChatType, string? LanguageCode, string Text, string? CallbackQueryId = null) : IQueueMessage
 {
-    public int V { get; init; } = IQueueMessage.CurrentVersion;
+    public int V { get; set; } = IQueueMessage.CurrentVersion;
 }

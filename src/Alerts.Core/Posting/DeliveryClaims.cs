@@ -69,7 +69,7 @@ public sealed class DeliveryClaims(IStateStore store, TimeProvider time)
         }
     }
 
-    private sealed record ClaimDocument(string Holder, DateTimeOffset ExpiresAt);
+    internal sealed record ClaimDocument(string Holder, DateTimeOffset ExpiresAt);
 }
 
 /// <summary>A held claim on delivering one event to one channel; <see cref="ETag"/> follows each renewal.</summary>

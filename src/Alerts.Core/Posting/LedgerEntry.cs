@@ -6,11 +6,11 @@ namespace Alerts.Core.Posting;
 public sealed record LedgerEntry
 {
     public LedgerState State { get; init; }
-    public string ChatId { get; init; } = "";
+    public string ChatId { get; set; } = "";
     /// <summary>Messages posted for this delivery so far (parts of a new post, or the update reply).</summary>
-    public IReadOnlyList<long> MessageIds { get; init; } = [];
+    public IReadOnlyList<long> MessageIds { get; set; } = [];
     /// <summary>Messages edited for this delivery (the earlier post).</summary>
-    public IReadOnlyList<long> EditedIds { get; init; } = [];
+    public IReadOnlyList<long> EditedIds { get; set; } = [];
     /// <summary>The edit of the earlier post is done (whether or not Telegram accepted every part).</summary>
     public bool Edited { get; init; }
     /// <summary>While <see cref="LedgerState.Sending"/>: the request being written is an edit (repeating it is harmless).</summary>

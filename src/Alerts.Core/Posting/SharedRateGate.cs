@@ -136,7 +136,7 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
         }
     }
 
-    private sealed record PauseUntil(long UntilMs);
+    internal sealed record PauseUntil(long UntilMs);
 
     private async Task<TimeSpan> TryClaimAsync(string row, int limit, TimeSpan window, CancellationToken cancellationToken)
     {
@@ -168,7 +168,7 @@ public sealed class SharedRateGate(IStateStore store, IOptions<DeliveryOptions> 
         }
     }
 
-    private sealed record RateWindow(List<long> Slots)
+    internal sealed record RateWindow(List<long> Slots)
     {
         public override string ToString() => string.Join(",", Slots.Select(s => s.ToString(CultureInfo.InvariantCulture)));
     }

@@ -17,7 +17,7 @@ public sealed record ReviewEntry(
     string Title,
     string Treaty)
 {
-    public int V { get; init; } = 1;
+    public int V { get; set; } = 1;
 
     public const string Pending = "pending";
     public const string Approved = "approved";

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Alerts.Core.Detection;
 using Alerts.Core.Feeds;
 using Alerts.Core.Messages;
@@ -167,6 +169,9 @@ public sealed class ScanEquivalenceTests : IDisposable
         return items;
     }
 
+    /// <summary>MessageJson's options read by reflection: this reference writes anonymous objects, which no generated context lists.</summary>
+    private static readonly JsonSerializerOptions ReflectionOptions = new(MessageJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+
     private static List<string> SequentialScan(string[] files)
     {
         var detector = TreatyDetector.FromCatalogFile(RepositoryPaths.Combine("config", "treaties.json"));
@@ -178,7 +183,7 @@ public sealed class ScanEquivalenceTests : IDisposable
             {
                 foreach (var d in detector.Detect(new DetectionInput(item.Title, item.Summary, item.Language ?? feed.Language)))
                 {
-                    lines.Add(MessageJson.Serialize(new
+                    lines.Add(JsonSerializer.Serialize(new
                     {
                         source = file,
                         link = item.Link,
@@ -190,7 +195,7 @@ public sealed class ScanEquivalenceTests : IDisposable
                         stage = Vocabulary.Name(d.Milestone),
                         confidence = Math.Round(d.Confidence, 3),
                         evidence = d.Evidence,
-                    }));
+                    }, ReflectionOptions));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Alerts.Core.Messages;
 
 namespace Alerts.Core.Detection.Evaluation;
@@ -19,8 +20,8 @@ public static class CorpusEvaluator
 
     public static EvaluationReport Evaluate(string corpusDir, ITreatyDetector detector, TreatyCatalog? catalog)
     {
-        var items = ReadJsonLines<CorpusItem>(Path.Combine(corpusDir, "items.jsonl"));
-        var labels = ReadJsonLines<CorpusLabel>(Path.Combine(corpusDir, "labels.jsonl")).ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var items = ReadJsonLines(Path.Combine(corpusDir, "items.jsonl"), CorpusJsonContext.Default.CorpusItem);
+        var labels = ReadJsonLines(Path.Combine(corpusDir, "labels.jsonl"), CorpusJsonContext.Default.CorpusLabel).ToDictionary(l => l.Id, StringComparer.Ordinal);
         return Evaluate(items, labels, detector, catalog);
     }
 
@@ -161,7 +162,7 @@ public static class CorpusEvaluator
         expected is not null && detected.Count == expected.Count && detected.All(s => expected.Contains(s, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>Reads one JSON object per line, refusing files over <see cref="MaxFileBytes"/> and naming the line that fails.</summary>
-    public static List<T> ReadJsonLines<T>(string path)
+    public static List<T> ReadJsonLines<T>(string path, JsonTypeInfo<T> type)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -183,7 +184,7 @@ public static class CorpusEvaluator
             }
             try
             {
-                result.Add(JsonSerializer.Deserialize<T>(line) ?? throw new InvalidDataException($"{path}:{lineNo}: null"));
+                result.Add(JsonSerializer.Deserialize(line, type) ?? throw new InvalidDataException($"{path}:{lineNo}: null"));
             }
             catch (JsonException ex)
             {

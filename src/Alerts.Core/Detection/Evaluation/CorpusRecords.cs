@@ -26,3 +26,11 @@ public sealed record LabelledEvent(
     [property: JsonPropertyName("action")] string Action,
     [property: JsonPropertyName("states")] IReadOnlyList<string>? States,
     [property: JsonPropertyName("stage")] string? Milestone);
+
+/// <summary>
+/// The generated contracts of a corpus's JSON lines, read with the default options (exact, case-sensitive names as in
+/// the files) and no reflection, so <c>alerts eval</c> runs in the native CLI.
+/// </summary>
+[JsonSerializable(typeof(CorpusItem))]
+[JsonSerializable(typeof(CorpusLabel))]
+public sealed partial class CorpusJsonContext : JsonSerializerContext;
