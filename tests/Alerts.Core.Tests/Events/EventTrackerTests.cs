@@ -180,6 +180,25 @@ public sealed class EventTrackerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_future_publication_date_is_taken_as_now_it_neither_keeps_the_event_open_nor_dates_the_step_ahead()
+    {
+        var events = EventsWith(new EventOptions { Windows = { ["proposed"] = TimeSpan.FromDays(100) } });
+        var start = _time.GetUtcNow();
+        // A feed's mistake: the item claims to be published a year from now.
+        var first = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://a.example/1", start.AddDays(365)), "");
+
+        Assert.Equal(DateOnly.FromDateTime(start.UtcDateTime), first!.StepDate);
+        Assert.All(first.MilestoneHistory, h => Assert.True(h.SeenAt <= start, $"history dated {h.SeenAt:O}"));
+
+        // 101 days on, the event has been idle past its 100-day window since it was seen, not since its claimed date.
+        _time.Advance(TimeSpan.FromDays(101));
+        var next = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+
+        Assert.Equal("coe-126.withdrawal.ru-2", next!.EventId);
+        Assert.Equal(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), next.StepDate);
+    }
+
+    [Fact]
     public async Task Windows_are_per_stage_a_notified_withdrawal_waits_a_year_for_its_effect()
     {
         var events = EventsWith();
