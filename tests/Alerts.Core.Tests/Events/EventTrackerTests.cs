@@ -249,6 +249,7 @@ public sealed class EventTrackerTests : IDisposable
         var t = _time.GetUtcNow();
         // A headline says Russia has left; the Duma's own record, published afterwards, shows a vote.
         var media = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://a.example/quits", t), "");
+        _time.Advance(TimeSpan.FromHours(3));
         var official = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("http://duma.gov.ru/news/1", t.AddHours(3), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
 
         Assert.Equal(TreatyMilestone.Effective, media!.Milestone);
