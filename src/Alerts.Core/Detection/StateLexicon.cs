@@ -299,12 +299,13 @@ internal static class StateLexicon
     /// A state whose name holds another state's name: "Democratic Republic of the Congo" and «Демократическая Республика
     /// Конго» are CD, not CG; "Democratic People's Republic of Korea", «Корейская Народно-Демократическая Республика» and
     /// «Северную Корею» are KP, not KR; "South Sudan" / «Южный Судан» SS, not SD; "Papua New Guinea" / «Новая Гвинея» PG,
-    /// not GN. The qualifier is read among the name's own words before the state's word (republic, of, the, people), or,
-    /// for the Russian adjective form, in the two words after it.
+    /// not GN; «Экваториальная Гвинея» GQ; "Northern Ireland" / «Северная Ирландия» the United Kingdom, not IE;
+    /// "Congo-Kinshasa" CD. The qualifier is read among the name's own words before the state's word (republic, of, the,
+    /// people), or, for the Russian adjective form and Kinshasa, in the words after it.
     /// </summary>
     private static string Qualified(List<Token> tokens, int i, string code)
     {
-        if (code is not ("CG" or "KR" or "SD" or "GN"))
+        if (code is not ("CG" or "KR" or "SD" or "GN" or "IE"))
         {
             return code;
         }
@@ -319,6 +320,11 @@ internal static class StateLexicon
             {
                 break;
             }
+        }
+        // "Congo-Kinshasa" is the Democratic Republic.
+        if (code == "CG" && i + 1 < tokens.Count && (tokens[i + 1].Text is "kinshasa" || tokens[i + 1].Text.StartsWith("киншас", StringComparison.Ordinal)))
+        {
+            return "CD";
         }
         if (code == "KR" && tokens[i].Text.StartsWith("корейск", StringComparison.Ordinal))
         {
@@ -340,6 +346,9 @@ internal static class StateLexicon
             || word.StartsWith("демократическ", StringComparison.Ordinal) || word.StartsWith("северн", StringComparison.Ordinal) => "KP",
         "SD" when word is "south" || word.StartsWith("южн", StringComparison.Ordinal) => "SS",
         "GN" when word is "new" || word is "новая" or "новой" or "новую" or "новою" => "PG",
+        "GN" when word is "equatorial" || word.StartsWith("экваториальн", StringComparison.Ordinal) => "GQ",
+        // Northern Ireland is part of the United Kingdom.
+        "IE" when word is "northern" || word.StartsWith("северн", StringComparison.Ordinal) => "GB",
         _ => null,
     };
 

@@ -53,6 +53,10 @@ public class ReaderFindingsTests
     [InlineData("Sudan ratifies the Paris Agreement", "SD")]
     [InlineData("Papua New Guinea ratifies the Paris Agreement", "PG")]
     [InlineData("Guinea ratifies the Paris Agreement", "GN")]
+    [InlineData("Экваториальная Гвинея ратифицировала Парижское соглашение", "GQ")]
+    [InlineData("Congo-Kinshasa ratifies the Rome Statute", "CD")]
+    [InlineData("Ireland ratifies the Rome Statute", "IE")]
+    [InlineData("Northern Ireland ratifies the Paris Agreement", "GB")]
     public void A_state_whose_name_holds_another_states_name_is_itself_in_both_languages(string title, string state)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
