@@ -131,7 +131,8 @@ internal static class StateLexicon
         ("MT", "malta maltese"),
         ("LU", "luxembourg"),
         ("IS", "iceland icelandic reykjavik"),
-        ("KR", "korean"),
+        ("KR", "korea korean"),
+        ("CD", "drc kinshasa"), ("BJ", "benin beninese"), ("PG", "papua"),
         ("TW", "taiwan taiwanese taipei"),
         ("PY", "paraguay"),
         ("UY", "uruguay"),
@@ -139,9 +140,9 @@ internal static class StateLexicon
         ("HN", "honduras"),
         ("SV", "salvador"),
         ("PA", "panama panamanian"),
-        ("BS", "bahamas"), ("MV", "maldives"), ("SC", "seychelles"), ("TG", "togo"), ("CG", "congo"), ("GN", "guinea"),
+        ("BS", "bahamas"), ("MV", "maldives"), ("SC", "seychelles"), ("TG", "togo togolese"), ("CG", "congo brazzaville"), ("GN", "guinea"),
         // Russian names that do not inflect (Мали, Перу, Чили, Конго, Сомали, Зимбабве): whole words, not beginnings
-        // («мали» would begin «малина»). «Того» is left out: it is also a pronoun.
+        // («мали» would begin «малина»). «Того» is also a pronoun: it names Togo only in a state's context (TogoAt).
         ("ML", "мали малийский малийская малийские малийского малийских"), ("PE", "перу"), ("CL", "чили"), ("CG", "конго"),
         ("SO", "сомали"), ("ZW", "зимбабве"), ("BI", "бурунди"), ("DJ", "джибути"), ("HT", "гаити"), ("XK", "косово"),
         ("MA", "марокко"), ("BD", "бангладеш"), ("NI", "никарагуа"));
@@ -163,7 +164,7 @@ internal static class StateLexicon
         ["буркина фасо"] = "BF", ["гвинея бисау"] = "GW", ["гвинеи бисау"] = "GW", ["гвинее бисау"] = "GW", ["гвинею бисау"] = "GW",
         ["гвинеей бисау"] = "GW", ["шри ланка"] = "LK", ["шри ланки"] = "LK", ["шри ланке"] = "LK", ["шри ланку"] = "LK",
         ["шри ланкой"] = "LK", ["коста рика"] = "CR", ["коста рики"] = "CR", ["коста рике"] = "CR", ["коста рику"] = "CR",
-        ["сьерра леоне"] = "SL", ["кабо верде"] = "CV", ["др конго"] = "CD",
+        ["сьерра леоне"] = "SL", ["кабо верде"] = "CV", ["др конго"] = "CD", ["dr congo"] = "CD",
     };
 
     // Word beginnings for inflected languages (Russian, Polish). Longer prefixes first where they overlap.
@@ -210,6 +211,10 @@ internal static class StateLexicon
         ("кувейт", "KW"), ("оман", "OM"), ("йемен", "YE"), ("бангладеш", "BD"), ("непал", "NP"), ("мьянм", "MM"),
         ("таиланд", "TH"), ("камбодж", "KH"), ("малайзи", "MY"), ("сингапур", "SG"), ("тайван", "TW"),
         ("таджик", "TJ"), ("узбек", "UZ"), ("зеланди", "NZ"),
+        // «Республика Корея» in every case («Корея», «Кореи», «Корее», «Корею», «Кореей»), not «коренной»; the name it is
+        // part of («Северную Корею», «Корейская Народно-Демократическая Республика») is read by Qualified.
+        ("корея", "KR"), ("кореи", "KR"), ("корее", "KR"), ("корею", "KR"), ("кореей", "KR"), ("корейск", "KR"),
+        ("дрк", "CD"), ("киншас", "CD"), ("браззавил", "CG"), ("тоголез", "TG"), ("бенин", "BJ"), ("папуа", "PG"),
     ];
 
     private static readonly (string Prefix, string Code)[] PolishPrefixes =
@@ -285,10 +290,67 @@ internal static class StateLexicon
                 i++;
                 continue;
             }
-            found.Add(new StateMention(i, i + 1, code, t.Text, IsActorWord(t.Text)));
+            found.Add(new StateMention(i, i + 1, Qualified(tokens, i, code), t.Text, IsActorWord(t.Text)));
         }
         return found;
     }
+
+    /// <summary>
+    /// A state whose name holds another state's name: "Democratic Republic of the Congo" and «Демократическая Республика
+    /// Конго» are CD, not CG; "Democratic People's Republic of Korea", «Корейская Народно-Демократическая Республика» and
+    /// «Северную Корею» are KP, not KR; "South Sudan" / «Южный Судан» SS, not SD; "Papua New Guinea" / «Новая Гвинея» PG,
+    /// not GN; «Экваториальная Гвинея» GQ; "Northern Ireland" / «Северная Ирландия» the United Kingdom, not IE;
+    /// "Congo-Kinshasa" CD. The qualifier is read among the name's own words before the state's word (republic, of, the,
+    /// people), or, for the Russian adjective form and Kinshasa, in the words after it.
+    /// </summary>
+    private static string Qualified(List<Token> tokens, int i, string code)
+    {
+        if (code is not ("CG" or "KR" or "SD" or "GN" or "IE"))
+        {
+            return code;
+        }
+        for (var j = i - 1; j >= 0 && j >= i - 4; j--)
+        {
+            var word = tokens[j].Text;
+            if (QualifiedBy(word, code) is { } qualified)
+            {
+                return qualified;
+            }
+            if (!(word is "of" or "the" or "republic" || word.StartsWith("республик", StringComparison.Ordinal)))
+            {
+                break;
+            }
+        }
+        // "Congo-Kinshasa" is the Democratic Republic.
+        if (code == "CG" && i + 1 < tokens.Count && (tokens[i + 1].Text is "kinshasa" || tokens[i + 1].Text.StartsWith("киншас", StringComparison.Ordinal)))
+        {
+            return "CD";
+        }
+        if (code == "KR" && tokens[i].Text.StartsWith("корейск", StringComparison.Ordinal))
+        {
+            for (var j = i + 1; j < tokens.Count && j <= i + 2; j++)
+            {
+                if (tokens[j].Text is "народно" || tokens[j].Text.StartsWith("демократическ", StringComparison.Ordinal))
+                {
+                    return "KP";
+                }
+            }
+        }
+        return code;
+    }
+
+    private static string? QualifiedBy(string word, string code) => code switch
+    {
+        "CG" when word is "democratic" || word.StartsWith("демократическ", StringComparison.Ordinal) => "CD",
+        "KR" when word is "democratic" or "people" or "peoples" or "north" or "народно"
+            || word.StartsWith("демократическ", StringComparison.Ordinal) || word.StartsWith("северн", StringComparison.Ordinal) => "KP",
+        "SD" when word is "south" || word.StartsWith("южн", StringComparison.Ordinal) => "SS",
+        "GN" when word is "new" || word is "новая" or "новой" or "новую" or "новою" => "PG",
+        "GN" when word is "equatorial" || word.StartsWith("экваториальн", StringComparison.Ordinal) => "GQ",
+        // Northern Ireland is part of the United Kingdom.
+        "IE" when word is "northern" || word.StartsWith("северн", StringComparison.Ordinal) => "GB",
+        _ => null,
+    };
 
     /// <summary>
     /// Whether <see cref="Find"/> finds any state in the same words: it adds a mention at every content word where
@@ -329,6 +391,11 @@ internal static class StateLexicon
                 return true;
             }
         }
+        if (text is "того")
+        {
+            code = "TG";
+            return TogoAt(words, i);
+        }
         if (text.Length < 2 || !PrefixLookup.TryGetValue(text[..2], out var prefixes))
         {
             return false;
@@ -344,6 +411,28 @@ internal static class StateLexicon
         }
         return false;
     }
+
+    /// <summary>
+    /// «Того» is Togo, not the pronoun, in a state's context: after «Республика» («Республики Того»), or joined by «и» to
+    /// another state («Бенин и Того», «Того и Гана»), or between two states in a list («Гана, Того, Бенин»).
+    /// </summary>
+    private static bool TogoAt<TWords>(TWords words, int i)
+        where TWords : IWordList, allows ref struct
+    {
+        if (i > 0 && words.Text(i - 1).StartsWith("республик", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var joinedBefore = i >= 2 && words.Text(i - 1) is "и" && NamesStateAt(words, i - 2);
+        var joinedAfter = i + 2 < words.Count && words.Text(i + 1) is "и" && NamesStateAt(words, i + 2);
+        return joinedBefore || joinedAfter
+            || (i >= 1 && i + 1 < words.Count && NamesStateAt(words, i - 1) && NamesStateAt(words, i + 1));
+    }
+
+    /// <summary>Whether word <paramref name="i"/> names a state by itself (not «того» again).</summary>
+    private static bool NamesStateAt<TWords>(TWords words, int i)
+        where TWords : IWordList, allows ref struct
+        => !words.Text(i).SequenceEqual("того") && StateAt(words, i, out _, out _);
 
     private static bool IsActorWord(string word) =>
         word is "putin" or "kremlin" or "duma" or "mishustin" or "lavrov" or "biden" or "erdogan" or "pentagon"

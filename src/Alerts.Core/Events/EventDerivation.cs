@@ -23,7 +23,9 @@ public sealed class EventDerivation(TreatyCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(sources);
-        DateTimeOffset When(EventSource s) => s.Source.Published ?? s.AppliedAt ?? head.FirstSeen;
+        // A source's date is its publication, taken as the time it was applied when it gives none or a future one (a
+        // feed's mistake must not date a step ahead); a source stored before AppliedAt was kept falls back to the event's first sighting.
+        DateTimeOffset When(EventSource s) => s.AppliedAt is { } applied ? s.Source.PublishedBy(applied) : s.Source.Published ?? head.FirstSeen;
 
         var official = sources.Where(s => s.Source.Authority >= SourceLevel.Official && s.Milestone > TreatyMilestone.Unknown).ToList();
         bool Contradicted(EventSource s) => s.Source.Authority == SourceLevel.Media

@@ -1,3 +1,5 @@
+using Alerts.Core.Messages;
+
 namespace Alerts.Core.Formatting;
 
 /// <summary>
@@ -82,14 +84,85 @@ public static class OutletNames
     // Prefixes a site puts before its own domain for mobile, AMP or text-only copies.
     private static readonly string[] CopyPrefixes = ["www.", "m.", "amp.", "txt.", "mobile.", "pda."];
 
-    /// <summary>The outlet's name in <paramref name="language"/>, else the link's host without <c>www.</c>, else <paramref name="fallback"/>.</summary>
-    public static string For(string link, string language, string fallback)
+    /// <summary>The longest outlet name a post shows (a configured <c>Name</c> or a feed's title); a longer feed title is not a name.</summary>
+    public const int MaxLength = 60;
+
+    // Separators between a feed title's outlet and its section ("BBC News - World", "NYT > World News", "Lenta.ru : Новости").
+    private static readonly string[] TitleSeparators = [" - ", " – ", " — ", " | ", " > ", " » ", " :: ", " : ", ": "];
+
+    // Feed-title parts that name a section or the feed, not the outlet.
+    private static readonly HashSet<string> GenericTitles = new(StringComparer.OrdinalIgnoreCase)
     {
-        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        "news", "latest news", "top stories", "world", "world news", "home", "rss", "feed", "all", "politics", "headlines",
+        "новости", "главное", "главная", "политика", "в мире", "все новости", "лента новостей", "последние новости", "rss-лента",
+    };
+
+    /// <summary>
+    /// The name a post gives an item of a source: the name table's for its host in <paramref name="language"/>, else the
+    /// source's own name (<see cref="SourceRef.Outlet"/>: configured, else its feed's title; in Latin letters in an
+    /// English post), else the site (<see cref="For(string, string, string)"/>).
+    /// </summary>
+    public static string For(SourceRef source, string language)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Uri.TryCreate(source.Link, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && Listed(SiteHost(uri), language) is { } listed)
         {
-            return fallback;
+            return listed;
         }
-        var host = SiteHost(uri);
+        if (source.Outlet is { Length: > 0 } outlet && outlet.Length <= MaxLength)
+        {
+            return language == "ru" ? outlet : Romanised(outlet);
+        }
+        return For(source.Link, language, source.SourceId);
+    }
+
+    /// <summary>
+    /// The outlet name a source goes by: <paramref name="configured"/> (a source's <c>Name</c>) when set, else the outlet part
+    /// of its feed's title ("The Moscow Times - Independent News From Russia" → "The Moscow Times"; a section such as
+    /// "Новости" is skipped); null when neither gives a name of at most <see cref="MaxLength"/> characters.
+    /// </summary>
+    public static string? OfSource(string? configured, string? feedTitle)
+    {
+        if (Clean(configured) is { Length: > 0 } name)
+        {
+            return name.Length <= MaxLength ? name : null;
+        }
+        var title = Clean(feedTitle);
+        if (title is not { Length: > 0 } || title.Contains("://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var parts = title.Split(TitleSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.FirstOrDefault(p => !GenericTitles.Contains(p) && p.Length <= MaxLength && p.Any(char.IsLetter));
+    }
+
+    /// <summary>Whitespace runs as one space, control and format characters dropped.</summary>
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                {
+                    sb.Append(' ');
+                }
+            }
+            else if (!char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString().Trim();
+    }
+
+    private static string? Listed(string host, string language)
+    {
         for (var candidate = host; candidate.Length > 0;)
         {
             if (ByHost.TryGetValue(candidate, out var names))
@@ -98,6 +171,21 @@ public static class OutletNames
             }
             var dot = candidate.IndexOf('.', StringComparison.Ordinal);
             candidate = dot < 0 || candidate.IndexOf('.', dot + 1) < 0 ? "" : candidate[(dot + 1)..];
+        }
+        return null;
+    }
+
+    /// <summary>The outlet's name in <paramref name="language"/>, else the link's host without <c>www.</c>, else <paramref name="fallback"/>.</summary>
+    public static string For(string link, string language, string fallback)
+    {
+        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            return fallback;
+        }
+        var host = SiteHost(uri);
+        if (Listed(host, language) is { } listed)
+        {
+            return listed;
         }
         // An English post names a Cyrillic domain in Latin letters ("Gorodskiestranitsy.rf"): never a word in the other script.
         var site = language == "ru" ? host : Romanised(host);
@@ -113,7 +201,7 @@ public static class OutletNames
     /// <summary>Cyrillic letters in Latin (the simple BGN/PCGN reading, as the names above are written: "Rossiyskaya Gazeta"), other characters kept.</summary>
     private static string Romanised(string text)
     {
-        if (!text.Any(c => c is >= 'а' and <= 'я' or 'ё'))
+        if (!text.Any(c => c is >= 'а' and <= 'я' or 'ё' or >= 'А' and <= 'Я' or 'Ё'))
         {
             return text;
         }
@@ -124,11 +212,16 @@ public static class OutletNames
             {
                 >= 'а' and <= 'я' => Latin[c - 'а'],
                 'ё' => "yo",
+                // A capital keeps its capital ("Городские" → "Gorodskie"); a letter with no Latin reading (Ь) stays out.
+                >= 'А' and <= 'Я' => Capitalised(Latin[c - 'А']),
+                'Ё' => "Yo",
                 _ => c.ToString(),
             });
         }
         return sb.ToString();
     }
+
+    private static string Capitalised(string latin) => latin.Length == 0 ? latin : char.ToUpperInvariant(latin[0]) + latin[1..];
 
     /// <summary>The host without copy prefixes, an internationalised domain in Unicode.</summary>
     private static string SiteHost(Uri uri)

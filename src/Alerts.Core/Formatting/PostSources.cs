@@ -18,7 +18,7 @@ internal static class PostSources
             .Select(s => new Dictionary<string, object?>
             {
                 ["link"] = SafeLink(s.Link),
-                ["outlet"] = TelegramHtml.Escape(OutletNames.For(s.Link, language, s.SourceId)),
+                ["outlet"] = TelegramHtml.Escape(OutletNames.For(s, language)),
                 ["host"] = TelegramHtml.Escape(Host(s.Link) ?? s.SourceId),
                 ["level"] = Vocabulary.Name(s.Authority),
                 ["title"] = TelegramHtml.Escape(s.Title),
@@ -45,7 +45,7 @@ internal static class PostSources
             return null;
         }
         var first = stating.OrderBy(s => s.Published ?? DateTimeOffset.MaxValue).FirstOrDefault();
-        return first is null ? null : (OutletNames.For(first.Link, language, first.SourceId), first.Link);
+        return first is null ? null : (OutletNames.For(first, language), first.Link);
     }
 
     public static string SafeLink(string link) =>

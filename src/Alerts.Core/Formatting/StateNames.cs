@@ -53,6 +53,7 @@ public static class StateNames
         ["GW"] = ("Guinea-Bissau", "Гвинея-Бисау"), ["GQ"] = ("Equatorial Guinea", "Экваториальная Гвинея"),
         ["CR"] = ("Costa Rica", "Коста-Рика"), ["SL"] = ("Sierra Leone", "Сьерра-Леоне"), ["CV"] = ("Cabo Verde", "Кабо-Верде"),
         ["BI"] = ("Burundi", "Бурунди"), ["DJ"] = ("Djibouti", "Джибути"), ["HT"] = ("Haiti", "Гаити"),
+        ["BJ"] = ("Benin", "Бенин"), ["SS"] = ("South Sudan", "Южный Судан"), ["PG"] = ("Papua New Guinea", "Папуа — Новая Гвинея"),
     };
 
     // Russian names that do not follow the endings rule below.
@@ -67,6 +68,7 @@ public static class StateNames
         ["BS"] = ("Багам", "pl"), ["MV"] = ("Мальдив", "pl"), ["SC"] = ("Сейшел", "pl"), ["TG"] = ("Того", "n"), ["CG"] = ("Конго", "n"),
         ["CD"] = ("ДР Конго", "f"), ["GW"] = ("Гвинеи-Бисау", "f"), ["GQ"] = ("Экваториальной Гвинеи", "f"), ["CR"] = ("Коста-Рики", "f"),
         ["SL"] = ("Сьерра-Леоне", "n"), ["CV"] = ("Кабо-Верде", "n"), ["BI"] = ("Бурунди", "n"), ["DJ"] = ("Джибути", "n"), ["HT"] = ("Гаити", "n"),
+        ["SS"] = ("Южного Судана", "m"), ["PG"] = ("Папуа — Новой Гвинеи", "f"),
     };
 
     /// <summary>The Russian genitive («России», «Казахстана»), for «Правительство России».</summary>

@@ -26,7 +26,10 @@ public sealed record TreatyRef(string Id, string Name)
     public const string UnknownId = "unknown";
 }
 
-/// <summary>One item that reported the change; <paramref name="Reports"/> is the stage this item states for the event, when known.</summary>
+/// <summary>
+/// One item that reported the change; <paramref name="Reports"/> is the stage this item states for the event, when known;
+/// <paramref name="Outlet"/> the name its source goes by (the configured <c>Name</c>, else the feed's own title), when known.
+/// </summary>
 public sealed record SourceRef(
     string SourceId,
     string Link,
@@ -34,7 +37,8 @@ public sealed record SourceRef(
     DateTimeOffset? Published,
     SourceLevel Authority,
     string? Language = null,
-    TreatyMilestone? Reports = null)
+    TreatyMilestone? Reports = null,
+    string? Outlet = null)
 {
     /// <summary>When the item was published, or <paramref name="now"/> when it gives no date or a future one (a feed's mistake that must not keep an event open).</summary>
     public DateTimeOffset PublishedBy(DateTimeOffset now) => Published is { } published && published < now ? published : now;

@@ -155,7 +155,7 @@ public sealed partial class HttpSourceReader : ISourceReader
                 var feed = kind.Parse(body.AsSpan(), contentType, documentUri, source);
                 LogFetched(source.Id, status, body.Length, feed.Items.Count, feed.Warnings.Count);
                 return new SourceReadResult(SourceReadStatus.Fetched, feed.Items, NewValidators(response, SourceValidators.None), status,
-                    Warnings: feed.Warnings, Bytes: body.Length);
+                    Warnings: feed.Warnings, Bytes: body.Length, FeedTitle: feed.Title);
             }
             catch (FeedFormatException e)
             {

@@ -34,7 +34,8 @@ public sealed record SourceReadResult(
     string? Error = null,
     TimeSpan? RetryAfter = null,
     IReadOnlyList<string>? Warnings = null,
-    long Bytes = 0)
+    long Bytes = 0,
+    string? FeedTitle = null)
 {
     public static SourceReadResult NotModified(SourceValidators validators, int httpStatus = 304)
         => new(SourceReadStatus.NotModified, [], validators, httpStatus);

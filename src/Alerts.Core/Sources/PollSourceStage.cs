@@ -1,6 +1,7 @@
 using Alerts.Core.Detection;
 using Alerts.Core.Events;
 using Alerts.Core.Feeds;
+using Alerts.Core.Formatting;
 using Alerts.Core.Messages;
 using Alerts.Core.Operations;
 using Alerts.Core.Routing;
@@ -98,6 +99,8 @@ public sealed class PollSourceStage(
         var changes = new List<TreatyChange>();
         var old = new List<TreatyChange>();
         var digest = firstPoll && BackfillDigest.Wanted(channels.All);
+        // The name posts give an outlet the name table does not know: the configured one, else the feed's own title.
+        var outlet = OutletNames.OfSource(source.Name, result.FeedTitle);
         foreach (var observed in diff.New.Concat(diff.Edited))
         {
             if (firstPoll && IsBackfill(observed.Item, now))
@@ -106,11 +109,11 @@ public sealed class PollSourceStage(
                 // at most listed in the digest.
                 if (digest)
                 {
-                    old.AddRange(DetectOld(source, observed.Item, now));
+                    old.AddRange(DetectOld(source, observed.Item, outlet, now));
                 }
                 continue;
             }
-            foreach (var change in await DetectAndCorrelateAsync(source, observed.Item, cancellationToken))
+            foreach (var change in await DetectAndCorrelateAsync(source, observed.Item, outlet, cancellationToken))
             {
                 if (!changes.Any(c => c.EventId == change.EventId && c.Revision == change.Revision))
                 {
@@ -137,7 +140,7 @@ public sealed class PollSourceStage(
         return new PollOutcome(source.Id, PollStatus.Fetched, changes, diff.New.Count, diff.Edited.Count, null, result.HttpStatus);
     }
 
-    private async Task<IReadOnlyList<TreatyChange>> DetectAndCorrelateAsync(SourceDefinition source, FeedItem item, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TreatyChange>> DetectAndCorrelateAsync(SourceDefinition source, FeedItem item, string? outlet, CancellationToken cancellationToken)
     {
         var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
         var detections = detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority));
@@ -145,7 +148,7 @@ public sealed class PollSourceStage(
         foreach (var found in detections.Where(d => d.Confidence >= _options.MinimumConfidence))
         {
             var detection = WithSourceState(found, source);
-            var sourceRef = new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language));
+            var sourceRef = new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language), Outlet: outlet);
             var change = await events.ApplyAsync(detection, sourceRef, item.Summary, cancellationToken);
             if (change is not null)
             {
@@ -155,13 +158,13 @@ public sealed class PollSourceStage(
         return changes;
     }
 
-    private IEnumerable<TreatyChange> DetectOld(SourceDefinition source, FeedItem item, DateTimeOffset now)
+    private IEnumerable<TreatyChange> DetectOld(SourceDefinition source, FeedItem item, string? outlet, DateTimeOffset now)
     {
         var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
         return detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority))
             .Where(d => d.Confidence >= _options.MinimumConfidence)
             .Select(d => BackfillDigest.Entry(WithSourceState(d, source),
-                new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language)), item.Summary, now))
+                new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language), Outlet: outlet), item.Summary, now))
             .ToList();
     }
 

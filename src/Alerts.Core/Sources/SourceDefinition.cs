@@ -13,6 +13,13 @@ public sealed class SourceDefinition
     [Required, Url]
     public string Url { get; set; } = "";
 
+    /// <summary>
+    /// The outlet's name as posts show it ("Source: The Daily Example"), when the outlet is not one the posts already name
+    /// (Formatting/OutletNames); without it, the feed's own title is used, else the site's host. A name longer than
+    /// 60 characters is not used.
+    /// </summary>
+    public string? Name { get; set; }
+
     /// <summary>How to read it: <c>rss</c> (RSS/Atom/JSON Feed, detected), <c>pravo-api</c>, <c>duma-api</c>, <c>coe-signatures</c>, <c>untc-notifications</c>, <c>html-list</c>.</summary>
     public string Kind { get; set; } = Kinds.SourceKinds.Rss;
 

@@ -30,6 +30,54 @@ public class ReaderFindingsTests
         Assert.Equal([state], d.States);
     }
 
+    [Theory]
+    [InlineData("Республика Того ратифицировала Римский статут", "TG")]
+    [InlineData("Парламент Республики Того ратифицировал Парижское соглашение", "TG")]
+    [InlineData("Демократическая Республика Конго ратифицировала Парижское соглашение", "CD")]
+    [InlineData("Парламент Демократической Республики Конго ратифицировал Римский статут", "CD")]
+    [InlineData("ДР Конго ратифицировала Римский статут", "CD")]
+    [InlineData("Республика Конго ратифицировала Парижское соглашение", "CG")]
+    [InlineData("Корейская Народно-Демократическая Республика вышла из Договора о нераспространении ядерного оружия", "KP")]
+    [InlineData("Республика Корея ратифицировала Парижское соглашение", "KR")]
+    [InlineData("Южный Судан ратифицировал Парижское соглашение", "SS")]
+    [InlineData("Судан ратифицировал Парижское соглашение", "SD")]
+    [InlineData("Папуа — Новая Гвинея ратифицировала Парижское соглашение", "PG")]
+    [InlineData("Гвинея ратифицировала Парижское соглашение", "GN")]
+    [InlineData("Togo ratifies the Rome Statute", "TG")]
+    [InlineData("Democratic Republic of the Congo ratifies the Paris Agreement", "CD")]
+    [InlineData("DR Congo ratifies the Rome Statute", "CD")]
+    [InlineData("Republic of the Congo ratifies the Paris Agreement", "CG")]
+    [InlineData("Democratic People's Republic of Korea withdraws from the Treaty on the Non-Proliferation of Nuclear Weapons", "KP")]
+    [InlineData("Republic of Korea ratifies the Paris Agreement", "KR")]
+    [InlineData("South Sudan ratifies the Paris Agreement", "SS")]
+    [InlineData("Sudan ratifies the Paris Agreement", "SD")]
+    [InlineData("Papua New Guinea ratifies the Paris Agreement", "PG")]
+    [InlineData("Guinea ratifies the Paris Agreement", "GN")]
+    [InlineData("Экваториальная Гвинея ратифицировала Парижское соглашение", "GQ")]
+    [InlineData("Congo-Kinshasa ratifies the Rome Statute", "CD")]
+    [InlineData("Ireland ratifies the Rome Statute", "IE")]
+    [InlineData("Northern Ireland ratifies the Paris Agreement", "GB")]
+    public void A_state_whose_name_holds_another_states_name_is_itself_in_both_languages(string title, string state)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title));
+        Assert.Equal([state], d.States);
+        Assert.True(Alerts.Core.Formatting.StateNames.IsKnown(state), $"{state} has no name");
+    }
+
+    [Theory]
+    [InlineData("Бенин и Того ратифицировали Парижское соглашение", new[] { "BJ", "TG" })]
+    [InlineData("Того и Гана ратифицировали Парижское соглашение", new[] { "TG", "GH" })]
+    [InlineData("Гана, Того, Бенин ратифицировали Парижское соглашение", new[] { "GH", "TG", "BJ" })]
+    [InlineData("Россия после того ратифицировала Парижское соглашение", new[] { "RU" })]
+    [InlineData("Кроме того, Россия вышла из Договора по открытому небу", new[] { "RU" })]
+    [InlineData("Кроме того, Республика Корея ратифицировала Парижское соглашение", new[] { "KR" })]
+    public void Togo_is_a_state_in_a_states_context_and_the_pronoun_elsewhere(string title, string[] states)
+    {
+        var d = DetectionTestData.Detect(title);
+        Assert.NotEmpty(d);
+        Assert.Equal(states, d[0].States);
+    }
+
     [Fact]
     public void A_list_with_an_indeclinable_and_a_hyphenated_name_keeps_every_state()
     {

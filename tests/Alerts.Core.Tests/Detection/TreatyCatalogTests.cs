@@ -25,6 +25,18 @@ public class TreatyCatalogTests
     }
 
     [Fact]
+    public void The_builder_makes_the_committed_catalogue_from_the_copied_source_lists_and_its_manual_file()
+    {
+        // Hand edits belong in tools/CatalogBuilder/manual-treaties.json (tags, names, aliases), not in config/treaties.json,
+        // or the next rebuild from the depositaries' lists drops them.
+        var (built, count) = CatalogBuild.Build(DetectionTestData.CatalogSourceDir,
+            Path.Combine(DetectionTestData.RepoRoot, "tools", "CatalogBuilder", "manual-treaties.json"));
+
+        Assert.Equal(File.ReadAllText(DetectionTestData.CataloguePath).ReplaceLineEndings("\n"), built.ReplaceLineEndings("\n"));
+        Assert.Equal(count, Catalog.Entries.Count);
+    }
+
+    [Fact]
     public void Un_treaties_of_the_index_are_in_the_catalogue_under_their_mtdsg_reference()
     {
         Assert.Equal("Comprehensive Nuclear-Test-Ban Treaty", Catalog.Find("un:XXVI-4")!.NameEn);

@@ -180,6 +180,25 @@ public sealed class EventTrackerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_future_publication_date_is_taken_as_now_it_neither_keeps_the_event_open_nor_dates_the_step_ahead()
+    {
+        var events = EventsWith(new EventOptions { Windows = { ["proposed"] = TimeSpan.FromDays(100) } });
+        var start = _time.GetUtcNow();
+        // A feed's mistake: the item claims to be published a year from now.
+        var first = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://a.example/1", start.AddDays(365)), "");
+
+        Assert.Equal(DateOnly.FromDateTime(start.UtcDateTime), first!.StepDate);
+        Assert.All(first.MilestoneHistory, h => Assert.True(h.SeenAt <= start, $"history dated {h.SeenAt:O}"));
+
+        // 101 days on, the event has been idle past its 100-day window since it was seen, not since its claimed date.
+        _time.Advance(TimeSpan.FromDays(101));
+        var next = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Proposed), At("https://b.example/1", _time.GetUtcNow()), "");
+
+        Assert.Equal("coe-126.withdrawal.ru-2", next!.EventId);
+        Assert.Equal(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), next.StepDate);
+    }
+
+    [Fact]
     public async Task Windows_are_per_stage_a_notified_withdrawal_waits_a_year_for_its_effect()
     {
         var events = EventsWith();
@@ -230,6 +249,7 @@ public sealed class EventTrackerTests : IDisposable
         var t = _time.GetUtcNow();
         // A headline says Russia has left; the Duma's own record, published afterwards, shows a vote.
         var media = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Effective), At("https://a.example/quits", t), "");
+        _time.Advance(TimeSpan.FromHours(3));
         var official = await events.Tracker.ApplyAsync(Cpt(TreatyMilestone.Legislative), At("http://duma.gov.ru/news/1", t.AddHours(3), SourceLevel.Official, "Госдума приняла закон о денонсации конвенции", "ru"), "");
 
         Assert.Equal(TreatyMilestone.Effective, media!.Milestone);

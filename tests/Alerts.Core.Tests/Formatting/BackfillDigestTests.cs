@@ -73,6 +73,18 @@ public class BackfillDigestTests
     }
 
     [Fact]
+    public void An_entry_with_a_future_or_missing_publication_date_is_dated_now_not_ahead()
+    {
+        var detection = new Alerts.Core.Detection.TreatyDetection(new TreatyRef("ru-us-plutonium-2000", "Plutonium Management and Disposition Agreement"),
+            TreatyAction.Withdrawal, ["RU"], TreatyMilestone.Proposed, 0.95, []);
+        var future = new SourceRef("news", "https://news.example/future", "Russia moves to quit plutonium deal",
+            Now.AddDays(40), SourceLevel.Media, "en");
+
+        Assert.Equal(DateOnly.FromDateTime(Now.UtcDateTime), BackfillDigest.Entry(detection, future, "", Now).StepDate);
+        Assert.Equal(DateOnly.FromDateTime(Now.UtcDateTime), BackfillDigest.Entry(detection, future with { Published = null }, "", Now).StepDate);
+    }
+
+    [Fact]
     public void A_digest_of_many_long_old_events_still_fits_a_queue_message()
     {
         var longTitle = new string('я', 4000);

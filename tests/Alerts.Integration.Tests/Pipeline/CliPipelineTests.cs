@@ -292,4 +292,36 @@ public sealed class CliPipelineTests : IAsyncLifetime
         Assert.Equal(1, broken.GetProperty("consecutiveFailures").GetInt32());
         Assert.Equal(500, broken.GetProperty("lastHttpStatus").GetInt32());
     }
+    [Theory]
+    [InlineData(null, "The Daily Example")]
+    [InlineData("Daily Example Weekly", "Daily Example Weekly")]
+    public async Task An_outlet_outside_the_name_table_is_named_by_its_configured_name_else_its_feeds_title_not_its_host(string? configured, string shown)
+    {
+        // An outlet the posts do not know by host: its feed says who it is ("The Daily Example - World"); a configured Name wins.
+        static byte[] Feed(string items) => System.Text.Encoding.UTF8.GetBytes($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>The Daily Example - World</title><link>https://dailyexample.org/</link><description>d</description>
+            {items}
+            </channel></rss>
+            """);
+        var seed = File.ReadAllText(RepositoryPaths.TestData("e2e", "seed-item.xml")).Replace("https://www.themoscowtimes.com/", "https://dailyexample.org/", StringComparison.Ordinal);
+        _rig.Feeds.Serve("/daily.xml", Feed(""));
+        var settings = _rig.Settings(pollInterval: "00:00:01").Source("daily", "/daily.xml").Channel("cli-en", ChatId, "en", "none", "none").Bot(true, "");
+        if (configured is not null)
+        {
+            settings.Set("Sources:0:Name", configured);
+        }
+        var config = _cli.WriteConfig(settings);
+        var first = await RunOnceAsync(config);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        _rig.Feeds.Replace("/daily.xml", Feed(seed));
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var second = await RunOnceAsync(config);
+        Assert.True(second.ExitCode == 0, second.ToString());
+
+        var post = Assert.Single(_rig.Telegram.CallsOf("sendMessage"), c => c.ChatId == ChatId).Text!;
+        Assert.Contains($"{shown}</a>", post, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Dailyexample.org<", post, StringComparison.Ordinal);
+    }
 }
