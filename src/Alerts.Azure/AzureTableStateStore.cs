@@ -170,7 +170,9 @@ public sealed class AzureTableStateStore : IStateStore
     private async Task<TableClient> WritableTableAsync(string table, CancellationToken cancellationToken)
     {
         var client = Table(table);
-        await _tables.EnsureAsync(table, () => client.CreateIfNotExistsAsync(CancellationToken.None), cancellationToken);
+        // Through the service client: TableClient.CreateIfNotExistsAsync writes its request body by reflection, which the
+        // native build cannot (Reflection-based serialization has been disabled); this one writes it with generated code.
+        await _tables.EnsureAsync(table, () => _service.CreateTableIfNotExistsAsync(client.Name, CancellationToken.None), cancellationToken);
         return client;
     }
 

@@ -9,6 +9,7 @@ using Alerts.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core;
 
@@ -26,21 +27,24 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddAlertsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PollingOptions>, PollingOptionsValidator>());
         services.AddSourceReading(configuration);
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<SeenItemStore>();
         services.AddSingleton<SchedulePollsStage>();
         services.AddSingleton<PollSourceStage>();
 
-        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventOptions>().Configure(options => EventOptions.Bind(configuration.GetSection(EventOptions.Section), options)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventOptions>, EventOptionsValidator>());
         services.AddSingleton<EventTable>();
         services.AddSingleton<EventDerivation>();
         services.AddSingleton<EventTracker>();
         services.AddSingleton<EventFollowUps>();
         services.AddSingleton<EventQueries>();
         // The public feeds (alerts feed, the Functions feeds endpoint).
-        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedOptions>, FeedOptionsValidator>());
         services.AddSingleton<PublicEvents>();
         services.AddSingleton<FeedEndpoint>();
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Alerts.Core.Messages;
 using Alerts.Core.Routing;
@@ -117,7 +116,7 @@ public static class AlertsConfiguration
             var channel = new ChannelDefinition();
             try
             {
-                section.Bind(channel);
+                ChannelBinding.Bind(section, channel);
             }
             catch (InvalidOperationException ex)
             {
@@ -206,18 +205,14 @@ public static class AlertsConfiguration
         }
     }
 
-    private static void Validate(object value, string path, List<string> problems)
-    {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
-        {
-            foreach (var result in results)
-            {
-                var member = result.MemberNames.FirstOrDefault() ?? "";
-                problems.Add($"{path}:{member}: {result.ErrorMessage}");
-            }
-        }
-    }
+    private static readonly SourceDefinitionValidator SourceChecks = new();
+    private static readonly ChannelDefinitionValidator ChannelChecks = new();
+
+    private static void Validate(SourceDefinition source, string path, List<string> problems)
+        => problems.AddRange(ValidationFailures.Keyed(SourceChecks, source, path));
+
+    private static void Validate(ChannelDefinition channel, string path, List<string> problems)
+        => problems.AddRange(ValidationFailures.Keyed(ChannelChecks, channel, path));
 
     private static void Throw(List<string> problems)
     {

@@ -59,13 +59,9 @@ public static class PipelineServices
         ["BotOptions"] = "Bot",
     };
 
-    private static readonly System.Text.RegularExpressions.Regex DataAnnotationFailure = new(
-        @"^DataAnnotation validation failed for '\w+' members: '(?<member>\w+)' with the error: '(?<error>.*)'\.$",
-        System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
     /// <summary>
     /// An options failure as the README promises it, naming the key: <c>Delivery:PerChatPerSecond: The field ... must be
-    /// between 1 and 100.</c> rather than the validator's <c>DataAnnotation validation failed for 'DeliveryOptions' ...</c>.
+    /// between 1 and 100.</c> rather than the validator's <c>PerChatPerSecond: The field DeliveryOptions.PerChatPerSecond ...</c>.
     /// </summary>
     private static string KeyedFailure(string optionsType, string failure)
     {
@@ -73,13 +69,11 @@ public static class PipelineServices
         {
             return $"{optionsType}: {failure}";
         }
-        var match = DataAnnotationFailure.Match(failure);
-        if (!match.Success)
+        if (!ValidationFailures.TrySplit(failure, optionsType, out var member, out var error))
         {
             return failure.StartsWith(section + ":", StringComparison.Ordinal) ? failure : $"{section}: {failure}";
         }
-        var error = match.Groups["error"].Value;
-        return error.StartsWith(section + ":", StringComparison.Ordinal) ? error : $"{section}:{match.Groups["member"].Value}: {error}";
+        return error.StartsWith(section + ":", StringComparison.Ordinal) ? error : $"{section}:{member}: {error}";
     }
 
     /// <summary>

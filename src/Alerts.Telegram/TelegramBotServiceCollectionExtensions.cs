@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Alerts.Telegram;
@@ -13,7 +14,8 @@ public static class TelegramBotServiceCollectionExtensions
     public static IServiceCollection AddTelegramBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section));
-        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.AddHttpClient<TelegramBot>(TelegramBot.HttpClientName, (sp, http) =>
             {
                 var telegram = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Alerts.Core.Messages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Events;
 
@@ -33,6 +36,22 @@ public sealed class EventOptions : IValidatableObject
     /// </summary>
     public TimeSpan FollowUpRepeatWindow { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// Reads section <see cref="Section"/> into <paramref name="options"/>. Bound by hand: a window that is not a time span
+    /// is skipped (the configuration check names it), where the binder's generated code would stop at it.
+    /// </summary>
+    public static void Bind(IConfiguration section, EventOptions options)
+    {
+        foreach (var window in section.GetSection(nameof(Windows)).GetChildren())
+        {
+            if (window.Value is { Length: > 0 } value && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed))
+            {
+                options.Windows[window.Key] = parsed;
+            }
+        }
+        options.FollowUpRepeatWindow = ConfigurationValues.TimeSpan(section.GetSection(nameof(FollowUpRepeatWindow)), options.FollowUpRepeatWindow);
+    }
+
     public TimeSpan WindowFor(TreatyMilestone stage)
         => Windows.TryGetValue(Vocabulary.Name(stage), out var window) ? window : TimeSpan.FromDays(30);
 
@@ -55,3 +74,7 @@ public sealed class EventOptions : IValidatableObject
         }
     }
 }
+
+/// <summary>The data-annotation checks of <see cref="EventOptions"/>, generated at compile time (no reflection: works in the native build).</summary>
+[OptionsValidator]
+internal sealed partial class EventOptionsValidator : IValidateOptions<EventOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Posting;
 
@@ -82,3 +83,7 @@ public enum UnknownOutcomePolicy
     /// <summary>At least once: resend once after <see cref="DeliveryOptions.UnknownResendDelay"/>; a duplicate is possible.</summary>
     Resend,
 }
+
+/// <summary>The data-annotation checks of <see cref="DeliveryOptions"/>, generated at compile time (no reflection: works in the native build).</summary>
+[OptionsValidator]
+internal sealed partial class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>;

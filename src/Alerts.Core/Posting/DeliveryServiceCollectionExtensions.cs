@@ -19,7 +19,8 @@ public static class DeliveryServiceCollectionExtensions
     public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
         services.AddOptions<FormattingOptions>().Bind(configuration.GetSection(FormattingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FormattingOptions>, FormattingOptionsValidator>();
         services.TryAddSingleton(sp => new AlertTemplates(sp.GetRequiredService<IOptions<FormattingOptions>>().Value.TemplatesDirectory));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Publishing;
 
@@ -19,3 +20,7 @@ public sealed class FeedOptions
     [Range(0, 3_600)]
     public int CacheSeconds { get; set; } = 60;
 }
+
+/// <summary>The data-annotation checks of <see cref="FeedOptions"/>, generated at compile time (no reflection: works in the native build).</summary>
+[OptionsValidator]
+internal sealed partial class FeedOptionsValidator : IValidateOptions<FeedOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Sources;
 
@@ -31,3 +32,7 @@ public sealed class FetchOptions
     /// <summary>The full User-Agent header value.</summary>
     public string UserAgentHeader => string.IsNullOrWhiteSpace(ContactUrl) ? $"{UserAgent} (treaty-action alerts)" : $"{UserAgent} (+{ContactUrl})";
 }
+
+/// <summary>The data-annotation checks of <see cref="FetchOptions"/>, generated at compile time (no reflection: works in the native build).</summary>
+[OptionsValidator]
+internal sealed partial class FetchOptionsValidator : IValidateOptions<FetchOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Sources;
 
@@ -24,3 +25,7 @@ public sealed class PollingOptions
     [Range(0.0, 1.0)]
     public double MinimumConfidence { get; set; } = 0.3;
 }
+
+/// <summary>The data-annotation checks of <see cref="PollingOptions"/>, generated at compile time (no reflection: works in the native build).</summary>
+[OptionsValidator]
+internal sealed partial class PollingOptionsValidator : IValidateOptions<PollingOptions>;

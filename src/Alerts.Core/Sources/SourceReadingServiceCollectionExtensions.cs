@@ -20,8 +20,8 @@ public static class SourceReadingServiceCollectionExtensions
     {
         services.AddOptions<FetchOptions>()
             .Configure(options => Bind(configuration.GetSection(FetchOptions.Section), options))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FetchOptions>, FetchOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => SourceKinds.CreateDefault());
         services.TryAddSingleton<ISourceReader>(sp => new HttpSourceReader(sp.GetRequiredService<IHttpClientFactory>(),

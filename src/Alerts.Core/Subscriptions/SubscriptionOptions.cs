@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Core.Subscriptions;
 
@@ -29,3 +30,7 @@ public sealed class SubscriptionOptions
     [Range(1, 30)]
     public int UpdateRetentionDays { get; set; } = 2;
 }
+
+/// <summary>The data-annotation checks of <see cref="SubscriptionOptions"/>, generated at compile time (no reflection: works in the native build).</summary>
+[OptionsValidator]
+internal sealed partial class SubscriptionOptionsValidator : IValidateOptions<SubscriptionOptions>;
