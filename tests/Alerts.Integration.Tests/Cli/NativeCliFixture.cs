@@ -179,6 +179,7 @@ public sealed class NativeCliFixture : IAsyncLifetime
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
+        var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -206,6 +207,8 @@ public sealed class NativeCliFixture : IAsyncLifetime
         }
         await File.WriteAllTextAsync(Stamp, string.Join(' ', PublishArguments) + "\n" +
             string.Create(CultureInfo.InvariantCulture, $"published in {clock.Elapsed.TotalSeconds:F0} s\n"));
+        // Dated when the publish started: a file saved while it ran is newer, so the next run publishes again.
+        File.SetLastWriteTimeUtc(Stamp, started);
         _diagnostics.OnMessage(new DiagnosticMessage($"native CLI: published in {clock.Elapsed.TotalSeconds:F0} s"));
     }
 
@@ -251,9 +254,13 @@ public sealed class NativeCliFixture : IAsyncLifetime
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (waited.Elapsed < LockWait)
+            catch (IOException)
             {
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                if (waited.Elapsed > LockWait)
+                {
+                    throw new TimeoutException($"Another native publish held {path} for {LockWait.TotalMinutes} minutes; this run did not publish.");
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1));
             }
         }
     }
