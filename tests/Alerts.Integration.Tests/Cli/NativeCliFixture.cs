@@ -82,6 +82,7 @@ public sealed class NativeCliFixture : IAsyncLifetime
         else
         {
             _diagnostics.OnMessage(new DiagnosticMessage($"native CLI: publishing ({why})"));
+            RequireToolchain();
             using (await AcquireMachineLockAsync())
             {
                 await PublishAsync();
@@ -158,7 +159,6 @@ public sealed class NativeCliFixture : IAsyncLifetime
             Directory.Delete(PublishFolder, recursive: true);
         }
         File.Delete(Stamp);
-        RequireToolchain();
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -222,7 +222,7 @@ public sealed class NativeCliFixture : IAsyncLifetime
         var missing = new List<string>();
         if (!OnPath("clang") && !OnPath("gcc"))
         {
-            missing.Add("a C compiler driver to link with: clang or gcc (Debian/Ubuntu: apt-get install clang)");
+            missing.Add("a C compiler driver to link with: clang or gcc (Debian/Ubuntu: apt-get install gcc libc6-dev, or clang)");
         }
         if (!OnPath("objcopy") && !OnPath("llvm-objcopy"))
         {
