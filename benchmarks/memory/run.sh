@@ -3,7 +3,8 @@
 #   alerts scan on the two ~20 MB inputs of benchmarks/scan-compare (made there: run its run.sh once first), and
 #   alerts run --once against 1,000 sources served by the loopback feed server (benchmarks/Alerts.Benchmarks feed-server).
 # usage: benchmarks/memory/run.sh [inputs-dir=benchmarks/scan-compare/out/inputs]
-# Environment: ALERTS (a published alerts executable; default: publish one, Release, linux-x64, ReadyToRun), OUT (work dir).
+# Environment: ALERTS (a published alerts executable; default: publish one as users get it, Release, linux-x64, Native AOT:
+#   a C toolchain needed, README.md Prerequisites), OUT (work dir).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -14,7 +15,8 @@ mkdir -p "$out"
 
 alerts="${ALERTS:-}"
 if [ -z "$alerts" ]; then
-  dotnet publish "$root/src/Alerts.Cli" -c Release -r linux-x64 --self-contained false -o "$out/alerts" -nologo -v quiet
+  # One native publish at a time on the machine (minutes of both cores; the same lock file as the tests' publish).
+  flock "${TMPDIR:-/tmp}/aot.lock" dotnet publish "$root/src/Alerts.Cli" -c Release -r linux-x64 -o "$out/alerts" -nologo -v quiet
   alerts="$out/alerts/alerts"
 fi
 

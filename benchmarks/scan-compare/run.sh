@@ -21,8 +21,12 @@ node "$here/make-inputs.mjs" "$corpus" "$dense" "$out/inputs" "${REPEATS:-20}"
 
 alerts="${ALERTS:-}"
 if [ -z "$alerts" ]; then
-  # Release, ReadyToRun (the CLI project turns it on when a runtime is named), framework-dependent.
-  dotnet publish "$root/src/Alerts.Cli" -c Release -r linux-x64 --self-contained false -o "$out/alerts" -nologo -v quiet
+  # Release, Native AOT: what `dotnet publish -r linux-x64` gives users (the CLI project turns it on when a runtime is
+  # named; README.md, Prerequisites: a C toolchain). Minutes of both cores, so one native publish at a time on the
+  # machine (the same lock file as the integration tests' publish). `ALERTS=... run.sh` times another build, e.g. the
+  # ReadyToRun one: `dotnet publish src/Alerts.Cli -c Release -r linux-x64 -p:PublishAot=false -o /tmp/r2r`.
+  lock="${TMPDIR:-/tmp}/aot.lock"
+  flock "$lock" dotnet publish "$root/src/Alerts.Cli" -c Release -r linux-x64 -o "$out/alerts" -nologo -v quiet
   alerts="$out/alerts/alerts"
 fi
 
