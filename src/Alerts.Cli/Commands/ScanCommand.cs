@@ -19,6 +19,9 @@ public static class ScanCommand
     /// <summary>Largest local file scanned; feeds are far smaller, so anything bigger is a mistake.</summary>
     public const long MaxFileBytes = 50L * 1024 * 1024;
 
+    /// <summary>Local files from this size are mapped into memory rather than read (the size from which one file is split).</summary>
+    private const long MappedFileBytes = 2L * SplitSettings.DefaultChunkBytes;
+
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("file-or-url") { Description = "Feed files (RSS, Atom, JSON Feed) or http(s) URLs.", Arity = ArgumentArity.OneOrMore };
@@ -146,7 +149,7 @@ public static class ScanCommand
                 early.Add(DetectWhenLoaded(input, items, null, language, detector, inFlight, cancellationToken));
             }
         }
-        async Task<bool> ReadSplit(byte[] bytes, Uri fileUri)
+        async Task<bool> ReadSplit(ReadOnlyMemory<byte> bytes, Uri fileUri)
         {
             var plan = split.ChunkBytes > 0 && (split.Forced || Environment.ProcessorCount > 1)
                 ? FeedSplit.TryPlan(bytes, null, 2 * split.ChunkBytes, split.ChunkBytes)
@@ -338,7 +341,7 @@ public static class ScanCommand
     /// <returns>The feed (its <see cref="ParsedFeed.Items"/> are those not handed to <paramref name="onItem"/>), whether the
     /// items handed out stand, or the error; neither feed nor error when <paramref name="readSplit"/> read the file in parts.</returns>
     private static async Task<(ParsedFeed? Feed, bool Streamed, string? Error)> ReadAsync(
-        string input, PipelineHost pipeline, bool allowPrivate, Action<FeedItem> onItem, Func<byte[], Uri, Task<bool>> readSplit, CancellationToken cancellationToken)
+        string input, PipelineHost pipeline, bool allowPrivate, Action<FeedItem> onItem, Func<ReadOnlyMemory<byte>, Uri, Task<bool>> readSplit, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
@@ -360,7 +363,10 @@ public static class ScanCommand
         }
         try
         {
-            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            // A file large enough to be parsed in parts is mapped, not read (MappedFile); the mapping ends with this block,
+            // after every part and any whole reading are parsed (detection works on the items, not on these bytes).
+            using var mapped = file.Length >= MappedFileBytes ? MappedFile.TryOpen(file.FullName, MaxFileBytes) : null;
+            var bytes = mapped is not null ? mapped.Memory : await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             var fileUri = new Uri(file.FullName);
             if (await readSplit(bytes, fileUri))
             {
@@ -368,8 +374,8 @@ public static class ScanCommand
             }
             // On a thread of its own: it waits for detection when it runs ahead, and must not hold a pool thread meanwhile.
             var feed = await Task.Factory.StartNew(
-                () => FeedParser.ParseStreaming(bytes, null, fileUri, onItem), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            return feed is not null ? (feed, true, null) : (FeedParser.Parse(bytes, null, fileUri), false, null);
+                () => FeedParser.ParseStreaming(bytes.Span, null, fileUri, onItem), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            return feed is not null ? (feed, true, null) : (FeedParser.Parse(bytes.Span, null, fileUri), false, null);
         }
         catch (FeedFormatException ex)
         {

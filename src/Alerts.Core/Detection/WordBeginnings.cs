@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace Alerts.Core.Detection;
 
@@ -17,13 +18,13 @@ internal sealed class WordBeginnings
     /// <summary><c>char.IsLetter</c>'s answers for the characters below <see cref="TableSize"/>.</summary>
     private static readonly bool[] s_letters = LetterTable();
 
-    private readonly string[]?[] _byFirstInTable = new string[TableSize][];
-    private readonly FrozenDictionary<char, string[]> _byFirst;
+    private readonly Group?[] _byFirstInTable = new Group?[TableSize];
+    private readonly FrozenDictionary<char, Group> _byFirst;
 
     public WordBeginnings(IEnumerable<string> values)
     {
         _byFirst = values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)
-            .GroupBy(v => v[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+            .GroupBy(v => v[0]).ToFrozenDictionary(g => g.Key, g => new Group(g.ToArray()));
         foreach (var (first, group) in _byFirst)
         {
             if (first < TableSize)
@@ -36,29 +37,31 @@ internal sealed class WordBeginnings
     /// <summary>The first position at or after <paramref name="from"/> where a value begins a word, or -1.</summary>
     public int IndexOf(ReadOnlySpan<char> text, int from = 0)
     {
+        var letters = s_letters;
         var s = from;
-        if (s > 0 && s < text.Length && IsLetter(text[s - 1]))
+        if (s > 0 && s < text.Length && IsLetter(letters, text[s - 1]))
         {
-            s = NextAfterWord(text, s); // inside a word: no value begins before the word ends
+            s = NextAfterWord(letters, text, s); // inside a word: no value begins before the word ends
         }
         // Here s is always at a word start or at a character that follows a non-letter.
         while (s < text.Length)
         {
             var c = text[s];
-            var values = c < TableSize ? _byFirstInTable[c] : _byFirst.GetValueOrDefault(c);
-            if (values is not null && StartsWithAny(text[s..], values))
+            var group = c < TableSize ? _byFirstInTable[c] : _byFirst.GetValueOrDefault(c);
+            if (group is not null && group.StartsAny(text[s..]))
             {
                 return s;
             }
-            s = IsLetter(c) ? NextAfterWord(text, s + 1) : s + 1;
+            s = IsLetter(letters, c) ? NextAfterWord(letters, text, s + 1) : s + 1;
         }
         return -1;
     }
 
     /// <summary>From inside a word at <paramref name="s"/>: the position after the first non-letter that ends it.</summary>
-    private static int NextAfterWord(ReadOnlySpan<char> text, int s)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextAfterWord(bool[] letters, ReadOnlySpan<char> text, int s)
     {
-        while (s < text.Length && IsLetter(text[s]))
+        while (s < text.Length && IsLetter(letters, text[s]))
         {
             s++;
         }
@@ -66,20 +69,8 @@ internal sealed class WordBeginnings
         return s + 1;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> rest, string[] values)
-    {
-        foreach (var v in values)
-        {
-            // The first character is the key; the second rules out most values before the full comparison.
-            if (v.Length <= rest.Length && (v.Length < 2 || rest[1] == v[1]) && rest.StartsWith(v, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool IsLetter(char c) => c < TableSize ? s_letters[c] : char.IsLetter(c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLetter(bool[] letters, char c) => c < (uint)letters.Length ? letters[c] : char.IsLetter(c);
 
     private static bool[] LetterTable()
     {
@@ -89,5 +80,32 @@ internal sealed class WordBeginnings
             table[c] = char.IsLetter((char)c);
         }
         return table;
+    }
+
+    /// <summary>
+    /// The values that begin with one character. A word whose second character no value has is let go on one bit test
+    /// (bit <c>second % 64</c> of <see cref="_seconds"/>): most words that share a first character with an action stem.
+    /// </summary>
+    private sealed class Group(string[] values)
+    {
+        private readonly string[] _values = values;
+        private readonly ulong _seconds = values.Aggregate(0UL, (mask, v) => v.Length < 2 ? ulong.MaxValue : mask | (1UL << (v[1] & 63)));
+
+        public bool StartsAny(ReadOnlySpan<char> rest)
+        {
+            if (rest.Length >= 2 && (_seconds & (1UL << (rest[1] & 63))) == 0)
+            {
+                return false;
+            }
+            foreach (var v in _values)
+            {
+                // The first character is the key; the second rules out most values before the full comparison.
+                if (v.Length <= rest.Length && (v.Length < 2 || rest[1] == v[1]) && rest.StartsWith(v, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

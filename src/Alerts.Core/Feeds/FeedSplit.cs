@@ -37,14 +37,14 @@ public sealed class FeedSplit
     /// <summary>The XML reader's limit on a document's characters (no more than its bytes in the encodings split here).</summary>
     private const int MaxDocumentChars = 64 * 1024 * 1024;
 
-    private readonly byte[] _content;
+    private readonly ReadOnlyMemory<byte> _content;
     private readonly string? _contentType;
     private readonly int _runStart;
     private readonly int _runEnd;
     private readonly int[] _cuts;
     private readonly int[] _counts;
 
-    private FeedSplit(byte[] content, string? contentType, int runStart, int runEnd, int[] cuts, int[] counts)
+    private FeedSplit(ReadOnlyMemory<byte> content, string? contentType, int runStart, int runEnd, int[] cuts, int[] counts)
     {
         _content = content;
         _contentType = contentType;
@@ -74,8 +74,17 @@ public sealed class FeedSplit
     public static FeedSplit? TryPlan(byte[] content, string? contentType, int minDocumentBytes, int chunkBytes)
     {
         ArgumentNullException.ThrowIfNull(content);
+        return TryPlan(content.AsMemory(), contentType, minDocumentBytes, chunkBytes);
+    }
+
+    /// <summary>
+    /// <see cref="TryPlan(byte[], string?, int, int)"/> over bytes held elsewhere (a file mapped into memory): the plan reads
+    /// them again for every chunk, so they must stay readable and unchanged while it is used.
+    /// </summary>
+    public static FeedSplit? TryPlan(ReadOnlyMemory<byte> content, string? contentType, int minDocumentBytes, int chunkBytes)
+    {
         // Past the XML reader's character limit the whole reading fails where the parts would not.
-        if (content.Length < Math.Max(minDocumentBytes, 1) || content.Length > MaxDocumentChars || chunkBytes <= 0 || !AsciiCompatible(content, contentType, out var start))
+        if (content.Length < Math.Max(minDocumentBytes, 1) || content.Length > MaxDocumentChars || chunkBytes <= 0 || !AsciiCompatible(content.Span, contentType, out var start))
         {
             return null;
         }
@@ -118,14 +127,15 @@ public sealed class FeedSplit
     public FeedChunkStatus ReadChunk(int index, Uri? baseUri, Action<FeedItem>? onItem, out ParsedFeed? feed)
     {
         feed = null;
-        var middle = _content.AsSpan(_cuts[index], _cuts[index + 1] - _cuts[index]);
+        var whole = _content.Span;
+        var middle = whole.Slice(_cuts[index], _cuts[index + 1] - _cuts[index]);
         var length = _runStart + middle.Length + (_content.Length - _runEnd);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            _content.AsSpan(0, _runStart).CopyTo(buffer);
+            whole[.._runStart].CopyTo(buffer);
             middle.CopyTo(buffer.AsSpan(_runStart));
-            _content.AsSpan(_runEnd).CopyTo(buffer.AsSpan(_runStart + middle.Length));
+            whole[_runEnd..].CopyTo(buffer.AsSpan(_runStart + middle.Length));
             var document = buffer.AsSpan(0, length);
             ParsedFeed? read;
             var handedOut = 0;
@@ -169,7 +179,7 @@ public sealed class FeedSplit
     /// The encoding the whole document is read in (no BOM or charset other than UTF-8 or a single-byte code page) keeps
     /// ASCII markup as ASCII bytes, so the scanner can work on the bytes and every chunk is decoded as the whole would be.
     /// </summary>
-    private static bool AsciiCompatible(byte[] content, string? contentType, out int start)
+    private static bool AsciiCompatible(ReadOnlySpan<byte> content, string? contentType, out int start)
     {
         start = 0;
         var warnings = new List<string>();
@@ -199,7 +209,7 @@ public sealed class FeedSplit
     /// One forward pass over the bytes that matches every tag, and notes where the run of items starts and where each
     /// item ends. It accepts a subset of well-formed XML; whatever it does not accept makes no plan.
     /// </summary>
-    private sealed class ItemScanner(byte[] content)
+    private sealed class ItemScanner(ReadOnlyMemory<byte> content)
     {
         private readonly List<(int Start, int Length)> _open = [];
         private byte[] _item = [];
@@ -216,7 +226,7 @@ public sealed class FeedSplit
 
         public bool Run(int position)
         {
-            var text = content.AsSpan();
+            var text = content.Span;
             var rootSeen = false;
             while (true)
             {

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Net;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Alerts.Core.Feeds;
@@ -178,7 +180,7 @@ public static class HtmlText
             while (!run.IsEmpty)
             {
                 // Up to the next whitespace that is not a plain space, the run holds words and spaces only.
-                var other = run.IndexOfAny(s_whitespaceButSpace);
+                var other = IndexOfWhitespaceButSpace(run);
                 AppendSpaced(other < 0 ? run : run[..other]);
                 if (other < 0)
                 {
@@ -317,7 +319,7 @@ public static class HtmlText
     public static string CollapseWhitespace(string text)
     {
         var span = text.AsSpan();
-        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && span.IndexOfAny(s_whitespaceButSpace) < 0 && !span.Contains("  ", StringComparison.Ordinal)))
+        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && IndexOfWhitespaceButSpace(span) < 0 && !span.Contains("  ", StringComparison.Ordinal)))
         {
             // Single spaces between words only (most titles): nothing to collapse or trim.
             return text;
@@ -325,6 +327,55 @@ public static class HtmlText
         var writer = new PlainTextWriter(stackalloc char[StackChars], text.Length);
         writer.Append(text.AsSpan());
         return writer.ToStringAndDispose(mapC1Controls: false);
+    }
+
+    /// <summary>
+    /// <c>text.IndexOfAny(s_whitespaceButSpace)</c>, found faster: with characters above U+007F in the set, that search takes
+    /// a general path (a probabilistic map, a large share of a native scan's CPU). Eight characters at a time are tested
+    /// for "tab to carriage return, U+0085, or U+1680 and above" (every character of the set, and no Latin or Cyrillic
+    /// letter); only a flagged block is looked at one character at a time against the set itself.
+    /// </summary>
+    internal static int IndexOfWhitespaceButSpace(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        {
+            ref var first = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<char, ushort>(text));
+            var tab = Vector128.Create((ushort)'\t');
+            var controls = Vector128.Create((ushort)('\r' - '\t' + 1));
+            var nextLine = Vector128.Create((ushort)'\u0085');
+            var belowOgham = Vector128.Create((ushort)('\u1680' - 1));
+            var last = text.Length - Vector128<ushort>.Count;
+            while (true)
+            {
+                var chars = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var flagged = Vector128.LessThan(chars - tab, controls) | Vector128.Equals(chars, nextLine) | Vector128.GreaterThan(chars, belowOgham);
+                if (flagged != Vector128<ushort>.Zero)
+                {
+                    for (var k = i; k < i + Vector128<ushort>.Count; k++)
+                    {
+                        if (s_whitespaceButSpace.Contains(text[k]))
+                        {
+                            return k;
+                        }
+                    }
+                }
+                if (i == last)
+                {
+                    return -1;
+                }
+                // The last block may overlap the one before: its characters were not in the set.
+                i = Math.Min(i + Vector128<ushort>.Count, last);
+            }
+        }
+        for (; i < text.Length; i++)
+        {
+            if (s_whitespaceButSpace.Contains(text[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int FindTagEnd(string html, int from)
