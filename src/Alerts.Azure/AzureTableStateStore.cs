@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Alerts.Core.Ports;
 using Azure;
 using Azure.Core;
@@ -29,6 +30,10 @@ public sealed class AzureTableStateStore : IStateStore
     /// <param name="service">The table service.</param>
     /// <param name="namePrefix">Put before every table name (<c>Store:NamePrefix</c>), so several deployments or test
     /// runs share one account without seeing each other's state; empty for the plain names.</param>
+    // The SDK makes each row it reads with Activator.CreateInstance<TableEntity>(), which the native CLI's trimmer cannot
+    // see: keep TableEntity's constructors wherever this store is (without it the native `run --once` on Azure Storage
+    // fails with "Constructor on type 'Azure.Data.Tables.TableEntity' not found").
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(TableEntity))]
     public AzureTableStateStore(TableServiceClient service, string namePrefix = "")
     {
         _service = service ?? throw new ArgumentNullException(nameof(service));
@@ -170,10 +175,23 @@ public sealed class AzureTableStateStore : IStateStore
     private async Task<TableClient> WritableTableAsync(string table, CancellationToken cancellationToken)
     {
         var client = Table(table);
-        // Through the service client: TableClient.CreateIfNotExistsAsync writes its request body by reflection, which the
-        // native build cannot (Reflection-based serialization has been disabled); this one writes it with generated code.
-        await _tables.EnsureAsync(table, () => _service.CreateTableIfNotExistsAsync(client.Name, CancellationToken.None), cancellationToken);
+        // CreateTable, not CreateIfNotExists: both clients' CreateIfNotExists write their request body by reflection
+        // (Azure.Core's JsonObjectSerializer), which the native CLI cannot ("Reflection-based serialization has been
+        // disabled"); CreateTable writes it with the SDK's generated code. A table that exists answers 409, which is success.
+        await _tables.EnsureAsync(table, () => CreateTableAsync(client.Name), cancellationToken);
         return client;
+    }
+
+    private async Task CreateTableAsync(string name)
+    {
+        try
+        {
+            await _service.CreateTableAsync(name, CancellationToken.None);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // TableAlreadyExists: created before, by this or another instance.
+        }
     }
 
     private static TableEntity ToEntity(string partitionKey, string rowKey, string json)
