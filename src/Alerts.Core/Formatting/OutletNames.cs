@@ -100,20 +100,12 @@ public static class OutletNames
     /// <summary>
     /// The name a post gives an item of a source: the name table's for its host in <paramref name="language"/>, else the
     /// source's own name (<see cref="SourceRef.Outlet"/>: configured, else its feed's title; in Latin letters in an
-    /// English post), else the site (<see cref="For(string, string, string)"/>).
+    /// English post), else the site (<see cref="For(string, string, string, string?)"/>).
     /// </summary>
     public static string For(SourceRef source, string language)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (Uri.TryCreate(source.Link, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && Listed(SiteHost(uri), language) is { } listed)
-        {
-            return listed;
-        }
-        if (source.Outlet is { Length: > 0 } outlet && outlet.Length <= MaxLength)
-        {
-            return language == "ru" ? outlet : Romanised(outlet);
-        }
-        return For(source.Link, language, source.SourceId);
+        return For(source.Link, language, source.SourceId, source.Outlet);
     }
 
     /// <summary>
@@ -175,17 +167,25 @@ public static class OutletNames
         return null;
     }
 
-    /// <summary>The outlet's name in <paramref name="language"/>, else the link's host without <c>www.</c>, else <paramref name="fallback"/>.</summary>
-    public static string For(string link, string language, string fallback)
+    /// <summary>
+    /// The outlet's name in <paramref name="language"/> from the name table, else <paramref name="outlet"/> (a source's own
+    /// name, at most <see cref="MaxLength"/> characters; in Latin letters in an English post), else the link's host without
+    /// <c>www.</c>, else <paramref name="fallback"/>.
+    /// </summary>
+    public static string For(string link, string language, string fallback, string? outlet = null)
     {
-        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
-        {
-            return fallback;
-        }
-        var host = SiteHost(uri);
-        if (Listed(host, language) is { } listed)
+        var host = Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? SiteHost(uri) : null;
+        if (host is not null && Listed(host, language) is { } listed)
         {
             return listed;
+        }
+        if (outlet is { Length: > 0 } && outlet.Length <= MaxLength)
+        {
+            return language == "ru" ? outlet : Romanised(outlet);
+        }
+        if (host is null)
+        {
+            return fallback;
         }
         // An English post names a Cyrillic domain in Latin letters ("Gorodskiestranitsy.rf"): never a word in the other script.
         var site = language == "ru" ? host : Romanised(host);

@@ -142,13 +142,10 @@ public sealed class PollSourceStage(
 
     private async Task<IReadOnlyList<TreatyChange>> DetectAndCorrelateAsync(SourceDefinition source, FeedItem item, string? outlet, CancellationToken cancellationToken)
     {
-        var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
-        var detections = detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority));
+        var (detections, sourceRef) = Detect(source, item, outlet);
         var changes = new List<TreatyChange>();
-        foreach (var found in detections.Where(d => d.Confidence >= _options.MinimumConfidence))
+        foreach (var detection in detections)
         {
-            var detection = WithSourceState(found, source);
-            var sourceRef = new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language), Outlet: outlet);
             var change = await events.ApplyAsync(detection, sourceRef, item.Summary, cancellationToken);
             if (change is not null)
             {
@@ -160,12 +157,21 @@ public sealed class PollSourceStage(
 
     private IEnumerable<TreatyChange> DetectOld(SourceDefinition source, FeedItem item, string? outlet, DateTimeOffset now)
     {
+        var (detections, sourceRef) = Detect(source, item, outlet);
+        return detections.Select(d => BackfillDigest.Entry(d, sourceRef, item.Summary, now)).ToList();
+    }
+
+    /// <summary>
+    /// The item's detections at or above the confidence bar (a state's own publication lending its state), and the item as
+    /// the source every one of them cites: in the item's language, else the source's; named <paramref name="outlet"/>.
+    /// </summary>
+    private (IEnumerable<TreatyDetection> Detections, SourceRef Source) Detect(SourceDefinition source, FeedItem item, string? outlet)
+    {
         var language = string.IsNullOrWhiteSpace(item.Language) ? source.Language : item.Language;
-        return detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority))
+        var detections = detector.Detect(new DetectionInput(item.Title, item.Summary, language, source.Authority))
             .Where(d => d.Confidence >= _options.MinimumConfidence)
-            .Select(d => BackfillDigest.Entry(WithSourceState(d, source),
-                new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language), Outlet: outlet), item.Summary, now))
-            .ToList();
+            .Select(d => WithSourceState(d, source));
+        return (detections, new SourceRef(source.Id, item.Link, item.Title, item.Published, source.Authority, ShortLanguage(language), Outlet: outlet));
     }
 
     /// <summary>A detection without states, read from a state's own publication, is that state's act.</summary>
