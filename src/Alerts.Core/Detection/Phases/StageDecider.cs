@@ -101,11 +101,19 @@ internal static partial class StageDecider
     private static StageDecision? Completed(StageInput input)
     {
         var word = input.ActionWords;
+        // A decree or executive order as the verb's subject is the act that decides the step ("Erdogan decree pulls Turkey
+        // out of treaty", «указ выводит»): the step is enacted; it takes effect later.
+        if (input.Action is TreatyAction.Withdrawal or TreatyAction.Suspension or TreatyAction.Accession
+            && GoverningDecree().Match(input.ClauseBefore) is { Success: true } decree)
+        {
+            return new StageDecision(TreatyMilestone.Enacted, decree.Value.Trim());
+        }
         return input.Action switch
         {
             TreatyAction.EntryIntoForce => new StageDecision(TreatyMilestone.Effective, null),
             // "withdraws from" is the act of a government (decree, notice); "leaves", "quits", "left", "joins" the result.
-            TreatyAction.Withdrawal when word.StartsWith("withdr", StringComparison.Ordinal) => new StageDecision(TreatyMilestone.Enacted, null),
+            // "denounces", «денонсировала» likewise: a denunciation is the instrument; it takes effect months later.
+            TreatyAction.Withdrawal when word.StartsWith("withdr", StringComparison.Ordinal) || Denouncing().IsMatch(word) => new StageDecision(TreatyMilestone.Enacted, null),
             // "terminates", "scraps", "ditches", "severs ties", "tears up": a declaration; its instrument comes later.
             TreatyAction.Withdrawal when Declaration().IsMatch(word) => null,
             TreatyAction.Accession or TreatyAction.Withdrawal => new StageDecision(TreatyMilestone.Effective, null),
@@ -127,7 +135,9 @@ internal static partial class StageDecider
             foreach (var m in regex().EnumerateMatches(text))
             {
                 var before = text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index));
-                if (!NotYet().IsMatch(before))
+                var after = text.AsSpan(m.Index + m.Length, Math.Min(30, text.Length - m.Index - m.Length));
+                if (!NotYet().IsMatch(before) && !TimeReference().IsMatch(before) && !FutureAfter().IsMatch(after)
+                    && !RussianPerfectiveFuture().IsMatch(text.AsSpan(m.Index, m.Length)))
                 {
                     return new StageDecision(stage, text.Substring(m.Index, m.Length));
                 }
@@ -170,6 +180,29 @@ internal static partial class StageDecider
     /// <summary>A future or a possibility right before a cue: "would formally submit its notice", "could be signed".</summary>
     [GeneratedRegex(@"\b(?:will|would|could|may|might|shall|plans?\s+to|expected\s+to|set\s+to|intends?\s+to|будет|может|могут|планиру\w*|намерен\w*)\b[^.|]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NotYet();
+
+    /// <summary>
+    /// A cue that only dates the step: "six months after notifying the UN", "a year after it notified", «через полгода после
+    /// уведомления», "po złożeniu notyfikacji", "until entry into force"; or an infinitive, what is ordered or due ("directs the ambassador to submit formal written
+    /// notification", "due to enter into force"). The act named is not the item's step.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:after|before|until|upon|following|once|после|до|po|przed)\s+(?:\w+\s+){0,2}$|\bto\s+(?:formally\s+|officially\s+)?(?:submit|send|give|deliver|file|hand|lodge|deposit|notify|enter|take|come|transmit|issue|begin|start)\b[^.|]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeReference();
+
+    /// <summary>A future right after a cue noun: «Уведомление о выходе будет направлено», "notification will be sent".</summary>
+    [GeneratedRegex(@"^\s+(?:(?:о|об|of|on)\s+(?:\w+\s+){0,2})?(?:будет|будут|will|would|is\s+to|are\s+to|is\s+due|is\s+expected)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FutureAfter();
+
+    /// <summary>A Russian cue verb in the perfective future: «вступит в силу», «уведомят».</summary>
+    [GeneratedRegex(@"^(?:вступ|уведом)(?:ит|ят)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RussianPerfectiveFuture();
+
+    /// <summary>A decree or executive order ending the clause before the verb: its subject.</summary>
+    [GeneratedRegex(@"\b(?:decree|executive\s+order|указ|dekret|rozporządzenie)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex GoverningDecree();
+
+    [GeneratedRegex(@"^(?:denounc|денонсирова)", RegexOptions.CultureInvariant)]
+    private static partial Regex Denouncing();
 
     /// <summary>Officially leaving, in the present: «официально выходит», "is officially withdrawing".</summary>
     [GeneratedRegex(@"\b(?:официально\s+(?:выход|покида)\w*|(?:is|are)\s+officially\s+(?:leaving|withdrawing|quitting|exiting))\b", RegexOptions.CultureInvariant)]

@@ -1,0 +1,84 @@
+using Alerts.Core.Messages;
+
+namespace Alerts.Core.Tests.Detection;
+
+/// <summary>
+/// The stage on agency phrasing the dev corpus lacks (session 8, probes in tests/data/probes-stage): decrees and executive
+/// orders signed by any leader, a decree as the verb's subject, later notices and effects named in the description, lower
+/// and upper houses, a treaty signed to join, a denunciation, the Nth ratification. Sentences written for these tests.
+/// </summary>
+public class WireStageTests
+{
+    [Theory]
+    [InlineData("Zelensky signs decree to withdraw Ukraine from the Ottawa Convention", "")]
+    [InlineData("Trump signs executive order to pull the US out of the Paris Agreement", "")]
+    [InlineData("Sandu signs decree to withdraw Moldova from the CIS Charter", "")]
+    [InlineData("Erdogan decree pulls Turkey out of the Istanbul Convention", "The decision was published in the Official Gazette.")]
+    [InlineData("Britain signs treaty to join the CPTPP trade pact", "")]
+    public void A_decree_order_or_treaty_signed_is_enacted_whoever_signs_it(string title, string summary)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal(TreatyMilestone.Enacted, d.Milestone);
+    }
+
+    [Theory]
+    [InlineData("Mishustin signs decree proposing withdrawal from the CFE treaty", TreatyMilestone.Proposed)]
+    [InlineData("Britain to sign treaty to join the CPTPP trade pact", TreatyMilestone.Announced)]
+    public void A_decree_proposing_a_step_or_a_signature_to_come_is_not_enacted(string title, TreatyMilestone stage)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title));
+        Assert.Equal(stage, d.Milestone);
+    }
+
+    [Theory]
+    [InlineData("Latvia's parliament approves withdrawal from the Ottawa Convention", "Latvia will leave the treaty six months after notifying the UN.", TreatyMilestone.Legislative)]
+    [InlineData("Trump signs executive order withdrawing the US from the Paris Agreement", "The order directs the ambassador to the UN to submit formal written notification of the withdrawal.", TreatyMilestone.Enacted)]
+    [InlineData("Венгрия уведомила ООН о выходе из Римского статута", "Выход вступит в силу через год.", TreatyMilestone.Notified)]
+    [InlineData("Трамп подписал указ о выходе США из Парижского соглашения", "Уведомление о выходе будет направлено генсеку ООН.", TreatyMilestone.Enacted)]
+    [InlineData("Парламент Литвы одобрил выход из Конвенции по кассетным боеприпасам", "Литва выйдет из конвенции через шесть месяцев после уведомления ООН.", TreatyMilestone.Legislative)]
+    [InlineData("Prezydent podpisał ustawę o wypowiedzeniu konwencji ottawskiej", "Polska wystąpi z konwencji po złożeniu notyfikacji.", TreatyMilestone.Enacted)]
+    public void A_later_notice_or_effect_named_in_the_description_does_not_raise_the_stage(string title, string summary, TreatyMilestone stage)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal(stage, d.Milestone);
+    }
+
+    [Theory]
+    [InlineData("Russia notifies depositary of its withdrawal from the CFE treaty", "The withdrawal will take effect in six months.", TreatyMilestone.Notified)]
+    [InlineData("Hungary formally leaves the ICC", "The withdrawal took effect a year after Hungary notified the UN.", TreatyMilestone.Effective)]
+    public void A_notice_given_or_an_effect_reached_still_counts(string title, string summary, TreatyMilestone stage)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal(stage, d.Milestone);
+    }
+
+    [Theory]
+    [InlineData("Russia's lower house votes to quit the Open Skies treaty", "")]
+    [InlineData("Russia's upper house approves revoking ratification of the CTBT", "The bill now goes to President Vladimir Putin for signature.")]
+    [InlineData("Lithuania's Seimas votes to leave the Convention on Cluster Munitions", "")]
+    [InlineData("Sejm przyjął ustawę o wypowiedzeniu konwencji ottawskiej", "")]
+    public void A_chamber_of_parliament_voting_is_legislative(string title, string summary)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal(TreatyMilestone.Legislative, d.Milestone);
+    }
+
+    [Theory]
+    [InlineData("Russia denounces the CFE treaty")]
+    [InlineData("Россия денонсировала ДОВСЕ")]
+    public void A_denunciation_done_is_enacted_not_yet_effective(string title)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title));
+        Assert.Equal(TreatyAction.Withdrawal, d.Action);
+        Assert.Equal(TreatyMilestone.Enacted, d.Milestone);
+    }
+
+    [Theory]
+    [InlineData("Honduras becomes 50th country to ratify nuclear weapons ban treaty")]
+    [InlineData("Гондурас стал 50-м государством, ратифицировавшим Договор о запрещении ядерного оружия")]
+    public void The_nth_state_to_ratify_has_deposited_its_instrument(string title)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title));
+        Assert.Equal(TreatyMilestone.Notified, d.Milestone);
+    }
+}
