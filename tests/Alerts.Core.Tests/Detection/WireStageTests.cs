@@ -81,4 +81,18 @@ public class WireStageTests
         var d = Assert.Single(DetectionTestData.Detect(title));
         Assert.Equal(TreatyMilestone.Notified, d.Milestone);
     }
+
+    // Found on the hold-out set written after the first rules (docs/DETECTION.md, session 8).
+    [Theory]
+    [InlineData("Slovenian president promulgates law on withdrawal from the Energy Charter Treaty", "", TreatyMilestone.Enacted)]
+    [InlineData("Lithuania's president signs law on leaving the Convention on Cluster Munitions", "The withdrawal takes effect six months after the UN is notified.", TreatyMilestone.Enacted)]
+    [InlineData("Парламент Латвии одобрил выход из Оттавской конвенции", "Выход вступает в силу через полгода после уведомления ООН.", TreatyMilestone.Legislative)]
+    [InlineData("Chile deposits instrument to join the Paris Agreement", "", TreatyMilestone.Notified)]
+    [InlineData("Norway files notice to withdraw from the Ottawa Convention", "", TreatyMilestone.Notified)]
+    [InlineData("Spain's exit from the Paris Agreement becomes effective", "", TreatyMilestone.Effective)]
+    public void Promulgated_laws_deposited_instruments_filed_notices_and_delayed_effects(string title, string summary, TreatyMilestone stage)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal(stage, d.Milestone);
+    }
 }

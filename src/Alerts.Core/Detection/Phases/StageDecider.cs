@@ -136,8 +136,9 @@ internal static partial class StageDecider
             {
                 var before = text.AsSpan(Math.Max(0, m.Index - 30), Math.Min(30, m.Index));
                 var after = text.AsSpan(m.Index + m.Length, Math.Min(30, text.Length - m.Index - m.Length));
+                var cue = text.AsSpan(m.Index, m.Length);
                 if (!NotYet().IsMatch(before) && !TimeReference().IsMatch(before) && !FutureAfter().IsMatch(after)
-                    && !RussianPerfectiveFuture().IsMatch(text.AsSpan(m.Index, m.Length)))
+                    && !RussianPerfectiveFuture().IsMatch(cue) && !(PresentEffect().IsMatch(cue) && Delay().IsMatch(after)))
                 {
                     return new StageDecision(stage, text.Substring(m.Index, m.Length));
                 }
@@ -186,7 +187,7 @@ internal static partial class StageDecider
     /// уведомления», "po złożeniu notyfikacji", "until entry into force"; or an infinitive, what is ordered or due ("directs the ambassador to submit formal written
     /// notification", "due to enter into force"). The act named is not the item's step.
     /// </summary>
-    [GeneratedRegex(@"\b(?:after|before|until|upon|following|once|после|до|po|przed)\s+(?:\w+\s+){0,2}$|\bto\s+(?:formally\s+|officially\s+)?(?:submit|send|give|deliver|file|hand|lodge|deposit|notify|enter|take|come|transmit|issue|begin|start)\b[^.|]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:after|before|until|upon|following|once|после|до|po|przed)\s+(?:\w+\s+){0,3}$|\bto\s+(?:formally\s+|officially\s+)?(?:submit|send|give|deliver|file|hand|lodge|deposit|notify|enter|take|come|transmit|issue|begin|start)\b[^.|]*$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeReference();
 
     /// <summary>A future right after a cue noun: «Уведомление о выходе будет направлено», "notification will be sent".</summary>
@@ -200,6 +201,17 @@ internal static partial class StageDecider
     /// <summary>A decree or executive order ending the clause before the verb: its subject.</summary>
     [GeneratedRegex(@"\b(?:decree|executive\s+order|указ|dekret|rozporządzenie)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex GoverningDecree();
+
+    /// <summary>An effect in the present tense: "takes effect", "enters into force", «вступает в силу».</summary>
+    [GeneratedRegex(@"^(?:takes|enters|comes|becomes|вступает|вступают)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PresentEffect();
+
+    /// <summary>
+    /// A delay right after a present-tense effect: the rule of the treaty, not the day ("takes effect six months after the UN
+    /// is notified", "enters into force in 90 days", «вступает в силу через год»).
+    /// </summary>
+    [GeneratedRegex(@"^\s+(?:(?:in|within|через|after|only)\s+)?(?:\w+\s+)?(?:months?|years?|days?|weeks?|месяц\w*|год\w*|лет|дн\w*|недел\w*|полгода)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Delay();
 
     [GeneratedRegex(@"^(?:denounc|денонсирова)", RegexOptions.CultureInvariant)]
     private static partial Regex Denouncing();
