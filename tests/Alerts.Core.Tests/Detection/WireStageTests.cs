@@ -97,11 +97,22 @@ public class WireStageTests
         Assert.Equal(stage, d.Milestone);
     }
 
+    // Found on a third set of unseen wording (docs/DETECTION.md, session 8).
+    [Theory]
+    [InlineData("Trump pulls the US out of the Paris Agreement again", "The president signed an executive order hours after taking office.", TreatyMilestone.Enacted)]
+    [InlineData("Lithuania quits the Convention on Cluster Munitions", "The withdrawal took effect on Friday, six months after Vilnius notified the UN.", TreatyMilestone.Effective)]
+    [InlineData("Latvia and Lithuania hand the UN their notices of withdrawal from the Ottawa Convention", "", TreatyMilestone.Notified)]
+    public void An_exit_done_by_a_signed_decree_is_enacted_and_plural_notices_are_notices(string title, string summary, TreatyMilestone stage)
+    {
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal(stage, d.Milestone);
+    }
+
     // Floors just under the figures of docs/DETECTION.md (session 8): both probe sets were tuned on, so these keep the rules
     // from sliding back; they say nothing about unseen wording (the hold-out's first run was stage 0.750).
     [Theory]
     [InlineData("probes-stage", 138, 0.95, 0.98)]
-    [InlineData("probes-stage-holdout", 30, 0.90, 0.95)]
+    [InlineData("probes-stage-holdout", 42, 0.90, 0.95)]
     public void The_stage_probe_sets_keep_their_figures(string corpus, int items, double f1, double stage)
     {
         var report = CorpusEvaluator.Evaluate(Path.Combine(DetectionTestData.RepoRoot, "tests", "data", corpus), DetectionTestData.Detector);

@@ -77,6 +77,13 @@ internal static partial class StageDecider
         var summaryCue = Cue(input.Summary);
         var cue = titleCue is null || (summaryCue is not null && summaryCue.Milestone > titleCue.Milestone) ? summaryCue : titleCue;
         var byVerb = aspect == Aspect.Completed ? Completed(input) : null;
+        // A state "pulls out" or "quits" by a decree or order its leader signed that day ("Trump pulls US out of Paris deal" +
+        // "signed an executive order"): the exit named is that act, enacted; it takes effect later.
+        if (byVerb is { Milestone: TreatyMilestone.Effective, Cue: null } && input.Action is TreatyAction.Withdrawal or TreatyAction.Suspension
+            && DecreeSignedIn(input) is { Success: true } signed)
+        {
+            return new StageDecision(TreatyMilestone.Enacted, signed.Value);
+        }
         if (cue is not null && (byVerb is null || cue.Milestone >= byVerb.Milestone))
         {
             return cue;
@@ -95,6 +102,12 @@ internal static partial class StageDecider
             TreatyAction.EntryIntoForce => TreatyMilestone.Effective,
             _ => TreatyMilestone.Announced,
         }, null);
+    }
+
+    private static Match DecreeSignedIn(StageInput input)
+    {
+        var signed = DecreeSigned().Match(input.Title);
+        return signed.Success ? signed : DecreeSigned().Match(input.Summary);
     }
 
     /// <summary>The stage a completed act shows by itself.</summary>
@@ -187,7 +200,7 @@ internal static partial class StageDecider
     /// уведомления», "po złożeniu notyfikacji", "until entry into force"; or an infinitive, what is ordered or due ("directs the ambassador to submit formal written
     /// notification", "due to enter into force"). The act named is not the item's step.
     /// </summary>
-    [GeneratedRegex(@"\b(?:after|before|until|upon|following|once|после|до|po|przed)\s+(?:\w+\s+){0,3}$|\bto\s+(?:formally\s+|officially\s+)?(?:submit|send|give|deliver|file|hand|lodge|deposit|notify|enter|take|come|transmit|issue|begin|start)\b[^.|]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:after|before|until|upon|following|once|после|до|po|przed)\s+(?:\w+\s+){0,3}$|\bto\s+(?:formally\s+|officially\s+)?(?:(?:submit|send|give|deliver|file|hand|lodge|deposit|notify|enter|take|come|transmit|issue|begin|start)\b[^.|]*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeReference();
 
     /// <summary>A future right after a cue noun: «Уведомление о выходе будет направлено», "notification will be sent".</summary>
@@ -197,6 +210,10 @@ internal static partial class StageDecider
     /// <summary>A Russian cue verb in the perfective future: «вступит в силу», «уведомят».</summary>
     [GeneratedRegex(@"^(?:вступ|уведом)(?:ит|ят)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RussianPerfectiveFuture();
+
+    /// <summary>A decree or executive order signed: "signed an executive order", «подписал указ».</summary>
+    [GeneratedRegex(@"\bsign(?:s|ed)\s+(?:\w+\s+){0,2}?(?:decree|order)s?\b(?!\s+(?:propos|on\s+submit|to\s+(?:submit|propose|send|introduce)))|подписал\w*\s+(?:\w+\s+){0,2}?указ\w*", RegexOptions.CultureInvariant)]
+    private static partial Regex DecreeSigned();
 
     /// <summary>A decree or executive order ending the clause before the verb: its subject.</summary>
     [GeneratedRegex(@"\b(?:decree|executive\s+order|указ|dekret|rozporządzenie)\s*$", RegexOptions.CultureInvariant)]
