@@ -434,6 +434,44 @@ internal static class StateLexicon
         where TWords : IWordList, allows ref struct
         => !words.Text(i).SequenceEqual("того") && StateAt(words, i, out _, out _);
 
+    /// <summary>
+    /// Whether a state's word is a city (a capital), not the state's name: after "in", "at", «в», "w" it is where a step
+    /// was taken ("65 countries sign ... in Hanoi", "talks in Moscow"), not who took it.
+    /// </summary>
+    public static bool IsCityWord(string word)
+    {
+        if (CityWords.Contains(word))
+        {
+            return true;
+        }
+        foreach (var prefix in CityPrefixes)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> CityWords = new(StringComparer.Ordinal)
+    {
+        "moscow", "washington", "london", "helsinki", "stockholm", "ankara", "yerevan", "baku", "kyiv", "kiev", "pyongyang",
+        "beijing", "tokyo", "berlin", "madrid", "warsaw", "budapest", "tehran", "canberra", "chisinau", "riga", "vilnius",
+        "tallinn", "oslo", "copenhagen", "hague", "athens", "belgrade", "riyadh", "bamako", "niamey", "manila", "caracas",
+        "pretoria", "prague", "bucharest", "sofia", "tbilisi", "dushanbe", "islamabad", "damascus", "baghdad", "cairo", "hanoi",
+        "jakarta", "bangkok", "lisbon", "dublin", "vienna", "nairobi", "abuja", "bogota", "lima", "santiago", "quito", "havana",
+        "khartoum", "mogadishu", "tripoli", "algiers", "rabat", "tunis", "dakar", "accra", "kigali", "kampala", "harare",
+        "beirut", "amman", "doha", "dhaka", "colombo", "kathmandu", "zagreb", "sarajevo", "tirana", "nicosia", "reykjavik",
+        "seoul", "kinshasa", "taipei", "brazzaville",
+    };
+
+    private static readonly string[] CityPrefixes =
+    [
+        "москв", "вашингтон", "лондон", "хельсинк", "стокгольм", "анкар", "ереван", "киев", "пхеньян", "пекин", "токио", "берлин",
+        "варшав", "тбилис", "киншас", "браззавил", "moskw", "waszyngton",
+    ];
+
     private static bool IsActorWord(string word) =>
         word is "putin" or "kremlin" or "duma" or "mishustin" or "lavrov" or "biden" or "erdogan" or "pentagon"
         || word.StartsWith("путин", StringComparison.Ordinal) || word.StartsWith("кремл", StringComparison.Ordinal)
