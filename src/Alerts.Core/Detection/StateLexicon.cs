@@ -145,7 +145,16 @@ internal static class StateLexicon
         // («мали» would begin «малина»). «Того» is also a pronoun: it names Togo only in a state's context (TogoAt).
         ("ML", "мали малийский малийская малийские малийского малийских"), ("PE", "перу"), ("CL", "чили"), ("CG", "конго"),
         ("SO", "сомали"), ("ZW", "зимбабве"), ("BI", "бурунди"), ("DJ", "джибути"), ("HT", "гаити"), ("XK", "косово"),
-        ("MA", "марокко"), ("BD", "бангладеш"), ("NI", "никарагуа"));
+        ("MA", "марокко"), ("BD", "бангладеш"), ("NI", "никарагуа"),
+        // Small and island states that make treaty news (session 8), English whole words and indeclinable Russian names.
+        ("PW", "palau палау"), ("VU", "vanuatu вануату"), ("FJ", "fiji fijian фиджи"), ("TV", "tuvalu тувалу"), ("KI", "kiribati кирибати"),
+        ("NR", "nauru науру"), ("WS", "samoa samoan самоа"), ("TO", "tonga tongan"), ("FM", "micronesia"), ("NA", "namibia namibian"),
+        ("BW", "botswana"), ("ZM", "zambia zambian"), ("MW", "malawi malawian малави"), ("MG", "madagascar malagasy"),
+        ("CM", "cameroon cameroonian"), ("GA", "gabon gabonese"), ("LR", "liberia liberian"), ("ER", "eritrea eritrean"),
+        ("AO", "angola angolan"), ("HT", "haiti haitian"), ("JM", "jamaica jamaican"), ("BB", "barbados"), ("BZ", "belize"),
+        ("LA", "laos"), ("BT", "bhutan"), ("BN", "brunei"), ("TL", "timor"), ("MU", "mauritius"), ("MR", "mauritania"),
+        ("GM", "gambia gambian"), ("GY", "guyana"), ("SR", "suriname"), ("LI", "liechtenstein"), ("AD", "andorra"),
+        ("MC", "monaco монако"), ("CI", "ivoire ivorian"), ("TT", "trinidad"), ("LS", "lesotho лесото"), ("SZ", "eswatini эсватини"));
 
     // Two-word English names.
     private static readonly Dictionary<string, string> EnglishPairs = new(StringComparer.Ordinal)
@@ -165,6 +174,8 @@ internal static class StateLexicon
         ["гвинеей бисау"] = "GW", ["шри ланка"] = "LK", ["шри ланки"] = "LK", ["шри ланке"] = "LK", ["шри ланку"] = "LK",
         ["шри ланкой"] = "LK", ["коста рика"] = "CR", ["коста рики"] = "CR", ["коста рике"] = "CR", ["коста рику"] = "CR",
         ["сьерра леоне"] = "SL", ["кабо верде"] = "CV", ["др конго"] = "CD", ["dr congo"] = "CD",
+        ["marshall islands"] = "MH", ["solomon islands"] = "SB", ["san marino"] = "SM", ["сан марино"] = "SM", ["ivory coast"] = "CI",
+        ["dominican republic"] = "DO",
     };
 
     // Word beginnings for inflected languages (Russian, Polish). Longer prefixes first where they overlap.
@@ -215,6 +226,11 @@ internal static class StateLexicon
         // part of («Северную Корею», «Корейская Народно-Демократическая Республика») is read by Qualified.
         ("корея", "KR"), ("кореи", "KR"), ("корее", "KR"), ("корею", "KR"), ("кореей", "KR"), ("корейск", "KR"),
         ("дрк", "CD"), ("киншас", "CD"), ("браззавил", "CG"), ("тоголез", "TG"), ("бенин", "BJ"), ("папуа", "PG"),
+        ("маршаллов", "MH"), ("соломонов", "SB"), ("микронези", "FM"), ("намиби", "NA"), ("ботсван", "BW"), ("замби", "ZM"),
+        ("мадагаскар", "MG"), ("камерун", "CM"), ("габон", "GA"), ("либери", "LR"), ("эритре", "ER"), ("ангол", "AO"),
+        ("ямайк", "JM"), ("барбадос", "BB"), ("белиз", "BZ"), ("лаос", "LA"), ("бутан", "BT"), ("бруне", "BN"), ("тимор", "TL"),
+        ("маврики", "MU"), ("мавритани", "MR"), ("гамби", "GM"), ("гайан", "GY"), ("суринам", "SR"), ("лихтенштейн", "LI"),
+        ("андорр", "AD"), ("ивуар", "CI"), ("тринидад", "TT"), ("доминиканск", "DO"),
     ];
 
     private static readonly (string Prefix, string Code)[] PolishPrefixes =
