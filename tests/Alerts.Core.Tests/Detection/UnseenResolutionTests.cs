@@ -76,10 +76,9 @@ public class UnseenResolutionTests
     [InlineData("Cybercrime convention signed at ceremony in Hanoi", "The United Nations Convention against Cybercrime was signed in Hanoi.")]
     public void A_city_after_in_is_the_venue_not_the_actor(string title, string summary)
     {
-        foreach (var d in DetectionTestData.Detect(title, summary))
-        {
-            Assert.DoesNotContain("VN", d.States);
-        }
+        var d = Assert.Single(DetectionTestData.Detect(title, summary));
+        Assert.Equal("un:XVIII-16", d.Treaty.Id);
+        Assert.DoesNotContain("VN", d.States);
     }
 
     [Theory]
@@ -101,9 +100,9 @@ public class UnseenResolutionTests
 
     [Theory]
     [InlineData("65 countries sign UN cybercrime convention in Hanoi", "")]
-    [InlineData("Dozens of states sign the UN Convention against Cybercrime", "")]
-    [InlineData("EU members ratify the Istanbul Convention", "")]
-    [InlineData("More than 60 countries ratify the High Seas Treaty", "")]
+    [InlineData("Dozens of states sign the UN Convention against Cybercrime, Vietnam says", "")]
+    [InlineData("EU members ratify the Istanbul Convention despite Hungary's objections", "")]
+    [InlineData("More than 60 countries ratify the High Seas Treaty after Morocco", "")]
     [InlineData("Более 60 стран подписали в Ханое конвенцию ООН против киберпреступности", "")]
     [InlineData("Страны НАТО приостановили участие в ДОВСЕ", "Россия вышла из договора ранее.")]
     public void Many_unnamed_states_are_no_single_actor(string title, string summary)

@@ -9,6 +9,9 @@ namespace Alerts.Core.Detection.Phases;
 /// </summary>
 internal static class StateAttacher
 {
+    /// <summary>The evidence prefix of a step taken by many unnamed states.</summary>
+    public const string ManyStates = "many states: ";
+
     /// <summary>
     /// The parties to an agreement a step is about: the coordinated states before the action in its sentence and the
     /// counterparties after it ("with Japan", «с Бахрейном и ОАЭ»); a plural "states"/"countries" there counts as one more.
@@ -121,7 +124,7 @@ internal static class StateAttacher
         // state is the actor (the event is held for review as one without a known actor).
         if (lastIndex < 0 && PluralActor(tokens, clauseFirst, a.TokenStart) is { } plural)
         {
-            evidence = "many states: " + plural;
+            evidence = ManyStates + plural;
             return result;
         }
         if (lastIndex < 0)
