@@ -240,6 +240,15 @@ internal static class StateLexicon
         ("armeni", "AM"), ("ukrain", "UA"), ("amerykań", "US"), ("waszyngton", "US"), ("białoru", "BY"), ("niemc", "DE"),
         ("brytani", "GB"), ("brytyj", "GB"), ("stany", "US"),
         ("sejm", "PL"), ("węgr", "HU"), ("węgier", "HU"), ("polsk", "PL"), ("polsc", "PL"), ("francj", "FR"), ("francus", "FR"),
+        // Session 8: the other states of Polish treaty news (Litwa, Łotwa, Estonia leaving the landmine and cluster munitions
+        // treaties), by the beginning their case forms share.
+        ("litw", "LT"), ("litew", "LT"), ("łotw", "LV"), ("łotew", "LV"), ("estoni", "EE"), ("estoń", "EE"), ("czesk", "CZ"),
+        ("słowac", "SK"), ("holandi", "NL"), ("holender", "NL"), ("niderland", "NL"), ("belgi", "BE"), ("duńsk", "DK"),
+        ("norweg", "NO"), ("austri", "AT"), ("szwajcar", "CH"), ("włoch", "IT"), ("włosk", "IT"), ("hiszpan", "ES"),
+        ("grecj", "GR"), ("greck", "GR"), ("rumuń", "RO"), ("rumuni", "RO"), ("bułgar", "BG"), ("chorwac", "HR"), ("słoweń", "SI"),
+        ("słoweni", "SI"), ("mołdaw", "MD"), ("gruzj", "GE"), ("gruzińsk", "GE"), ("japoni", "JP"), ("japońsk", "JP"),
+        ("izrael", "IL"), ("kanad", "CA"), ("brazyli", "BR"), ("meksyk", "MX"), ("argentyn", "AR"), ("wenezuel", "VE"),
+        ("nikaragu", "NI"), ("kazach", "KZ"), ("armeńsk", "AM"), ("azerbejdżan", "AZ"), ("chińsk", "CN"),
     ];
 
     // Prefixes grouped by their first two letters: a word is compared only with the few that could match it.

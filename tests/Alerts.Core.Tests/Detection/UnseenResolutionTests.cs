@@ -91,6 +91,8 @@ public class UnseenResolutionTests
     [InlineData("Вануату ратифицировало Римский статут", new[] { "VU" })]
     [InlineData("Парламент Намибии ратифицировал Парижское соглашение", new[] { "NA" })]
     [InlineData("Marshall Islands ratify the Paris Agreement", new[] { "MH" })]
+    [InlineData("Litwa wystąpiła z konwencji o amunicji kasetowej", new[] { "LT" })]
+    [InlineData("Łotwa wypowiada konwencję ottawską", new[] { "LV" })]
     public void The_actor_is_the_state_before_the_action_not_the_place_or_the_leader_visiting(string title, string[] states)
     {
         var d = Assert.Single(DetectionTestData.Detect(title));
