@@ -90,7 +90,8 @@ internal static class PostNextStep
         {
             // Russia leaves, suspends or joins a treaty by federal law: after the announcement the President submits the bill.
             TreatyMilestone.Announced when russia => ("duma", null),
-            TreatyMilestone.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "final_vote", null),
+            // A bill just submitted outside Russia has no vote behind it yet: "the final vote" read as if one had been taken.
+            TreatyMilestone.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "parliament_vote", null),
             TreatyMilestone.Proposed => (russia ? "duma" : "parliament", null),
             TreatyMilestone.Legislative => change.Step switch
             {

@@ -313,4 +313,25 @@ public class PostWordingBeyondCorpusTests
         Assert.Empty(PostChecks.Check(en, "en", change));
         Assert.Empty(PostChecks.Check(ru, "ru", change));
     }
+
+    [Fact]
+    public void A_bill_submitted_outside_russia_names_the_state_and_the_vote_still_ahead()
+    {
+        // Hungary, 29 April 2025: «В парламент внесён законопроект…» did not say whose parliament, and "Next: the final
+        // vote…" read as if a vote had been taken.
+        var names = Names("un:XVIII-10", "Rome Statute of the International Criminal Court", "Римский статут", "un");
+        var change = Change("un:XVIII-10", TreatyAction.Withdrawal, ["HU"], TreatyMilestone.Proposed, ProcedureSteps.BillSubmitted);
+
+        var en = RepositoryTemplates.Formatter(names).Format(change, English).Parts[0];
+        var ru = RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0];
+
+        Assert.StartsWith("📤 <b>A bill on withdrawal from the Rome Statute of the International Criminal Court was submitted to parliament in Hungary</b>", en);
+        Assert.StartsWith("📤 <b>В парламент Венгрии внесён законопроект о выходе из статута «Римский статут»</b>", ru);
+        Assert.Contains("\nNext: the vote in parliament, then the head of state's signature.", en);
+        Assert.Contains("\nДалее: голосование в парламенте, затем подпись главы государства.", ru);
+        // Russia's bill goes to the Duma, as before.
+        var russia = change with { States = ["RU"] };
+        Assert.StartsWith("📤 <b>В Госдуму внесён законопроект", RepositoryTemplates.Formatter(names).Format(russia, Russian).Parts[0]);
+        Assert.Contains("\nNext: readings in the State Duma, then the Federation Council.", RepositoryTemplates.Formatter(names).Format(russia, English).Parts[0]);
+    }
 }
