@@ -48,7 +48,10 @@ public static class CatalogBuild
             }
             var aliasesEn = new List<string> { en, $"{series} {number}", $"{series} No. {number}", $"{series} {row["Numero_traite"]}", $"{series} No. {row["Numero_traite"]}" };
             var aliasesRu = new List<string> { ru };
-            aliasesEn.AddRange(shortEn.Where(s => s.Contains(' ', StringComparison.Ordinal) || s.Length > 8));
+            // A common name is an alias only when it is a name, not a topic: "Istanbul Convention", "Social Charter", not
+            // "Cybercrime" or "Migrant Workers", which news write about other systems' treaties (the UN Convention against
+            // Cybercrime, the UN Migrant Workers Convention) and about anything else.
+            aliasesEn.AddRange(shortEn.Where(Titles.IsNameNotTopic));
             var entry = new JsonObject
             {
                 ["id"] = id,
@@ -81,6 +84,18 @@ public static class CatalogBuild
                 var reference = t.GetProperty("ref").GetString()!;
                 var id = $"un:{reference}";
                 var en = Titles.StripUnNotes(System.Net.WebUtility.HtmlDecode(t.GetProperty("title").GetString()!));
+                var placeAndDate = t.TryGetProperty("place_date", out var pd) ? pd.GetString() : null;
+                // The index cuts long titles mid-word and marks the cut at the start of the next field ("... New York, 24
+                // December 2024"): the title is then its part before the first ";" (the name proper, "United Nations Convention
+                // against Cybercrime"), and the place and date lose the marker. A cut title without a ";" stays as it is.
+                if (placeAndDate is not null && placeAndDate.StartsWith("...", StringComparison.Ordinal))
+                {
+                    placeAndDate = placeAndDate[3..].Trim();
+                    if (en.IndexOf(';') is > 0 and var semicolon)
+                    {
+                        en = en[..semicolon].Trim();
+                    }
+                }
                 var entry = new JsonObject
                 {
                     ["id"] = id,
@@ -89,7 +104,7 @@ public static class CatalogBuild
                     ["names"] = new JsonObject { ["en"] = en, ["ru"] = "" },
                     ["shortNames"] = Json.Lang([], []),
                     ["aliases"] = Json.Lang([en], []),
-                    ["placeAndDate"] = t.TryGetProperty("place_date", out var pd) ? pd.GetString() : null,
+                    ["placeAndDate"] = placeAndDate,
                 };
                 Merge(entry, extra[id]);
                 entries.Add(entry);
@@ -108,7 +123,7 @@ public static class CatalogBuild
                 continue;
             }
             Json.AddTo(entry, "shortNames", "en", row["short"]);
-            if (row["short"].Length >= 3)
+            if (row["short"].Length >= 3 && Titles.IsNameNotTopic(row["short"]))
             {
                 Json.AddTo(entry, "aliases", "en", row["short"]);
             }
@@ -248,6 +263,24 @@ public static class CatalogBuild
 internal static partial class Titles
 {
     public static string CoeNumber(string raw) => raw.Trim().TrimStart('0');
+
+    /// <summary>
+    /// Whether a short name names a treaty: an acronym ("ECHR", "CTBT") or words with a treaty word ("Istanbul Convention",
+    /// "Rome Statute", "Convention 108"). A topic ("Cybercrime", "Tax Matters", "Istanbul", "Prevention of Terrorism") is
+    /// kept as a short name but is no alias: news use those words for other treaties and for no treaty at all.
+    /// </summary>
+    public static bool IsNameNotTopic(string shortName)
+    {
+        var name = shortName.Trim();
+        if (name.Length >= 3 && !name.Contains(' ', StringComparison.Ordinal) && name.All(c => char.IsUpper(c) || char.IsDigit(c)))
+        {
+            return true;
+        }
+        return TreatyWord().IsMatch(name);
+    }
+
+    [GeneratedRegex(@"\b(?:convention|charter|protocol|treaty|agreement|statute|covenant|code)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TreatyWord();
 
     // "(ETS No. 126)", "(CETS No. 210)", "(СEД № 126)", "(СДСE № 196)" and the "(*)" marker of protocols.
     public static string StripCoeSuffix(string title) =>

@@ -95,18 +95,20 @@ public static class CorpusPreview
         sb.AppendLine("Wrong stage: no item of the event is labelled with the post's action at the post's stage. Not a labelled step: no item of the");
         sb.AppendLine("event is labelled with the post's action (a detector false positive). Held for review: events kept from the channel");
         sb.AppendLine("(unknown treaty, actor not a state, confidence under the minimum). Lost: a post the formatter could not render.");
+        sb.AppendLine("Unsupported stage: no item the post cites states the post's stage (the issue's rule: a post claims only what a cited source");
+        sb.AppendLine("states); wrong stage compares with the labels, which know what happened that day.");
         sb.AppendLine();
 
         // The bar is on first posts: what a subscriber reads when the event first reaches the channel.
         sb.AppendLine("First posts only:");
         sb.AppendLine();
-        sb.AppendLine("| channel | first posts | wrong stage | mixed language | duplicate event | lost |");
-        sb.AppendLine("|---|---|---|---|---|---|");
+        sb.AppendLine("| channel | first posts | wrong stage | unsupported stage | mixed language | duplicate event | lost |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var channel in posts.Select(p => p.ChannelId).Distinct().Order(StringComparer.Ordinal))
         {
             var firsts = posts.Where(p => p.ChannelId == channel && p.Kind == ReplayPost.First).ToList();
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {channel} | {firsts.Count} | {firsts.Count(p => StageVerdict(p, labels) == false)} | {firsts.Count(p => p.Problems.Any(x => x.StartsWith(PostChecks.MixedLanguage, StringComparison.Ordinal)))} | {Duplicates(firsts, labels)} | {firsts.Count(p => p.Problems.Any(x => x.StartsWith("template", StringComparison.Ordinal)))} |");
+                $"| {channel} | {firsts.Count} | {firsts.Count(p => StageVerdict(p, labels) == false)} | {firsts.Count(p => p.Problems.Any(x => x.StartsWith(PostChecks.Unsupported, StringComparison.Ordinal)))} | {firsts.Count(p => p.Problems.Any(x => x.StartsWith(PostChecks.MixedLanguage, StringComparison.Ordinal)))} | {Duplicates(firsts, labels)} | {firsts.Count(p => p.Problems.Any(x => x.StartsWith("template", StringComparison.Ordinal)))} |");
         }
         sb.AppendLine();
 

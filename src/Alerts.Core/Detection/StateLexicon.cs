@@ -145,7 +145,16 @@ internal static class StateLexicon
         // («мали» would begin «малина»). «Того» is also a pronoun: it names Togo only in a state's context (TogoAt).
         ("ML", "мали малийский малийская малийские малийского малийских"), ("PE", "перу"), ("CL", "чили"), ("CG", "конго"),
         ("SO", "сомали"), ("ZW", "зимбабве"), ("BI", "бурунди"), ("DJ", "джибути"), ("HT", "гаити"), ("XK", "косово"),
-        ("MA", "марокко"), ("BD", "бангладеш"), ("NI", "никарагуа"));
+        ("MA", "марокко"), ("BD", "бангладеш"), ("NI", "никарагуа"),
+        // Small and island states that make treaty news (session 8), English whole words and indeclinable Russian names.
+        ("PW", "palau палау"), ("VU", "vanuatu вануату"), ("FJ", "fiji fijian фиджи"), ("TV", "tuvalu тувалу"), ("KI", "kiribati кирибати"),
+        ("NR", "nauru науру"), ("WS", "samoa samoan самоа"), ("TO", "tonga tongan"), ("FM", "micronesia"), ("NA", "namibia namibian"),
+        ("BW", "botswana"), ("ZM", "zambia zambian"), ("MW", "malawi malawian малави"), ("MG", "madagascar malagasy"),
+        ("CM", "cameroon cameroonian"), ("GA", "gabon gabonese"), ("LR", "liberia liberian"), ("ER", "eritrea eritrean"),
+        ("AO", "angola angolan"), ("HT", "haiti haitian"), ("JM", "jamaica jamaican"), ("BB", "barbados"), ("BZ", "belize"),
+        ("LA", "laos"), ("BT", "bhutan"), ("BN", "brunei"), ("TL", "timor"), ("MU", "mauritius"), ("MR", "mauritania"),
+        ("GM", "gambia gambian"), ("GY", "guyana"), ("SR", "suriname"), ("LI", "liechtenstein"), ("AD", "andorra"),
+        ("MC", "monaco монако"), ("CI", "ivoire ivorian"), ("TT", "trinidad"), ("LS", "lesotho лесото"), ("SZ", "eswatini эсватини"));
 
     // Two-word English names.
     private static readonly Dictionary<string, string> EnglishPairs = new(StringComparer.Ordinal)
@@ -165,6 +174,8 @@ internal static class StateLexicon
         ["гвинеей бисау"] = "GW", ["шри ланка"] = "LK", ["шри ланки"] = "LK", ["шри ланке"] = "LK", ["шри ланку"] = "LK",
         ["шри ланкой"] = "LK", ["коста рика"] = "CR", ["коста рики"] = "CR", ["коста рике"] = "CR", ["коста рику"] = "CR",
         ["сьерра леоне"] = "SL", ["кабо верде"] = "CV", ["др конго"] = "CD", ["dr congo"] = "CD",
+        ["marshall islands"] = "MH", ["solomon islands"] = "SB", ["san marino"] = "SM", ["сан марино"] = "SM", ["ivory coast"] = "CI",
+        ["dominican republic"] = "DO",
     };
 
     // Word beginnings for inflected languages (Russian, Polish). Longer prefixes first where they overlap.
@@ -215,6 +226,11 @@ internal static class StateLexicon
         // part of («Северную Корею», «Корейская Народно-Демократическая Республика») is read by Qualified.
         ("корея", "KR"), ("кореи", "KR"), ("корее", "KR"), ("корею", "KR"), ("кореей", "KR"), ("корейск", "KR"),
         ("дрк", "CD"), ("киншас", "CD"), ("браззавил", "CG"), ("тоголез", "TG"), ("бенин", "BJ"), ("папуа", "PG"),
+        ("маршаллов", "MH"), ("соломонов", "SB"), ("микронези", "FM"), ("намиби", "NA"), ("ботсван", "BW"), ("замби", "ZM"),
+        ("мадагаскар", "MG"), ("камерун", "CM"), ("габон", "GA"), ("либери", "LR"), ("эритре", "ER"), ("ангол", "AO"),
+        ("ямайк", "JM"), ("барбадос", "BB"), ("белиз", "BZ"), ("лаос", "LA"), ("бутан", "BT"), ("бруне", "BN"), ("тимор", "TL"),
+        ("маврики", "MU"), ("мавритани", "MR"), ("гамби", "GM"), ("гайан", "GY"), ("суринам", "SR"), ("лихтенштейн", "LI"),
+        ("андорр", "AD"), ("ивуар", "CI"), ("тринидад", "TT"), ("доминиканск", "DO"),
     ];
 
     private static readonly (string Prefix, string Code)[] PolishPrefixes =
@@ -224,6 +240,15 @@ internal static class StateLexicon
         ("armeni", "AM"), ("ukrain", "UA"), ("amerykań", "US"), ("waszyngton", "US"), ("białoru", "BY"), ("niemc", "DE"),
         ("brytani", "GB"), ("brytyj", "GB"), ("stany", "US"),
         ("sejm", "PL"), ("węgr", "HU"), ("węgier", "HU"), ("polsk", "PL"), ("polsc", "PL"), ("francj", "FR"), ("francus", "FR"),
+        // Session 8: the other states of Polish treaty news (Litwa, Łotwa, Estonia leaving the landmine and cluster munitions
+        // treaties), by the beginning their case forms share.
+        ("litw", "LT"), ("litew", "LT"), ("łotw", "LV"), ("łotew", "LV"), ("estoni", "EE"), ("estoń", "EE"), ("czesk", "CZ"),
+        ("słowac", "SK"), ("holandi", "NL"), ("holender", "NL"), ("niderland", "NL"), ("belgi", "BE"), ("duńsk", "DK"),
+        ("norweg", "NO"), ("austri", "AT"), ("szwajcar", "CH"), ("włoch", "IT"), ("włosk", "IT"), ("hiszpan", "ES"),
+        ("grecj", "GR"), ("greck", "GR"), ("rumuń", "RO"), ("rumuni", "RO"), ("bułgar", "BG"), ("chorwac", "HR"), ("słoweń", "SI"),
+        ("słoweni", "SI"), ("mołdaw", "MD"), ("gruzj", "GE"), ("gruzińsk", "GE"), ("japoni", "JP"), ("japońsk", "JP"),
+        ("izrael", "IL"), ("kanad", "CA"), ("brazyli", "BR"), ("meksyk", "MX"), ("argentyn", "AR"), ("wenezuel", "VE"),
+        ("nikaragu", "NI"), ("kazach", "KZ"), ("armeńsk", "AM"), ("azerbejdżan", "AZ"), ("chińsk", "CN"),
     ];
 
     // Prefixes grouped by their first two letters: a word is compared only with the few that could match it.
@@ -433,6 +458,44 @@ internal static class StateLexicon
     private static bool NamesStateAt<TWords>(TWords words, int i)
         where TWords : IWordList, allows ref struct
         => !words.Text(i).SequenceEqual("того") && StateAt(words, i, out _, out _);
+
+    /// <summary>
+    /// Whether a state's word is a city (a capital), not the state's name: after "in", "at", «в», "w" it is where a step
+    /// was taken ("65 countries sign ... in Hanoi", "talks in Moscow"), not who took it.
+    /// </summary>
+    public static bool IsCityWord(string word)
+    {
+        if (CityWords.Contains(word))
+        {
+            return true;
+        }
+        foreach (var prefix in CityPrefixes)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> CityWords = new(StringComparer.Ordinal)
+    {
+        "moscow", "washington", "london", "helsinki", "stockholm", "ankara", "yerevan", "baku", "kyiv", "kiev", "pyongyang",
+        "beijing", "tokyo", "berlin", "madrid", "warsaw", "budapest", "tehran", "canberra", "chisinau", "riga", "vilnius",
+        "tallinn", "oslo", "copenhagen", "hague", "athens", "belgrade", "riyadh", "bamako", "niamey", "manila", "caracas",
+        "pretoria", "prague", "bucharest", "sofia", "tbilisi", "dushanbe", "islamabad", "damascus", "baghdad", "cairo", "hanoi",
+        "jakarta", "bangkok", "lisbon", "dublin", "vienna", "nairobi", "abuja", "bogota", "lima", "santiago", "quito", "havana",
+        "khartoum", "mogadishu", "tripoli", "algiers", "rabat", "tunis", "dakar", "accra", "kigali", "kampala", "harare",
+        "beirut", "amman", "doha", "dhaka", "colombo", "kathmandu", "zagreb", "sarajevo", "tirana", "nicosia", "reykjavik",
+        "seoul", "kinshasa", "taipei", "brazzaville",
+    };
+
+    private static readonly string[] CityPrefixes =
+    [
+        "москв", "вашингтон", "лондон", "хельсинк", "стокгольм", "анкар", "ереван", "киев", "пхеньян", "пекин", "токио", "берлин",
+        "варшав", "тбилис", "киншас", "браззавил", "moskw", "waszyngton",
+    ];
 
     private static bool IsActorWord(string word) =>
         word is "putin" or "kremlin" or "duma" or "mishustin" or "lavrov" or "biden" or "erdogan" or "pentagon"

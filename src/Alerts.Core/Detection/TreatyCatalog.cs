@@ -201,7 +201,7 @@ public sealed class TreatyCatalog
             // alias, and a longer one can match only if its second stem is the next content word's.
             var alias = c + 1 < n && index.BySecondStem.TryGetValue(words.Stem(content[c + 1]), out var longer) ? FirstMatch(longer, words, content, c, n) : null;
             alias ??= FirstMatch(index.Single, words, content, c, n);
-            if (alias is null)
+            if (alias is null || OtherSystemNamed(words, content[c], alias.Entry))
             {
                 continue;
             }
@@ -237,6 +237,10 @@ public sealed class TreatyCatalog
                 if (c + alias.Stems.Length > n || !Matches(alias, words, content, c))
                 {
                     continue;
+                }
+                if (OtherSystemNamed(words, content[c], alias.Entry))
+                {
+                    break;
                 }
                 var last = c + alias.Stems.Length - 1;
                 mentions.Add(new TreatyMention(alias.Entry, content[c], content[last] + 1, alias.IsOrganisation));
@@ -312,6 +316,24 @@ public sealed class TreatyCatalog
             found = alias.Entry;
         }
         return found;
+    }
+
+    /// <summary>
+    /// Whether the words just before a name say it is another system's treaty: "UN cybercrime convention", "United Nations
+    /// convention on cybercrime" are not the Council of Europe's Convention on Cybercrime, and "Council of Europe convention
+    /// against torture" is not the UN's. A treaty of neither system (a hand-added one) is never ruled out this way.
+    /// </summary>
+    private static bool OtherSystemNamed<TWords>(TWords words, int first, TreatyCatalogEntry entry)
+        where TWords : IWordList, allows ref struct
+    {
+        if (first == 0 || entry.System is not ("coe" or "un"))
+        {
+            return false;
+        }
+        var before = words.Text(first - 1);
+        var un = before is "un" or "оон" or "onz" || (before is "nations" && first >= 2 && words.Text(first - 2) is "united");
+        var coe = before is "coe" || (before is "europe" && first >= 3 && words.Text(first - 2) is "of" && words.Text(first - 3) is "council");
+        return entry.System == "coe" ? un : coe;
     }
 
     /// <summary>Writes the indices of the tokens that are not stop words into <paramref name="content"/>; returns how many.</summary>

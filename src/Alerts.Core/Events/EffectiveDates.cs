@@ -89,6 +89,43 @@ public static partial class EffectiveDates
     }
 
     /// <summary>
+    /// The day before <paramref name="published"/> when the title or the summary's lead sentence dates the report's news by
+    /// that weekday, as agency copy does ("President Donald Trump on Monday signed an executive order …" published at 01:10
+    /// UTC on Tuesday; «в понедельник»): the step happened that day, not on the day the report came out. Null otherwise,
+    /// and when the text also names the publication day's own weekday (which day is the step's is then unclear). Only the
+    /// day before: a weekday further back is as likely a past event recalled, or a future one announced.
+    /// </summary>
+    public static DateOnly? ReportedWeekday(string? title, string? summary, DateOnly published)
+    {
+        var lead = summary ?? "";
+        var end = lead.IndexOfAny(['.', '!', '?', ';']);
+        var text = ((title ?? "") + " \n " + (end > 0 ? lead[..end] : lead)).ToLowerInvariant();
+        if (text.Length > 2000)
+        {
+            text = text[..2000];
+        }
+        var named = WeekdayPattern().Matches(text).Select(m => WeekdayOf(m.Groups["d"].Value)).OfType<DayOfWeek>().ToHashSet();
+        var before = published.AddDays(-1);
+        return named.Contains(before.DayOfWeek) && !named.Contains(published.DayOfWeek) ? before : null;
+    }
+
+    private static DayOfWeek? WeekdayOf(string word) => word switch
+    {
+        "monday" or "понедельник" => DayOfWeek.Monday,
+        "tuesday" or "вторник" => DayOfWeek.Tuesday,
+        "wednesday" or "среду" => DayOfWeek.Wednesday,
+        "thursday" or "четверг" => DayOfWeek.Thursday,
+        "friday" or "пятницу" => DayOfWeek.Friday,
+        "saturday" or "субботу" => DayOfWeek.Saturday,
+        "sunday" or "воскресенье" => DayOfWeek.Sunday,
+        _ => null,
+    };
+
+    // "on Monday" (not "next Monday", "every Monday"), «в понедельник», «во вторник».
+    [GeneratedRegex(@"(?:\bon|(?<![а-яё])во?)\s+(?<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-яё\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex WeekdayPattern();
+
+    /// <summary>
     /// The end of the notice period a catalogue entry describes, counted from the notification day:
     /// "withdrawal six months after notice", "150 days after notice", "one year after notification",
     /// or the Council of Europe's "first day of the month following the expiration of a period ...

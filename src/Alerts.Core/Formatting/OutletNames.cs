@@ -81,8 +81,9 @@ public static class OutletNames
         ["unian.net"] = ("UNIAN", "УНИАН"),
     };
 
-    // Prefixes a site puts before its own domain for mobile, AMP or text-only copies.
-    private static readonly string[] CopyPrefixes = ["www.", "m.", "amp.", "txt.", "mobile.", "pda."];
+    // Prefixes a site puts before its own domain for mobile, AMP or text-only copies, or for an edition in another
+    // language (eng.lsm.lv is LSM's English edition, ru.euronews.com Euronews' Russian one: the outlet is the same).
+    private static readonly string[] CopyPrefixes = ["www.", "m.", "amp.", "txt.", "mobile.", "pda.", "en.", "eng.", "ru.", "rus."];
 
     /// <summary>The longest outlet name a post shows (a configured <c>Name</c> or a feed's title); a longer feed title is not a name.</summary>
     public const int MaxLength = 60;

@@ -40,6 +40,7 @@ public static class PostModel
         // A treaty with no Russian name is still named by its kind («выйти из конвенции»), from its English head noun.
         var kind = treatyName.Length > 0 || !russian ? RussianTreatyKind.Of(treatyName) : RussianTreatyKind.OfEnglish(change.Treaty.Name);
         var (nextKind, nextParty) = PostNextStep.Of(change, known);
+        var (depositary, depositaryParty) = PostNextStep.Depositary(change, known);
         var (notice, noticeMonthStart) = change.Action == TreatyAction.Withdrawal && nextKind is "notify_coe" or "notify_un" or "notify_party" or "notify_depositary" ? PostNextStep.Notice(known, language) : ("", false);
         var (backgroundKind, backgroundPlace) = PostBackground.Of(known);
         // Only a sentence wholly in the channel's language is quoted (a Russian report naming "TRT Haber" is not).
@@ -92,6 +93,9 @@ public static class PostModel
             ["background_kind"] = backgroundKind,
             ["background_date"] = FormatDate(known?.Signed ?? PostBackground.PlaceDate(known?.PlaceAndDate), language),
             ["background_place"] = TelegramHtml.Escape(PostBackground.PlaceIn(backgroundPlace, language)),
+            // Whom the state notifies (un | coe | party | ""), so a notified step names the Secretary-General or the other party.
+            ["depositary"] = depositary,
+            ["depositary_party"] = depositaryParty is null ? "" : TelegramHtml.Escape(StateNames.InSentence(depositaryParty, language)),
             ["next_kind"] = nextKind,
             // As inside a sentence: "(the United States)".
             ["next_party"] = nextParty is null ? "" : TelegramHtml.Escape(StateNames.InSentence(nextParty, language)),

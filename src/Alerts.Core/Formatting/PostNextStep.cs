@@ -29,14 +29,30 @@ internal static class PostNextStep
         return (amount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + word, monthStart);
     }
 
+    /// <summary>
+    /// Whom a state notifies of this step, as a kind the template words: the UN Secretary-General (<c>un</c>), the
+    /// Secretary General of the Council of Europe (<c>coe</c>), the other party of a bilateral treaty (<c>party</c>, with
+    /// the party), or "" when the catalogue does not say (the template then writes "the depositary").
+    /// </summary>
+    public static (string Kind, string? Party) Depositary(TreatyChange change, TreatyName? known)
+    {
+        var system = SystemOf(change, known);
+        var other = known?.Parties.FirstOrDefault(p => !change.States.Contains(p, StringComparer.OrdinalIgnoreCase));
+        return system switch
+        {
+            "un" or "coe" => (system, null),
+            "bilateral" when other is not null => ("party", other),
+            _ => ("", null),
+        };
+    }
+
+    // A group of Council of Europe treaties has the same depositary as each of them.
+    private static string SystemOf(TreatyChange change, TreatyName? known)
+        => known?.System is "group" && change.Treaty.Id.StartsWith("coe", StringComparison.OrdinalIgnoreCase) ? "coe" : known?.System ?? "";
+
     public static (string Kind, string? Party) Of(TreatyChange change, TreatyName? known)
     {
-        var system = known?.System ?? "";
-        // A group of Council of Europe treaties has the same depositary as each of them.
-        if (system == "group" && change.Treaty.Id.StartsWith("coe", StringComparison.OrdinalIgnoreCase))
-        {
-            system = "coe";
-        }
+        var system = SystemOf(change, known);
         var single = change.States.Count == 1 ? change.States[0] : null;
         var other = known?.Parties.FirstOrDefault(p => !change.States.Contains(p, StringComparer.OrdinalIgnoreCase));
         var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
@@ -74,7 +90,8 @@ internal static class PostNextStep
         {
             // Russia leaves, suspends or joins a treaty by federal law: after the announcement the President submits the bill.
             TreatyMilestone.Announced when russia => ("duma", null),
-            TreatyMilestone.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "final_vote", null),
+            // A bill just submitted outside Russia has no vote behind it yet: "the final vote" read as if one had been taken.
+            TreatyMilestone.Proposed when change.Step == ProcedureSteps.BillSubmitted => (russia ? "duma_readings" : "parliament_vote", null),
             TreatyMilestone.Proposed => (russia ? "duma" : "parliament", null),
             TreatyMilestone.Legislative => change.Step switch
             {

@@ -94,4 +94,35 @@ public sealed class ReportDayTests : IDisposable
         Assert.Equal(2, head.Sources.Count);
         Assert.Equal(new DateOnly(2023, 4, 3), head.StepDate);
     }
+
+    [Theory]
+    [InlineData("Trump signs executive order to withdraw US from WHO", "President Donald Trump on Monday signed an executive order directing the United States to withdraw.", "2025-01-21", "2025-01-20")]
+    [InlineData("Трамп подписал указ о выходе США из ВОЗ", "Президент США в понедельник подписал указ о выходе из ВОЗ.", "2025-01-21", "2025-01-20")]
+    [InlineData("Парламент одобрил выход", "Депутаты во вторник проголосовали за выход.", "2025-01-22", "2025-01-21")]
+    [InlineData("U.S. formally notifies UN of withdrawal", "The United States submitted its notice on Monday; the exit takes effect a year later.", "2025-01-28", "2025-01-27")]
+    [InlineData("Hungary's parliament votes to leave the ICC", "Hungarian lawmakers on Tuesday approved a bill.", "2025-05-20", null)]
+    [InlineData("Talks on Monday", "The vote on Tuesday followed the talks.", "2025-01-21", null)]
+    [InlineData("Treaty signed", "The treaty was signed on Sunday by both leaders.", "2025-01-21", null)]
+    [InlineData("Parliament passes law", "The law passed. Protests followed on Monday night.", "2025-01-21", null)]
+    [InlineData("Parliament to vote", "Parliament will vote next Monday.", "2025-01-21", null)]
+    public void A_report_dated_by_the_weekday_before_its_publication_day_dates_the_step_by_that_day(string title, string summary, string published, string? expected)
+        => Assert.Equal(expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            EffectiveDates.ReportedWeekday(title, summary, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public async Task A_step_an_agency_dates_on_monday_in_a_report_out_after_midnight_utc_is_dated_monday()
+    {
+        // Session 8: the US executive order on the WHO (Monday 20 January 2025) was posted "Date: 21 January 2025", the
+        // day AP's report came out in UTC, though the report itself says "on Monday".
+        var detection = new TreatyDetection(new TreatyRef("un:IX-1", "Constitution of the World Health Organization"), TreatyAction.Withdrawal, ["US"], TreatyMilestone.Enacted, 0.9, ["withdraw"]);
+        var report = new SourceRef("news", "https://news.example/who", "Trump signs executive order to withdraw US from World Health Organization",
+            new DateTimeOffset(2023, 4, 4, 1, 10, 0, TimeSpan.Zero), SourceLevel.Media, "en");
+
+        var change = await _events.Tracker.ApplyAsync(detection, report, "President Donald Trump on Monday signed an executive order directing the United States to withdraw from the World Health Organization.");
+
+        Assert.Equal(new DateOnly(2023, 4, 3), change!.StepDate);
+        var (en, ru) = Posts(change);
+        Assert.Contains("Date: 3 April 2023.", en);
+        Assert.Contains("Дата: 3 апреля 2023 г.", ru);
+    }
 }

@@ -36,6 +36,9 @@ public class OutletNameTests
     [InlineData("https://www.themoscowtimes.com/a", "TMT feed", "en", "The Moscow Times")]
     [InlineData("https://tass.ru/a", "ТАСС: Главное", "ru", "ТАСС")]
     [InlineData("https://dailyexample.org/a", null, "en", "Dailyexample.org")]
+    // A language edition is the same outlet (session 8: Latvia's LSM was "Eng.lsm.lv").
+    [InlineData("https://eng.lsm.lv/article/a", null, "en", "Lsm.lv")]
+    [InlineData("https://ru.euronews.com/a", null, "ru", "Euronews")]
     public void The_name_table_comes_first_then_the_sources_own_name_in_the_channels_script_then_the_site(string link, string? outlet, string language, string expected)
     {
         var source = new SourceRef("daily", link, "t", null, SourceLevel.Media, "en", Outlet: outlet);

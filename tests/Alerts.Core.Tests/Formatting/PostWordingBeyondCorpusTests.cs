@@ -250,4 +250,88 @@ public class PostWordingBeyondCorpusTests
         Assert.Contains("\nИсточник: <a href=\"http://government.ru/docs/all/160982/\">Правительство России</a> (официальный)\n", RepositoryTemplates.Formatter().Format(one, Russian).Parts[0]);
         Assert.Contains("\nSources: <a", RepositoryTemplates.Formatter().Format(AlertFormatter.SampleChange, English).Parts[0]);
     }
+
+    // Session 8 (multi-step events beyond the corpora: tests/data/posts-beyond): a notice names whom it went to.
+    [Theory]
+    [InlineData("un", new[] { "HU" }, "📤 <b>Hungary notified the UN Secretary-General of withdrawal from the Rome Statute of the International Criminal Court</b>",
+        "📤 <b>Венгрия уведомила Генерального секретаря ООН о выходе из статута «Римский статут»</b>")]
+    [InlineData("un", new[] { "LT", "LV", "EE" }, "📤 <b>Lithuania, Latvia and Estonia notified the UN Secretary-General of withdrawal from",
+        "📤 <b>Литва, Латвия и Эстония уведомили Генерального секретаря ООН о выходе из статута")]
+    [InlineData("coe", new[] { "RU" }, "📤 <b>Russia notified the Secretary General of the Council of Europe of withdrawal from the Rome Statute",
+        "📤 <b>Россия уведомила Генерального секретаря Совета Европы о выходе из статута")]
+    [InlineData("other", new[] { "US" }, "📤 <b>The United States notified the depositary of withdrawal from the Rome Statute",
+        "📤 <b>США уведомили депозитария о выходе из статута")]
+    public void A_notified_withdrawal_names_the_secretary_general_the_notice_went_to(string system, string[] states, string english, string russian)
+    {
+        // Was "Hungary notified the depositary of withdrawal …" for a notice the UN Secretary-General received: a reader
+        // had to know who the depositary is; the catalogue's system says it.
+        var names = Names("un:XVIII-10", "Rome Statute of the International Criminal Court", "Римский статут", system);
+        var change = Change("un:XVIII-10", TreatyAction.Withdrawal, states, TreatyMilestone.Notified, ProcedureSteps.DepositaryNotified);
+
+        var en = RepositoryTemplates.Formatter(names).Format(change, English).Parts[0];
+        var ru = RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0];
+
+        Assert.StartsWith(english, en);
+        Assert.StartsWith(russian, ru);
+        Assert.Empty(PostChecks.Check(en, "en", change));
+        Assert.Empty(PostChecks.Check(ru, "ru", change));
+    }
+
+    [Fact]
+    public void A_notified_withdrawal_from_a_bilateral_treaty_names_the_other_party()
+    {
+        var table = new TreatyNameTable()
+            .Add("ru-us-plutonium-2000", "en", new TreatyName("Plutonium Management and Disposition Agreement") { System = "bilateral", Parties = ["RU", "US"] })
+            .Add("ru-us-plutonium-2000", "ru", new TreatyName("Соглашение об утилизации плутония") { System = "bilateral", Parties = ["RU", "US"] });
+        var change = Change("ru-us-plutonium-2000", TreatyAction.Withdrawal, ["RU"], TreatyMilestone.Notified);
+
+        var en = RepositoryTemplates.Formatter(table).Format(change, English).Parts[0];
+        var ru = RepositoryTemplates.Formatter(table).Format(change, Russian).Parts[0];
+
+        Assert.StartsWith("📤 <b>Russia notified the United States of withdrawal from the Plutonium Management and Disposition Agreement</b>", en);
+        Assert.StartsWith("📤 <b>Россия уведомила другую сторону договора (США) о выходе из соглашения «Соглашение об утилизации плутония»</b>", ru);
+    }
+
+    [Theory]
+    [InlineData("un", TreatyAction.Ratification, "📥 <b>Ukraine deposited the instrument of ratification of the Rome Statute of the International Criminal Court with the UN Secretary-General</b>",
+        "📥 <b>Украина сдала на хранение Генеральному секретарю ООН документ о ратификации статута «Римский статут»</b>")]
+    [InlineData("coe", TreatyAction.Accession, "📥 <b>Ukraine deposited the instrument of accession to the Rome Statute of the International Criminal Court with the Secretary General of the Council of Europe</b>",
+        "📥 <b>Украина сдала на хранение Генеральному секретарю Совета Европы документ о присоединении к статуту «Римский статут»</b>")]
+    public void A_ratification_at_the_depositary_reads_as_the_instrument_deposited(string system, TreatyAction action, string english, string russian)
+    {
+        // Was "Ukraine notified the depositary of ratification of the Rome Statute …": a state joins by depositing its
+        // instrument with the Secretary-General, as agencies and the depositary itself word it.
+        var names = Names("un:XVIII-10", "Rome Statute of the International Criminal Court", "Римский статут", system);
+        var change = Change("un:XVIII-10", action, ["UA"], TreatyMilestone.Notified, ProcedureSteps.DepositaryNotified) with { EffectiveDate = new DateOnly(2025, 1, 1) };
+
+        var en = RepositoryTemplates.Formatter(names).Format(change, English).Parts[0];
+        var ru = RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0];
+
+        Assert.StartsWith(english, en);
+        Assert.StartsWith(russian, ru);
+        Assert.Contains("\nNext: the Rome Statute of the International Criminal Court enters into force for Ukraine on 1 January 2025.", en);
+        Assert.Empty(PostChecks.Check(en, "en", change));
+        Assert.Empty(PostChecks.Check(ru, "ru", change));
+    }
+
+    [Fact]
+    public void A_bill_submitted_outside_russia_names_the_state_and_the_vote_still_ahead()
+    {
+        // Hungary, 29 April 2025: «В парламент внесён законопроект…» did not say whose parliament, and "Next: the final
+        // vote…" read as if a vote had been taken.
+        var names = Names("un:XVIII-10", "Rome Statute of the International Criminal Court", "Римский статут", "un");
+        var change = Change("un:XVIII-10", TreatyAction.Withdrawal, ["HU"], TreatyMilestone.Proposed, ProcedureSteps.BillSubmitted);
+
+        var en = RepositoryTemplates.Formatter(names).Format(change, English).Parts[0];
+        var ru = RepositoryTemplates.Formatter(names).Format(change, Russian).Parts[0];
+
+        Assert.StartsWith("📤 <b>A bill on withdrawal from the Rome Statute of the International Criminal Court was submitted to parliament in Hungary</b>", en);
+        Assert.StartsWith("📤 <b>В парламент Венгрии внесён законопроект о выходе из статута «Римский статут»</b>", ru);
+        Assert.Contains("\nNext: the vote in parliament, then the head of state's signature.", en);
+        Assert.Contains("\nДалее: голосование в парламенте, затем подпись главы государства.", ru);
+        // Russia's bill goes to the Duma, as before.
+        var russia = change with { States = ["RU"] };
+        Assert.StartsWith("📤 <b>В Госдуму внесён законопроект", RepositoryTemplates.Formatter(names).Format(russia, Russian).Parts[0]);
+        Assert.Contains("\nNext: readings in the State Duma, then the Federation Council.", RepositoryTemplates.Formatter(names).Format(russia, English).Parts[0]);
+    }
 }

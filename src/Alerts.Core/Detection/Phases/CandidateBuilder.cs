@@ -65,7 +65,8 @@ internal static class CandidateBuilder
         {
             states = [.. treaty.Mention.Entry.Parties]; // a bilateral treaty enters into force for both parties
         }
-        if (action == TreatyAction.Signature)
+        // Many unnamed signatories ("65 countries sign ...") are no list of parties: a state named after them is not one.
+        if (action == TreatyAction.Signature && stateEvidence?.StartsWith(StateAttacher.ManyStates, StringComparison.Ordinal) != true)
         {
             var parties = StateAttacher.Signatories(segment, hit, sentenceStart, sentenceEnd).Where(party => party.Length == 2 && !states.Contains(party)).ToList();
             states = [.. states, .. parties];

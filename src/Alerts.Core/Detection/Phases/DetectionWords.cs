@@ -63,4 +63,30 @@ internal static class DetectionWords
         words.StartsWith("leav", StringComparison.Ordinal) || words.StartsWith("left", StringComparison.Ordinal)
         || words.StartsWith("quit", StringComparison.Ordinal) || words.StartsWith("exit", StringComparison.Ordinal)
         || words.StartsWith("покин", StringComparison.Ordinal) || words.StartsWith("покида", StringComparison.Ordinal);
+    /// <summary>A plural noun for states: "countries", "nations", "states", "members", "allies", «страны», «государства», "kraje".</summary>
+    public static bool IsStatesPlural(string word) =>
+        word is "countries" or "nations" or "states" or "members" or "allies" or "governments" or "signatories"
+            or "страны" or "стран" or "странам" or "государства" or "государств" or "члены" or "союзники"
+            or "kraje" or "krajów" or "państwa" or "państw";
+
+    /// <summary>
+    /// A word before such a plural that makes it many states, not ones named already: a number ("65", "three"), a quantity
+    /// ("dozens", "several", «десятки», «несколько»), a bloc ("EU", "NATO", "member", "Baltic"). Not "two", "both", "other".
+    /// </summary>
+    public static bool CountsStates(string word) =>
+        (word.Length > 0 && char.IsDigit(word[0]) && word != "2")
+        || word is "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten" or "eleven" or "twelve" or "dozen"
+            or "dozens" or "twenty" or "thirty" or "forty" or "fifty" or "sixty" or "seventy" or "eighty" or "ninety" or "hundred"
+            or "several" or "many" or "numerous" or "multiple" or "some" or "all" or "most"
+            or "eu" or "nato" or "member" or "european" or "african" or "western" or "baltic" or "nordic" or "arab" or "asian"
+            or "g7" or "brics" or "sahel" or "gulf" or "island" or "pacific" or "latin" or "caribbean"
+            || IsStatesGroupRu(word)
+            || word is "несколько" or "десятки" or "десятков" or "ряд" or "более" or "все" or "многие" or "европейские" or "западные"
+            or "прибалтийские" or "балтийские" or "африканские" or "kilka" or "kilkadziesiąt" or "wszystkie" or "bałtyckie" or "europejskie";
+
+    /// <summary>A bloc named after the plural: «страны НАТО», «государства ЕС», «члены ОДКБ», "kraje UE", "countries of the EU".</summary>
+    public static bool IsStatesGroup(string word) => word is "eu" or "nato" or "ue" || IsStatesGroupRu(word);
+
+    private static bool IsStatesGroupRu(string word) =>
+        word is "нато" or "ес" or "евросоюза" or "снг" or "одкб" or "еаэс" or "брикс" or "члены" or "участники";
 }

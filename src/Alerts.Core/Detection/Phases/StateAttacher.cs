@@ -9,6 +9,9 @@ namespace Alerts.Core.Detection.Phases;
 /// </summary>
 internal static class StateAttacher
 {
+    /// <summary>The evidence prefix of a step taken by many unnamed states.</summary>
+    public const string ManyStates = "many states: ";
+
     /// <summary>
     /// The parties to an agreement a step is about: the coordinated states before the action in its sentence and the
     /// counterparties after it ("with Japan", «с Бахрейном и ОАЭ»); a plural "states"/"countries" there counts as one more.
@@ -117,6 +120,13 @@ internal static class StateAttacher
                 lastIndex = i;
             }
         }
+        // "65 countries sign", "dozens of states", "EU members", «страны НАТО»: many states act, none of them named; no single
+        // state is the actor (the event is held for review as one without a known actor).
+        if (lastIndex < 0 && PluralActor(tokens, clauseFirst, a.TokenStart) is { } plural)
+        {
+            evidence = ManyStates + plural;
+            return result;
+        }
         if (lastIndex < 0)
         {
             for (var i = 0; i < states.Count; i++)
@@ -209,7 +219,7 @@ internal static class StateAttacher
             foreach (var s in other.States)
             {
                 if (!IsCounterparty(other.Tokens, s.Start) && s.Code != t.CandidateState
-                    && !(other == seg && s.Start >= t.Start && s.Start < t.End))
+                    && !(other == seg && s.Start >= t.Start && s.Start < t.End) && !(IsPlace(other.Tokens, s) && (!s.IsActor || IsCityAt(other.Tokens, s))))
                 {
                     evidence = $"{s.Words}→{s.Code}";
                     return [s.Code];
@@ -222,9 +232,52 @@ internal static class StateAttacher
     // A state that can take the step: not inside the treaty's name, not the treaty's own state, not a counterparty
     // before the action ("with Japan").
     // A state after the action in a group of counterparties ("between Russia and the DPRK", «с Бахрейном и ОАЭ») is a party, not the actor.
+    // A city after "in"/«в» is where the step was taken, and so is a state after the action: "sign ... in Hanoi", "ratified
+    // in Brussels", "vote in Poland's parliament" is not a place but keeps its actor (the state before the action).
     private static bool Usable(TextSegment seg, in StateMention s, in ActionHit a, in TreatyHit t) =>
         !(s.Start >= t.Start && s.Start < t.End) && s.Code != t.CandidateState
-        && (s.Start < a.TokenStart || !(IsCounterparty(seg.Tokens, s.Start) || FollowsCounterparty(seg, a.TokenEnd, s.Start)));
+        && (s.Start < a.TokenStart || !(IsCounterparty(seg.Tokens, s.Start) || FollowsCounterparty(seg, a.TokenEnd, s.Start)))
+        && !(IsPlace(seg.Tokens, s) && (IsCityAt(seg.Tokens, s) || (s.Start >= a.TokenEnd && !s.IsActor)));
+
+    /// <summary>Whether a state's words follow a place preposition: "in Hanoi", "at the UN in Geneva", «в Москве», "w Brukseli".</summary>
+    public static bool IsPlace(List<Token> tokens, in StateMention s)
+    {
+        var i = s.Start - 1;
+        if (i >= 0 && tokens[i].Text is "the")
+        {
+            i--;
+        }
+        return i >= 0 && tokens[i].Text is "in" or "at" or "в" or "во" or "w" or "we";
+    }
+
+    private static bool IsCityAt(List<Token> tokens, in StateMention s) => s.End - s.Start == 1 && StateLexicon.IsCityWord(tokens[s.Start].Text);
+
+    /// <summary>
+    /// A counted or grouped plural of states between the clause's start and the action, with no state named there: "65
+    /// countries", "dozens of nations", "more than 60 states", "EU members", "NATO allies", "member states", «десятки стран»,
+    /// «страны НАТО», "kraje UE". Its words, or null. A bare "the two countries" refers to states named before, so it does not count.
+    /// </summary>
+    public static string? PluralActor(List<Token> tokens, int from, int to)
+    {
+        for (var i = Math.Min(to, tokens.Count) - 1; i >= from; i--)
+        {
+            if (!DetectionWords.IsStatesPlural(tokens[i].Text))
+            {
+                continue;
+            }
+            var counted = false;
+            for (var k = Math.Max(from, i - 3); k < i && !counted; k++)
+            {
+                counted = DetectionWords.CountsStates(tokens[k].Text);
+            }
+            counted |= i + 1 < to && DetectionWords.IsStatesGroup(tokens[i + 1].Text);
+            if (counted)
+            {
+                return string.Join(' ', tokens.Skip(Math.Max(from, i - 3)).Take(i - Math.Max(from, i - 3) + 1).Select(x => x.Text));
+            }
+        }
+        return null;
+    }
 
     public static bool IsCounterparty(List<Token> tokens, int index)
     {
