@@ -79,8 +79,8 @@ internal static partial class StageDecider
         var byVerb = aspect == Aspect.Completed ? Completed(input) : null;
         // A state "pulls out" or "quits" by a decree or order its leader signed that day ("Trump pulls US out of Paris deal" +
         // "signed an executive order"): the exit named is that act, enacted; it takes effect later.
-        if (byVerb is { Milestone: TreatyMilestone.Effective, Cue: null } && input.Action is TreatyAction.Withdrawal or TreatyAction.Suspension
-            && DecreeSignedIn(input) is { Success: true } signed)
+        if ((byVerb is null || byVerb is { Milestone: TreatyMilestone.Effective, Cue: null }) && aspect == Aspect.Completed
+            && input.Action is TreatyAction.Withdrawal or TreatyAction.Suspension && DecreeSignedIn(input) is { Success: true } signed)
         {
             return new StageDecision(TreatyMilestone.Enacted, signed.Value);
         }
@@ -211,8 +211,8 @@ internal static partial class StageDecider
     [GeneratedRegex(@"^(?:вступ|уведом)(?:ит|ят)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RussianPerfectiveFuture();
 
-    /// <summary>A decree or executive order signed: "signed an executive order", «подписал указ».</summary>
-    [GeneratedRegex(@"\bsign(?:s|ed)\s+(?:\w+\s+){0,2}?(?:decree|order)s?\b(?!\s+(?:propos|on\s+submit|to\s+(?:submit|propose|send|introduce)))|подписал\w*\s+(?:\w+\s+){0,2}?указ\w*", RegexOptions.CultureInvariant)]
+    /// <summary>A decree or executive order signed or issued: "signed an executive order", «подписал указ», «указ опубликован».</summary>
+    [GeneratedRegex(@"\b(?:signs|signed|issues|issued)\s+(?:\w+\s+){0,2}?(?:decree|order)s?\b(?!\s+(?:propos|on\s+submit|to\s+(?:submit|propose|send|introduce)))|подписал\w*\s+(?:\w+\s+){0,2}?указ\w*|указ\w*\s+(?:\w+\s+)?опубликован\w*", RegexOptions.CultureInvariant)]
     private static partial Regex DecreeSigned();
 
     /// <summary>A decree or executive order ending the clause before the verb: its subject.</summary>
@@ -220,14 +220,14 @@ internal static partial class StageDecider
     private static partial Regex GoverningDecree();
 
     /// <summary>An effect in the present tense: "takes effect", "enters into force", «вступает в силу».</summary>
-    [GeneratedRegex(@"^(?:takes|enters|comes|becomes|вступает|вступают)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:takes?|enters?|comes?|becomes?|вступает|вступают)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PresentEffect();
 
     /// <summary>
     /// A delay right after a present-tense effect: the rule of the treaty, not the day ("takes effect six months after the UN
     /// is notified", "enters into force in 90 days", «вступает в силу через год»).
     /// </summary>
-    [GeneratedRegex(@"^\s+(?:(?:in|within|через|after|only)\s+)?(?:\w+\s+)?(?:months?|years?|days?|weeks?|месяц\w*|год\w*|лет|дн\w*|недел\w*|полгода)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s+(?:for\s+\w+\s+)?(?:(?:(?:in|within|через|after|only)\s+)?(?:\w+\s+)?(?:months?|years?|days?|weeks?|месяц\w*|год\w*|лет|дн\w*|недел\w*|полгода)\b|on\s+(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex Delay();
 
     [GeneratedRegex(@"^(?:denounc|денонсирова)", RegexOptions.CultureInvariant)]
