@@ -247,6 +247,11 @@ public static class CatalogBuild
         {
             entry["organisationAliases"] = Json.Lang(orgEn, orgRu);
         }
+        // A list treaty's own withdrawal clause, where the list itself does not give one (the UN index gives none).
+        if (extra["denunciationEffect"] is not null)
+        {
+            entry["denunciationEffect"] = (string)extra["denunciationEffect"]!;
+        }
         CopyTags(entry, extra);
     }
 

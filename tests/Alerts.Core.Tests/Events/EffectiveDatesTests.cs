@@ -1,4 +1,6 @@
+using Alerts.Core.Detection;
 using Alerts.Core.Events;
+using Alerts.Core.Tests.Detection;
 
 namespace Alerts.Core.Tests.Events;
 
@@ -55,5 +57,20 @@ public sealed class EffectiveDatesTests
     public void No_period_no_date(string? effect)
     {
         Assert.Null(EffectiveDates.FromNoticePeriod(effect, Published));
+    }
+    [Theory]
+    // The withdrawal clauses the UN index does not give, kept in tools/CatalogBuilder/manual-treaties.json with their
+    // article: Hungary notified the Rome Statute's depositary on 2 June 2025 and left on 2 June 2026 (Article 127).
+    [InlineData("un:XVIII-10", "2025-06-02", "2026-06-02")]
+    [InlineData("un:XXVI-8", "2025-01-01", "2025-04-01")]
+    [InlineData("un:XXVI-3", "2025-01-01", "2025-04-01")]
+    [InlineData("un:XXVI-4", "2025-01-01", "2025-07-01")]
+    [InlineData("un:V-2", "2025-01-01", "2026-01-01")]
+    public void The_shipped_catalogue_gives_the_notice_period_of_much_reported_UN_treaties(string id, string notified, string effective)
+    {
+        var entry = TreatyCatalog.Load(DetectionTestData.CataloguePath).Find(id);
+        Assert.NotNull(entry);
+        Assert.Equal(DateOnly.Parse(effective, System.Globalization.CultureInfo.InvariantCulture),
+            EffectiveDates.FromNoticePeriod(entry.DenunciationEffect, DateOnly.Parse(notified, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
