@@ -6,8 +6,8 @@ namespace Alerts.Integration.Tests.Cli;
 /// <summary>
 /// Session 8: <c>alerts preview --corpus tests/data/posts-beyond</c> replays ten real multi-step treaty events that are in
 /// neither dev corpus (hand-written wire-style items of real steps; README there) into English and Russian posts. Whatever
-/// stage the detector reads, every post keeps the structural rules of issue #12: one language, the step's date, the
-/// official document first, one event per step, nothing lost, no internal ids.
+/// stage the detector reads, no post shows an internal id, a bill abroad names its state and a notice names whom it
+/// went to (the counts of issue #12's structural rules are CorpusReplayRulesTests').
 /// </summary>
 public sealed partial class PostsBeyondCorporaTests : IDisposable
 {
@@ -21,15 +21,7 @@ public sealed partial class PostsBeyondCorporaTests : IDisposable
         var result = await _cli.RunAsync("preview", "--corpus", RepositoryPaths.TestData("posts-beyond"), "--events", "20");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var channel in new[] { "preview-en", "preview-ru" })
-        {
-            // | channel | first posts | replies | edits | held | wrong stage | mixed language | no date | official not first | unsupported stage | duplicate event | not a labelled step | lost |
-            var row = Assert.Single(result.Output.Split('\n'), l => l.StartsWith($"| {channel} | ", StringComparison.Ordinal) && l.Count(c => c == '|') == 14);
-            var cells = row.Split('|', StringSplitOptions.TrimEntries)[1..^1];
-            Assert.True(int.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture) >= 10, row);
-            Assert.Equal(["0", "0", "0", "0", "0"], new[] { cells[6], cells[7], cells[8], cells[9], cells[10] });
-            Assert.Equal("0", cells[12]);
-        }
+        // The counts of every rule are checked by CorpusReplayRulesTests (posts-beyond is one of its corpora); here, the wording.
         var posts = Html().Matches(result.Output).Select(m => m.Groups[1].Value).ToList();
         Assert.True(posts.Count >= 30, $"only {posts.Count} posts in the gallery");
         Assert.All(posts, post => Assert.DoesNotMatch(InternalId(), post));

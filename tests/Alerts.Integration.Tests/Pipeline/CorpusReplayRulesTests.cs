@@ -5,7 +5,7 @@ using Alerts.Testing;
 namespace Alerts.Integration.Tests.Pipeline;
 
 /// <summary>
-/// Issue #12's bar over both labelled corpora, read from <c>alerts preview --corpus</c> as docs/POSTS.md gives it:
+/// Issue #12's bar over the labelled corpora (dev, dev2 and the whole events of posts-beyond), read from <c>alerts preview --corpus</c> as docs/POSTS.md gives it:
 /// no first post in a mixed language, with a stage no cited item states, of an event already posted, or lost; no post
 /// or reply without the step's date or with the official document after a report. The only rule a post may break is
 /// the labels' stage (what happened that day, which the first report may not state yet; each case is read in
@@ -20,6 +20,7 @@ public sealed partial class CorpusReplayRulesTests : IDisposable
     [Theory]
     [InlineData("corpus-dev", 2)]
     [InlineData("corpus-dev2", 2)]
+    [InlineData("posts-beyond", 0)] // ten real events in neither corpus (tests/data/posts-beyond/README.md)
     public async Task The_replay_of_a_labelled_corpus_breaks_no_rule_of_what_a_post_may_claim(string corpus, int labelledStageMisses)
     {
         var result = await _cli.RunAsync("preview", "--corpus", RepositoryPaths.TestData(corpus), "--events", "0");
