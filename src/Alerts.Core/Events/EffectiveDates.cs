@@ -89,6 +89,15 @@ public static partial class EffectiveDates
     }
 
     /// <summary>
+    /// The day an item dates its step by, or null (the step is then dated by the item's publication): only a state's own
+    /// act or a depositary record (<paramref name="official"/>) dates it by the act ("Постановление от 23 августа"); any
+    /// report that dates its news by the weekday before its publication day ("Trump on Monday signed…", out on Tuesday in
+    /// UTC) dates it by that day.
+    /// </summary>
+    public static DateOnly? StepDay(string? title, string? summary, DateOnly published, bool official)
+        => (official ? ActDate(title, summary, published) : null) ?? ReportedWeekday(title, summary, published);
+
+    /// <summary>
     /// The day before <paramref name="published"/> when the title or the summary's lead sentence dates the report's news by
     /// that weekday, as agency copy does ("President Donald Trump on Monday signed an executive order …" published at 01:10
     /// UTC on Tuesday; «в понедельник»): the step happened that day, not on the day the report came out. Null otherwise,

@@ -163,11 +163,7 @@ public sealed class EventTracker(
         {
             stage = ProcedureSteps.StageOf(step);
         }
-        // Only a state's own act or a depositary record dates the step by the act ("Постановление от 23 августа"); any
-        // report that dates its news by the weekday before its publication day ("Trump on Monday signed…", out on Tuesday
-        // in UTC) dates the step by that day.
-        var actDate = (source.Authority >= SourceLevel.Official ? EffectiveDates.ActDate(source.Title, summary, reference) : null)
-            ?? EffectiveDates.ReportedWeekday(source.Title, summary, reference);
+        var actDate = EffectiveDates.StepDay(source.Title, summary, reference, source.Authority >= SourceLevel.Official);
         return new Observation(stage, step, stated, at, actDate);
     }
 

@@ -37,7 +37,7 @@ internal static class PostNextStep
     public static (string Kind, string? Party) Depositary(TreatyChange change, TreatyName? known)
     {
         var system = SystemOf(change, known);
-        var other = known?.Parties.FirstOrDefault(p => !change.States.Contains(p, StringComparer.OrdinalIgnoreCase));
+        var other = OtherParty(change, known);
         return system switch
         {
             "un" or "coe" => (system, null),
@@ -45,6 +45,10 @@ internal static class PostNextStep
             _ => ("", null),
         };
     }
+
+    // The party of a bilateral treaty that is not among the acting states, or null.
+    private static string? OtherParty(TreatyChange change, TreatyName? known)
+        => known?.Parties.FirstOrDefault(p => !change.States.Contains(p, StringComparer.OrdinalIgnoreCase));
 
     // A group of Council of Europe treaties has the same depositary as each of them.
     private static string SystemOf(TreatyChange change, TreatyName? known)
@@ -54,7 +58,7 @@ internal static class PostNextStep
     {
         var system = SystemOf(change, known);
         var single = change.States.Count == 1 ? change.States[0] : null;
-        var other = known?.Parties.FirstOrDefault(p => !change.States.Contains(p, StringComparer.OrdinalIgnoreCase));
+        var other = OtherParty(change, known);
         var russia = string.Equals(single, "RU", StringComparison.OrdinalIgnoreCase);
         if (change.Action == TreatyAction.Signature)
         {

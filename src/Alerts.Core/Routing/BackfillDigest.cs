@@ -62,8 +62,7 @@ public static class BackfillDigest
         var day = EffectiveDates.LocalDay(at);
         var step = ProcedureSteps.Refine(detection.Milestone, ProcedureSteps.Classify(source.Title, summary));
         var stage = step is not null && ProcedureSteps.StageOf(step) > detection.Milestone ? ProcedureSteps.StageOf(step) : detection.Milestone;
-        var actDate = (source.Authority >= SourceLevel.Official ? EffectiveDates.ActDate(source.Title, summary, day) : null)
-            ?? EffectiveDates.ReportedWeekday(source.Title, summary, day);
+        var actDate = EffectiveDates.StepDay(source.Title, summary, day, source.Authority >= SourceLevel.Official);
         var entry = new TreatyChange
         {
             EventId = "",
