@@ -43,7 +43,9 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             BotToken = telegram.Token,
             ApiBaseUrl = telegram.BaseUrl,
             TimeoutSeconds = timeoutSeconds,
-            ProbeTimeoutSeconds = 1,
+            // The fake answers getMe at once (injected faults hit posts and edits only), so no test here waits for a probe
+            // to time out; a 1-second deadline failed the probe on a loaded CI machine (the resend test then saw Retry, not Held).
+            ProbeTimeoutSeconds = 10,
         };
         _http = TelegramServiceCollectionExtensions.CreateHttpClient(telegramOptions);
         Sender = new TelegramChannelSender(_http, Microsoft.Extensions.Options.Options.Create(telegramOptions), NullLogger<TelegramChannelSender>.Instance);
